@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { BookSettingsSchema } from '../model/book';
+import { IdSchema, blockText, limits } from '../model/common';
+import {
+  AppInfoSchema,
+  AreaPatchSchema,
+  AreaSummarySchema,
+  BookStateSchema,
+  NewAreaSchema,
+  NoteViewSchema,
+  SettingsPatchSchema,
+} from './views';
+
+/**
+ * THE API CONTRACT. The renderer reaches the main process only through the
+ * methods listed here. From this one object derive:
+ *   - `Handlers`, which the main process must implement in full (a missing method does not compile);
+ *   - the preload bridge, which exposes exactly these methods and nothing else;
+ *   - the test harness, which wires the same bridge to the same handlers;
+ *   - `ClientApi`, the typed client the renderer calls.
+ * Every payload is checked against `input` before a handler runs.
+ */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly summary: string;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodSpec<I, O> {
+  return { input, output, summary };
+}
+
+const Empty = z.strictObject({});
+const ById = z.strictObject({ id: IdSchema });
+
+export const contract = {
+  app: {
+    info: method(Empty, AppInfoSchema, 'Version, platform, data folder and the fixed "today", if any.'),
+    flushed: method(
+      z.strictObject({ requestId: z.string().min(1).max(100) }),
+      z.null(),
+      'The renderer has saved every pending edit in answer to a flush request (before quit).',
+    ),
+    openExternal: method(
+      z.strictObject({ url: z.string().min(1).max(4_000) }),
+      z.strictObject({ opened: z.boolean() }),
+      'Opens an http(s) link in the system browser, after the user confirms.',
+    ),
+  },
+  book: {
+    open: method(Empty, BookStateSchema, 'The book: settings, area list and any notices from opening the store.'),
+    updateSettings: method(SettingsPatchSchema, BookSettingsSchema, 'Changes the title, marking, people or parties.'),
+  },
+  areas: {
+    create: method(NewAreaSchema, AreaSummarySchema, 'Creates an issue area with an empty briefing note.'),
+    update: method(
+      z.strictObject({ id: IdSchema, patch: AreaPatchSchema }),
+      AreaSummarySchema,
+      'Renames an area or changes its summary, status, priority or tags.',
+    ),
+    move: method(
+      z.strictObject({ id: IdSchema, beforeId: IdSchema.nullable() }),
+      z.array(AreaSummarySchema),
+      'Places an area before another one (or last). Returns every area whose rank changed.',
+    ),
+    setArchived: method(z.strictObject({ id: IdSchema, archived: z.boolean() }), AreaSummarySchema, 'Archives or restores an area.'),
+    delete: method(ById, AreaSummarySchema, 'Deletes an area. It can be brought back with areas.undelete.'),
+    undelete: method(ById, AreaSummarySchema, 'Brings back a deleted area (undo).'),
+  },
+  notes: {
+    get: method(z.strictObject({ areaId: IdSchema }), NoteViewSchema, "An area's briefing note."),
+    save: method(
+      z.strictObject({ areaId: IdSchema, markdown: blockText(limits.note, 'The briefing note') }),
+      NoteViewSchema.omit({ markdown: true }),
+      'Saves a briefing note. Resolves once the note is durably on disk.',
+    ),
+  },
+} as const satisfies Record<string, Record<string, MethodSpec>>;
+
+export type Contract = typeof contract;
+export type Namespace = keyof Contract;
+export type MethodName<N extends Namespace> = keyof Contract[N] & string;
+type SpecOf<N extends Namespace, M extends MethodName<N>> = Contract[N][M] extends MethodSpec<infer I, infer O> ? MethodSpec<I, O> : never;
+
+/** What a caller passes. */
+export type InputOf<N extends Namespace, M extends MethodName<N>> = z.input<SpecOf<N, M>['input']>;
+/** What a handler receives, once validated. */
+export type ParsedInputOf<N extends Namespace, M extends MethodName<N>> = z.output<SpecOf<N, M>['input']>;
+/** What a handler returns and the caller receives. */
+export type OutputOf<N extends Namespace, M extends MethodName<N>> = z.output<SpecOf<N, M>['output']>;
+
+/** The main process implements every method. */
+export type Handlers = {
+  [N in Namespace]: { [M in MethodName<N>]: (input: ParsedInputOf<N, M>) => Promise<OutputOf<N, M>> };
+};
+
+/** The renderer's typed client: resolves with the value or throws an ApiError. */
+export type ClientApi = {
+  [N in Namespace]: { [M in MethodName<N>]: (input: InputOf<N, M>) => Promise<OutputOf<N, M>> };
+};
+
+export const CHANNEL_PREFIX = 'bb:';
+
+export function channelOf(namespace: string, name: string): string {
+  return `${CHANNEL_PREFIX}${namespace}.${name}`;
+}
+
+export interface MethodEntry {
+  readonly namespace: Namespace;
+  readonly name: string;
+  readonly channel: string;
+  readonly spec: MethodSpec;
+}
+
+/** Every method of the contract, in a stable order. */
+export function listMethods(): MethodEntry[] {
+  const entries: MethodEntry[] = [];
+  for (const namespace of Object.keys(contract) as Namespace[]) {
+    const group: Record<string, MethodSpec> = contract[namespace];
+    for (const name of Object.keys(group)) {
+      const spec = group[name];
+      if (spec) entries.push({ namespace, name, channel: channelOf(namespace, name), spec });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,339 @@
+import type { AreaSummary, BookState, NoteView, SettingsPatch, StoreNotice } from '../../core/contract/views';
+import { AppError, invalid, notFound } from '../../core/errors';
+import type { Area, BookSettings, Party } from '../../core/model/book';
+import {
+  cleanLine,
+  createArea,
+  editNote,
+  emptyNote,
+  liveAreas,
+  markDeleted,
+  moveArea,
+  restoreDeleted,
+  setArchived,
+  updateArea,
+  type AreaPatch,
+  type Clock,
+  type NewArea,
+} from '../../core/ops/areas';
+import { rankAfter, sortByRank } from '../../core/ops/ranking';
+import { AREA_FORMAT, BOOK_FORMAT, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
+import type { SampleBook } from '../../core/sample/sampleBook';
+import { countWords } from '../../core/text';
+import type { BookStore } from '../store/bookStore';
+
+export interface IdSource {
+  /** A fresh identifier, e.g. "a-k3j9x0q2m1". */
+  next(prefix: string): string;
+}
+
+export interface BookServiceDeps {
+  readonly store: BookStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  /** The book created when the data folder is empty. */
+  readonly sample: SampleBook;
+}
+
+export const defaultParties: readonly Party[] = [
+  { id: 'united-states', name: 'United States' },
+  { id: 'china', name: 'China' },
+];
+
+/**
+ * Book settings, issue areas and briefing notes. All logic sits in the core
+ * operations; this service loads and stores their results.
+ */
+export class BookService {
+  private notices: StoreNotice[] = [];
+  private createdSample = false;
+  /** Why the book could not be opened (a newer version, an unreadable folder); nothing is written then. */
+  private bootError: AppError | null = null;
+
+  constructor(private readonly deps: BookServiceDeps) {}
+
+  /** Opens the book. Never throws: a failure is kept and reported by book.open. */
+  async boot(): Promise<void> {
+    try {
+      await this.open();
+    } catch (error) {
+      this.bootError =
+        error instanceof AppError
+          ? error
+          : new AppError('storage', `The book's folder could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async open(): Promise<void> {
+    const { store } = this.deps;
+    const opened = await store.open();
+    if (opened.empty) {
+      await this.createSampleBook();
+      this.createdSample = true;
+      return;
+    }
+    if (!store.hasBook) await this.recoverBookFile();
+  }
+
+  async shutdown(): Promise<void> {
+    await this.deps.store.close();
+  }
+
+  private async createSampleBook(): Promise<void> {
+    const { sample, clock, store } = this.deps;
+    const now = clock.now();
+    let last: string | null = null;
+    for (const a of sample.areas) {
+      const rank = rankAfter(last);
+      last = rank;
+      const area: Area = {
+        id: a.id,
+        title: a.title,
+        summary: a.summary,
+        status: a.status,
+        priority: a.priority,
+        tags: [...a.tags],
+        rank,
+        archivedAt: null,
+        deletedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: { markdown: a.note, revision: 1, updatedAt: now } });
+    }
+    // The book file goes last: its presence marks a complete data folder.
+    await store.createBook({
+      format: BOOK_FORMAT,
+      schemaVersion: 1,
+      bookId: this.deps.ids.next('book'),
+      createdAt: now,
+      settings: {
+        title: sample.title,
+        marking: sample.marking,
+        preparedFor: sample.preparedFor,
+        preparedBy: sample.preparedBy,
+        parties: sample.parties.map((p) => ({ ...p })),
+        updatedAt: now,
+      },
+    });
+  }
+
+  /** The book file was missing or damaged while areas exist: write a new one, keep every area, say so. */
+  private async recoverBookFile(): Promise<void> {
+    const now = this.deps.clock.now();
+    const doc: BookDoc = {
+      format: BOOK_FORMAT,
+      schemaVersion: 1,
+      bookId: this.deps.ids.next('book'),
+      createdAt: now,
+      settings: {
+        title: 'Recovered briefing book',
+        marking: '',
+        preparedFor: '',
+        preparedBy: '',
+        parties: defaultParties.map((p) => ({ ...p })),
+        updatedAt: now,
+      },
+    };
+    this.notices.push({
+      id: 'recovered-book-file',
+      severity: 'warning',
+      title: 'Book settings were reset',
+      message:
+        'The book settings file was missing or damaged, so the title, marking and parties were reset. Every issue area and note was kept. Check Book Settings.',
+      file: 'book.json',
+      movedTo: null,
+    });
+    try {
+      await this.deps.store.createBook(doc);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.notices.push({
+        id: 'recovered-book-file-unsaved',
+        severity: 'error',
+        title: 'Book settings could not be saved',
+        message: error.message,
+        file: 'book.json',
+        movedTo: null,
+      });
+    }
+  }
+
+  // ---- reads --------------------------------------------------------------
+
+  state(): BookState {
+    if (this.bootError) throw this.bootError;
+    const book = this.deps.store.book().value;
+    return {
+      bookId: book.bookId,
+      settings: book.settings,
+      areas: this.summaries(),
+      notices: [...this.deps.store.notices(), ...this.notices],
+      dataDir: this.deps.store.dataDir,
+      createdSample: this.createdSample,
+    };
+  }
+
+  private summaries(): AreaSummary[] {
+    const docs = this.deps.store.areas().map((d) => d.value);
+    const byId = new Map(docs.map((d) => [d.area.id, d]));
+    return liveAreas(docs.map((d) => d.area)).map((area) => summarize(byId.get(area.id) ?? missing(area.id)));
+  }
+
+  private areaDoc(id: string) {
+    const doc = this.deps.store.area(id);
+    if (!doc || doc.value.area.deletedAt !== null) throw notFound('Issue area', id);
+    return doc;
+  }
+
+  getNote(areaId: string): NoteView {
+    const { area, note } = this.areaDoc(areaId).value;
+    return { areaId: area.id, markdown: note.markdown, revision: note.revision, updatedAt: note.updatedAt };
+  }
+
+  // ---- settings -----------------------------------------------------------
+
+  async updateSettings(patch: SettingsPatch): Promise<BookSettings> {
+    const { clock } = this.deps;
+    const saved = await this.deps.store.book().update((doc) => {
+      const current = doc.settings;
+      const next: BookSettings = {
+        ...current,
+        title: patch.title === undefined ? current.title : requireText(cleanLine(patch.title), 'The book needs a title.'),
+        marking: patch.marking === undefined ? current.marking : cleanLine(patch.marking),
+        preparedFor: patch.preparedFor === undefined ? current.preparedFor : cleanLine(patch.preparedFor),
+        preparedBy: patch.preparedBy === undefined ? current.preparedBy : cleanLine(patch.preparedBy),
+        parties: patch.parties === undefined ? current.parties : this.resolveParties(current.parties, patch.parties),
+      };
+      if (JSON.stringify(next) === JSON.stringify(current)) return doc;
+      return { ...doc, settings: { ...next, updatedAt: clock.now() } };
+    });
+    return saved.settings;
+  }
+
+  private resolveParties(current: readonly Party[], wanted: NonNullable<SettingsPatch['parties']>): Party[] {
+    const known = new Set(current.map((p) => p.id));
+    const seenNames = new Set<string>();
+    const seenIds = new Set<string>();
+    return wanted.map((p) => {
+      const name = requireText(cleanLine(p.name), 'A party needs a name.');
+      const key = name.toLocaleLowerCase();
+      if (seenNames.has(key)) throw invalid(`Two parties are both called "${name}". Give each party its own name.`);
+      seenNames.add(key);
+      if (p.id !== undefined) {
+        if (!known.has(p.id)) throw invalid(`There is no party with id "${p.id}" in this book.`);
+        if (seenIds.has(p.id)) throw invalid(`The party "${name}" is listed twice.`);
+        seenIds.add(p.id);
+        return { id: p.id, name };
+      }
+      let id = slug(name);
+      while (known.has(id) || seenIds.has(id)) id = `${slug(name)}-${this.deps.ids.next('p').slice(-4)}`;
+      seenIds.add(id);
+      return { id, name };
+    });
+  }
+
+  // ---- areas --------------------------------------------------------------
+
+  async createArea(input: NewArea & { beforeId?: string | null | undefined }): Promise<AreaSummary> {
+    const { store, clock, ids } = this.deps;
+    let id = ids.next('area');
+    while (store.isIdTaken(id)) id = ids.next('area');
+    const all = store.areas().map((d) => d.value.area);
+    let area = createArea(input, all, id, clock);
+    if (input.beforeId) {
+      const [placed] = moveArea([...all, area], id, input.beforeId, clock);
+      if (placed) area = placed;
+    }
+    const doc = await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: emptyNote(clock) });
+    return summarize(doc.value);
+  }
+
+  async updateArea(id: string, patch: AreaPatch): Promise<AreaSummary> {
+    const saved = await this.areaDoc(id).update((doc) => {
+      const area = updateArea(doc.area, patch, this.deps.clock);
+      return area === doc.area ? doc : { ...doc, area };
+    });
+    return summarize(saved);
+  }
+
+  async moveArea(id: string, beforeId: string | null): Promise<AreaSummary[]> {
+    this.areaDoc(id);
+    const all = this.deps.store.areas().map((d) => d.value.area);
+    const changed = moveArea(all, id, beforeId, this.deps.clock);
+    const results: AreaSummary[] = [];
+    for (const area of changed) {
+      const saved = await this.areaDoc(area.id).update((doc) => ({
+        ...doc,
+        area: { ...doc.area, rank: area.rank, updatedAt: area.updatedAt },
+      }));
+      results.push(summarize(saved));
+    }
+    return results;
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<AreaSummary> {
+    const saved = await this.areaDoc(id).update((doc) => {
+      const area = setArchived(doc.area, archived, this.deps.clock);
+      return area === doc.area ? doc : { ...doc, area };
+    });
+    return summarize(saved);
+  }
+
+  async deleteArea(id: string): Promise<AreaSummary> {
+    const saved = await this.areaDoc(id).update((doc) => ({ ...doc, area: markDeleted(doc.area, this.deps.clock) }));
+    return summarize(saved);
+  }
+
+  async undeleteArea(id: string): Promise<AreaSummary> {
+    const doc = this.deps.store.area(id);
+    if (!doc) throw notFound('Issue area', id);
+    const saved = await doc.update((d) => {
+      if (d.area.deletedAt === null) return d;
+      const area = restoreDeleted(d.area, this.deps.clock);
+      // While it was deleted another area may have been given the same rank: then it goes just before that one.
+      const live = this.deps.store
+        .areas()
+        .map((x) => x.value.area)
+        .filter((a) => a.id !== id && a.deletedAt === null);
+      const clash = sortByRank(live).find((a) => a.rank === area.rank);
+      if (!clash) return { ...d, area };
+      const [placed] = moveArea([...live, area], id, clash.id, this.deps.clock);
+      return { ...d, area: placed ?? area };
+    });
+    return summarize(saved);
+  }
+
+  // ---- notes --------------------------------------------------------------
+
+  async saveNote(areaId: string, markdown: string): Promise<Omit<NoteView, 'markdown'>> {
+    const saved = await this.areaDoc(areaId).update((doc) => {
+      const note = editNote(doc.note, markdown, this.deps.clock);
+      return note === doc.note ? doc : { ...doc, note };
+    });
+    return { areaId, revision: saved.note.revision, updatedAt: saved.note.updatedAt };
+  }
+}
+
+function summarize(doc: AreaDoc): AreaSummary {
+  return { ...doc.area, noteUpdatedAt: doc.note.updatedAt, noteWords: countWords(doc.note.markdown) };
+}
+
+function missing(id: string): never {
+  throw new AppError('internal', `Area ${id} vanished while listing.`);
+}
+
+function requireText(value: string, message: string): string {
+  if (!value) throw invalid(message);
+  return value;
+}
+
+function slug(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return base || 'party';
+}

@@ -1,0 +1,83 @@
+import type { Clock } from '../core/ops/areas';
+import type { SampleBook } from '../core/sample/sampleBook';
+import { createHandlers } from './api/handlers';
+import { AppService, type EventSink, type PlatformPort } from './app/appService';
+import { BookService, type IdSource } from './book/bookService';
+import type { FsPort } from './fs/fsPort';
+import { BookStore } from './store/bookStore';
+import { DataFolder } from './store/dataFolder';
+import type { DurableWriteOptions } from './store/durableWrite';
+import { WindowStateService } from './window/windowStateService';
+import type { Handlers } from '../core/contract/api';
+
+export interface ContainerDeps {
+  readonly dataDir: string;
+  readonly fs: FsPort;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly sample: SampleBook;
+  readonly platform: PlatformPort;
+  readonly emit: EventSink;
+  readonly version: string;
+  readonly platformName: string;
+  readonly today: string | null;
+  readonly durable?: DurableWriteOptions;
+  readonly flushTimeoutMs?: number;
+}
+
+export interface Services {
+  readonly folder: DataFolder;
+  readonly book: BookService;
+  readonly app: AppService;
+  readonly windowState: WindowStateService;
+  readonly handlers: Handlers;
+  /** Opens the store (creating the sample book in an empty folder). */
+  boot(): Promise<void>;
+  /** Waits for pending writes, then refuses new ones. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Builds every service with its dependencies passed in. The Electron main
+ * process, the browser test harness, the benchmark and the command-line tools
+ * all start the app's logic through this one function.
+ */
+export function createServices(deps: ContainerDeps): Services {
+  const folder = new DataFolder({
+    fs: deps.fs,
+    dataDir: deps.dataDir,
+    clock: deps.clock,
+    ...(deps.durable ? { durable: deps.durable } : {}),
+  });
+  const store = new BookStore(folder);
+  const book = new BookService({ store, clock: deps.clock, ids: deps.ids, sample: deps.sample });
+  const windowState = new WindowStateService(folder);
+  const app = new AppService({
+    version: deps.version,
+    platform: deps.platformName,
+    dataDir: deps.dataDir,
+    today: deps.today,
+    port: deps.platform,
+    emit: deps.emit,
+    ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
+  });
+  const handlers = createHandlers({ app, book });
+  const booted: { shutdown(): Promise<void> }[] = [];
+  return {
+    folder,
+    book,
+    app,
+    windowState,
+    handlers,
+    async boot() {
+      await book.boot();
+      booted.push(book);
+      await windowState.boot();
+      booted.push(windowState);
+    },
+    async shutdown() {
+      for (const service of booted.reverse()) await service.shutdown();
+      booted.length = 0;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { StoreNotice } from '../../core/contract/views';
+import { AppError } from '../../core/errors';
+import { areaKind, bookKind, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
+import type { StoredDocument } from './document';
+import type { DataFolder } from './dataFolder';
+import { storageError } from './storageError';
+
+export const BOOK_FILE = 'book.json';
+export const AREAS_DIR = 'areas';
+
+export interface OpenResult {
+  /** No book file and no areas: a new data folder. */
+  readonly empty: boolean;
+}
+
+const LOAD_BATCH = 48;
+
+/**
+ * The book on disk. Layout (see docs/decisions/0001-store-layout.md):
+ *   book.json            settings and parties
+ *   areas/<id>.json      one issue area with its briefing note
+ *   corrupt/             files that could not be read, moved aside
+ * Each change rewrites one small file, so a save costs the same in a small
+ * book and in a large one.
+ */
+export class BookStore {
+  private bookDoc: StoredDocument<BookDoc> | null = null;
+  private readonly areaDocs = new Map<string, StoredDocument<AreaDoc>>();
+  /** Ids whose files exist but cannot be used (newer version or damaged). They are never written. */
+  private readonly reservedIds = new Set<string>();
+
+  constructor(private readonly folder: DataFolder) {}
+
+  get dataDir(): string {
+    return this.folder.dir;
+  }
+
+  /** Reads everything. Damaged files are set aside and reported; a newer book file stops the open. */
+  async open(): Promise<OpenResult> {
+    const { folder } = this;
+    try {
+      await folder.fs.mkdir(folder.dir);
+    } catch (error) {
+      throw storageError('create the data folder', folder.dir, error);
+    }
+    await folder.removeTempFiles('');
+    await folder.removeTempFiles(AREAS_DIR);
+
+    const areaNames = await folder.listJson(AREAS_DIR);
+    const book = await folder.load(BOOK_FILE, bookKind);
+    if (book.kind === 'missing' && areaNames.length === 0) return { empty: true };
+    if (book.kind === 'newer') throw new AppError('newer_version', `This book cannot be opened: ${book.message}`);
+    if (book.kind === 'ok') this.bookDoc = folder.document(BOOK_FILE, bookKind, book.doc);
+
+    for (let i = 0; i < areaNames.length; i += LOAD_BATCH) {
+      const batch = areaNames.slice(i, i + LOAD_BATCH);
+      const results = await Promise.all(batch.map((name) => folder.load(`${AREAS_DIR}/${name}`, areaKind)));
+      batch.forEach((name, index) => {
+        const result = results[index];
+        const id = name.slice(0, -'.json'.length);
+        if (!result || result.kind !== 'ok') {
+          this.reservedIds.add(id);
+          return;
+        }
+        if (result.doc.area.id !== id) {
+          this.reservedIds.add(id);
+          folder.report(
+            'warning',
+            'An issue-area file was ignored',
+            `${AREAS_DIR}/${name}`,
+            null,
+            `${AREAS_DIR}/${name} holds the area "${result.doc.area.title}" under another id (${result.doc.area.id}), so it was not opened. It has not been changed.`,
+          );
+          return;
+        }
+        this.areaDocs.set(id, folder.document(`${AREAS_DIR}/${name}`, areaKind, result.doc));
+      });
+    }
+    return { empty: false };
+  }
+
+  notices(): StoreNotice[] {
+    return this.folder.notices();
+  }
+
+  get hasBook(): boolean {
+    return this.bookDoc !== null;
+  }
+
+  book(): StoredDocument<BookDoc> {
+    if (!this.bookDoc) throw new AppError('internal', 'The book has not been opened.');
+    return this.bookDoc;
+  }
+
+  areas(): StoredDocument<AreaDoc>[] {
+    return [...this.areaDocs.values()];
+  }
+
+  area(id: string): StoredDocument<AreaDoc> | undefined {
+    return this.areaDocs.get(id);
+  }
+
+  isIdTaken(id: string): boolean {
+    return this.areaDocs.has(id) || this.reservedIds.has(id);
+  }
+
+  /** Writes a new book file (first run, or after the old one was set aside). */
+  async createBook(doc: BookDoc): Promise<void> {
+    this.folder.assertWritable();
+    const created = this.folder.document(BOOK_FILE, bookKind, doc);
+    await created.persist();
+    this.bookDoc = created;
+  }
+
+  /** Writes a new area file. Resolves once it is durable. */
+  async createArea(doc: AreaDoc): Promise<StoredDocument<AreaDoc>> {
+    this.folder.assertWritable();
+    const id = doc.area.id;
+    if (this.isIdTaken(id)) throw new AppError('conflict', `An issue area with id ${id} already exists.`);
+    try {
+      await this.folder.fs.mkdir(this.folder.path(AREAS_DIR));
+    } catch (error) {
+      throw storageError('create folder', AREAS_DIR, error);
+    }
+    const created = this.folder.document(`${AREAS_DIR}/${id}.json`, areaKind, doc);
+    this.reservedIds.add(id);
+    try {
+      await created.persist();
+    } finally {
+      this.reservedIds.delete(id);
+    }
+    this.areaDocs.set(id, created);
+    return created;
+  }
+
+  /** Waits for every queued write, then refuses new ones. */
+  async close(): Promise<void> {
+    this.folder.close();
+    await this.idle();
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...[...this.areaDocs.values()].map((d) => d.idle()), this.bookDoc?.idle()]);
+  }
+}

@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import type { StoreNotice } from '../../core/contract/views';
+import { AppError } from '../../core/errors';
+import type { Clock } from '../../core/ops/areas';
+import type { DocumentKind } from '../../core/persistence/documents';
+import type { FsPort } from '../fs/fsPort';
+import { DurableJsonAdapter, StoredDocument } from './document';
+import { defaultDurableOptions, isTempName, type DurableWriteOptions } from './durableWrite';
+import { decodeFile, FileDecodeError } from './loader';
+import { storageError } from './storageError';
+
+export const CORRUPT_DIR = 'corrupt';
+
+export type LoadResult<T> =
+  | { readonly kind: 'ok'; readonly doc: T; readonly migratedFrom: number | null }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'newer'; readonly message: string }
+  /** Damaged: moved to corrupt/, or left in place when even that failed. Either way, never written. */
+  | { readonly kind: 'set-aside' };
+
+export interface DataFolderDeps {
+  readonly fs: FsPort;
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly durable?: DurableWriteOptions;
+}
+
+/**
+ * The data folder and its rules for reading: every read is decoded and
+ * validated; a damaged file is moved aside into corrupt/ (never deleted or
+ * overwritten) and reported as a notice; a file from a newer version is left
+ * alone. Stores for the book, the window state and later features share it.
+ */
+export class DataFolder {
+  private readonly noticeList: StoreNotice[] = [];
+  private closed = false;
+  readonly durable: DurableWriteOptions;
+
+  constructor(private readonly deps: DataFolderDeps) {
+    this.durable = deps.durable ?? defaultDurableOptions;
+  }
+
+  get fs(): FsPort {
+    return this.deps.fs;
+  }
+
+  get dir(): string {
+    return this.deps.dataDir;
+  }
+
+  path(rel: string): string {
+    return join(this.deps.dataDir, rel);
+  }
+
+  notices(): StoreNotice[] {
+    return [...this.noticeList];
+  }
+
+  /** JSON files of a sub-folder, without temp files. */
+  async listJson(relDir: string): Promise<string[]> {
+    const names = await this.deps.fs.readdir(this.path(relDir));
+    return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+  }
+
+  async exists(rel: string): Promise<boolean> {
+    return (await this.deps.fs.stat(this.path(rel))) !== null;
+  }
+
+  /** Deletes temp files left by a write that never finished (they were never renamed into place). */
+  async removeTempFiles(relDir: string): Promise<void> {
+    const names = await this.deps.fs.readdir(this.path(relDir));
+    for (const name of names.filter(isTempName)) {
+      await this.deps.fs.unlink(this.path(join(relDir, name))).catch(() => undefined);
+    }
+  }
+
+  document<T>(rel: string, kind: DocumentKind<T>, value: T): StoredDocument<T> {
+    const adapter = new DurableJsonAdapter<T>(this.deps.fs, this.path(rel), (bytes) => decodeFile(kind, bytes).doc, this.durable);
+    return new StoredDocument<T>(rel, adapter, value, () => this.assertWritable());
+  }
+
+  /** After close, every write is refused with a clear message. */
+  assertWritable(): void {
+    if (this.closed) throw new AppError('storage', 'Not saved: the app is shutting down.');
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
+    let bytes: Uint8Array;
+    try {
+      if (!(await this.exists(rel))) return { kind: 'missing' };
+      bytes = await this.deps.fs.readFile(this.path(rel));
+    } catch (error) {
+      const failure = storageError('read', rel, error);
+      this.report(
+        'error',
+        'A file could not be read',
+        rel,
+        null,
+        `${rel} could not be read (${failure.details.join('; ')}). It was left where it is and will not be changed.`,
+      );
+      return { kind: 'set-aside' };
+    }
+    try {
+      const decoded = decodeFile(kind, bytes);
+      if (decoded.migratedFrom !== null) {
+        this.report(
+          'info',
+          'A file was updated to the current format',
+          rel,
+          null,
+          `${rel} was written in format version ${decoded.migratedFrom}. It was read and will be saved in version ${kind.currentVersion}.`,
+        );
+      }
+      return { kind: 'ok', doc: decoded.doc, migratedFrom: decoded.migratedFrom };
+    } catch (error) {
+      if (!(error instanceof FileDecodeError)) throw error;
+      if (error.reason === 'newer') {
+        this.report('error', 'A file needs a newer version of Briefing Book', rel, null, `${rel}: ${error.message}`);
+        return { kind: 'newer', message: error.message };
+      }
+      await this.setAside(rel, error.message);
+      return { kind: 'set-aside' };
+    }
+  }
+
+  /** Moves a damaged file into corrupt/ under a dated name and tells the user. */
+  async setAside(rel: string, reason: string): Promise<void> {
+    const stamp = this.deps.clock.now().replace(/[:.]/g, '-');
+    const target = `${CORRUPT_DIR}/${stamp}-${rel.replace(/[\\/]/g, '__')}`;
+    try {
+      await this.deps.fs.mkdir(this.path(CORRUPT_DIR));
+      if (await this.exists(target)) throw Object.assign(new Error('a file of that name is already set aside'), { code: 'EEXIST' });
+      await this.deps.fs.rename(this.path(rel), this.path(target));
+      this.report(
+        'warning',
+        'A damaged file was set aside',
+        rel,
+        target,
+        `${rel} could not be opened: ${reason}. It was moved to ${target} so nothing in it is lost, and everything else opened normally.`,
+      );
+    } catch (error) {
+      const failure = storageError('move aside', rel, error);
+      this.report(
+        'error',
+        'A damaged file could not be set aside',
+        rel,
+        null,
+        `${rel} could not be opened (${reason}) and could not be moved aside (${failure.details.join('; ')}). It was left where it is and will not be changed.`,
+      );
+    }
+  }
+
+  report(severity: StoreNotice['severity'], title: string, file: string | null, movedTo: string | null, message: string): void {
+    this.noticeList.push({ id: `n${this.noticeList.length + 1}`, severity, title, message, file, movedTo });
+  }
+}

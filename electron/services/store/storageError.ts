@@ -1,0 +1,25 @@
+import { AppError } from '../../core/errors';
+import { errorCode } from '../fs/fsPort';
+
+const reasons: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission was denied',
+  EPERM: 'the operation was not permitted (another program, such as a virus scanner or sync tool, may be holding the file)',
+  EBUSY: 'the file is busy (another program may be holding it)',
+  EROFS: 'the disk is read-only',
+  EIO: 'the disk reported an input/output error',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open on this system',
+  ENOENT: 'the data folder has gone missing',
+};
+
+/** A failed save, worded for the person who was typing. */
+export function storageError(action: string, file: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = errorCode(error);
+  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  return new AppError('storage', `Not saved: ${reason}. Your changes are kept in the app and will be saved when the problem is fixed.`, [
+    `${action} ${file}${code ? ` (${code})` : ''}`,
+  ]);
+}

@@ -1,0 +1,140 @@
+import { useEffect } from 'react';
+import { api, onEvent, platform } from '../api/client';
+import { DeleteAreaDialog, NewAreaDialog } from '../features/areas/AreaDialogs';
+import { AreaList } from '../features/areas/AreaList';
+import { AreaView } from '../features/areas/AreaView';
+import { useBook } from '../features/book/bookState';
+import { HomeView } from '../features/home/HomeView';
+import { noteAutosave } from '../features/notes/noteAutosave';
+import { SettingsView } from '../features/settings/SettingsView';
+import { Toasts } from '../shared/ui/toasts';
+import { handleShortcut, runCommand } from './commandHandlers';
+import { useNavigation } from './navigation';
+import { Notices } from './Notices';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useUi } from './uiState';
+
+function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'newArea':
+      return <NewAreaDialog />;
+    case 'deleteArea':
+      return <DeleteAreaDialog areaId={dialog.areaId} />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+  }
+}
+
+function MainPane() {
+  const route = useNavigation((s) => s.route);
+  switch (route.view) {
+    case 'home':
+      return <HomeView />;
+    case 'settings':
+      return <SettingsView />;
+    case 'area':
+      return <AreaView areaId={route.areaId} />;
+  }
+}
+
+export function App() {
+  const status = useBook((s) => s.status);
+  const loadError = useBook((s) => s.loadError);
+  const settings = useBook((s) => s.settings);
+  const load = useBook((s) => s.load);
+  const route = useNavigation((s) => s.route);
+  const go = useNavigation((s) => s.go);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    const isMac = platform() === 'darwin';
+    const onKey = (event: KeyboardEvent) => handleShortcut(event, isMac);
+    window.addEventListener('keydown', onKey, true);
+    const offMenu = onEvent('menu.command', ({ command }) => void runCommand(command));
+    // Before quit: save everything typed, then tell the main process it may go on.
+    const offFlush = onEvent('app.flushRequest', ({ requestId }) => {
+      void noteAutosave.flush().finally(() => void api.app.flushed({ requestId }));
+    });
+    const onBlur = () => void noteAutosave.flush();
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('blur', onBlur);
+      offMenu();
+      offFlush();
+    };
+  }, []);
+
+  useEffect(() => {
+    document.title = settings ? `${settings.title} — Briefing Book` : 'Briefing Book';
+  }, [settings]);
+
+  if (status === 'failed') {
+    return (
+      <main className="fatal">
+        <h1>The book could not be opened</h1>
+        <p role="alert">{loadError}</p>
+        <p>Nothing was changed on disk.</p>
+        <button type="button" className="btn btn-primary" onClick={() => void load()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (status === 'loading' || !settings) {
+    return (
+      <main className="fatal" aria-busy="true">
+        <p className="loading">Opening the book…</p>
+      </main>
+    );
+  }
+
+  return (
+    <div className="app">
+      {settings.marking ? (
+        <div className="marking" role="note" aria-label="Classification marking">
+          {settings.marking}
+        </div>
+      ) : null}
+      <div className="layout">
+        <aside className="sidebar">
+          <div className="sidebar-book">
+            <button
+              type="button"
+              className="book-title"
+              aria-current={route.view === 'home' ? 'page' : undefined}
+              onClick={() => go({ view: 'home' })}
+            >
+              {settings.title}
+            </button>
+          </div>
+          <AreaList />
+          <div className="sidebar-foot">
+            <button
+              type="button"
+              className="sidebar-link"
+              aria-current={route.view === 'settings' ? 'page' : undefined}
+              onClick={() => go({ view: 'settings' })}
+            >
+              Book settings
+            </button>
+            <button type="button" className="sidebar-link" onClick={() => useUi.getState().open({ kind: 'shortcuts' })}>
+              Keyboard shortcuts
+            </button>
+          </div>
+        </aside>
+        <main className="main" id="main">
+          <Notices />
+          <MainPane />
+        </main>
+      </div>
+      <Dialogs />
+      <Toasts />
+    </div>
+  );
+}

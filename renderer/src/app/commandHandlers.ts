@@ -1,0 +1,103 @@
+import { commands, matchesAccelerator, type CommandId } from '../../../electron/core/commands';
+import { activeAreas, useBook } from '../features/book/bookState';
+import { moveAreaByStep, setArchivedAction } from '../features/areas/areaActions';
+import { focusActiveEditor } from '../features/notes/NoteEditor';
+import { noteAutosave } from '../features/notes/noteAutosave';
+import { useToasts } from '../shared/ui/toasts';
+import { useNavigation } from './navigation';
+import { useUi } from './uiState';
+
+function stepArea(step: -1 | 1): void {
+  const list = activeAreas(useBook.getState().areas);
+  if (list.length === 0) return;
+  const route = useNavigation.getState().route;
+  const index = route.view === 'area' ? list.findIndex((a) => a.id === route.areaId) : -1;
+  const next = index < 0 ? (step > 0 ? list[0] : list[list.length - 1]) : list[(index + step + list.length) % list.length];
+  if (next) useNavigation.getState().go({ view: 'area', areaId: next.id });
+}
+
+function currentArea(): string | null {
+  const route = useNavigation.getState().route;
+  return route.view === 'area' ? route.areaId : null;
+}
+
+/** What each command does. The native menu and the keyboard both end here. */
+export async function runCommand(id: CommandId): Promise<void> {
+  const nav = useNavigation.getState();
+  const ui = useUi.getState();
+  switch (id) {
+    case 'area.new':
+      ui.open({ kind: 'newArea' });
+      return;
+    case 'area.next':
+      stepArea(1);
+      return;
+    case 'area.previous':
+      stepArea(-1);
+      return;
+    case 'area.moveUp':
+    case 'area.moveDown': {
+      const areaId = currentArea();
+      if (!areaId) return;
+      const message = await moveAreaByStep(areaId, id === 'area.moveUp' ? -1 : 1);
+      if (message) useToasts.getState().show({ tone: 'info', message, timeoutMs: 3_000 });
+      return;
+    }
+    case 'area.archive': {
+      const areaId = currentArea();
+      const area = useBook.getState().areas.find((a) => a.id === areaId);
+      if (area) await setArchivedAction(area.id, area.archivedAt === null);
+      return;
+    }
+    case 'area.delete': {
+      const areaId = currentArea();
+      if (areaId) ui.open({ kind: 'deleteArea', areaId });
+      return;
+    }
+    case 'editor.focus':
+      if (!focusActiveEditor()) {
+        const first = activeAreas(useBook.getState().areas)[0];
+        if (nav.route.view !== 'area' && first) {
+          nav.go({ view: 'area', areaId: first.id });
+          requestAnimationFrame(() => requestAnimationFrame(() => focusActiveEditor()));
+        }
+      }
+      return;
+    case 'note.saveNow': {
+      const ok = await noteAutosave.flush();
+      useToasts.getState().show({
+        tone: ok ? 'info' : 'error',
+        message: ok ? 'All notes saved.' : 'Some changes could not be saved yet; see the message above the note.',
+        timeoutMs: 2_500,
+      });
+      return;
+    }
+    case 'view.home':
+      nav.go({ view: 'home' });
+      return;
+    case 'view.settings':
+      nav.go({ view: 'settings' });
+      return;
+    case 'view.shortcuts':
+      ui.open({ kind: 'shortcuts' });
+      return;
+  }
+}
+
+/**
+ * The window-level key handler, in the capture phase so the app's shortcuts
+ * work everywhere, including inside the editor. While a dialog is open only
+ * the dialog gets keys.
+ */
+export function handleShortcut(event: KeyboardEvent, isMac: boolean): boolean {
+  if (useUi.getState().dialog !== null) return false;
+  for (const command of commands) {
+    if (command.accelerator && matchesAccelerator(command.accelerator, event, isMac)) {
+      event.preventDefault();
+      event.stopPropagation();
+      void runCommand(command.id);
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,22 @@
+import { useBook } from '../book/bookState';
+import { NotePane } from '../notes/NotePane';
+import { AreaHeader } from './AreaHeader';
+
+/** One issue area: its header and its briefing note. */
+export function AreaView({ areaId }: { areaId: string }) {
+  const area = useBook((s) => s.areas.find((a) => a.id === areaId));
+  if (!area) {
+    return (
+      <div className="empty-state">
+        <h1>Issue area not found</h1>
+        <p>It may have been deleted.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="area-view">
+      <AreaHeader area={area} />
+      <NotePane areaId={area.id} areaTitle={area.title} />
+    </div>
+  );
+}

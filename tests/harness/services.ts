@@ -1,0 +1,36 @@
+import { sampleBook } from '../../electron/core/sample/sampleBook';
+import type { PlatformPort } from '../../electron/services/app/appService';
+import { createServices, type ContainerDeps, type Services } from '../../electron/services/container';
+import { nodeFs } from '../../electron/services/fs/nodeFs';
+import { randomIds, systemClock } from '../../electron/services/runtime';
+
+/** Records what would have gone to the desktop (link confirmations, opened links). */
+export class RecordingPlatform implements PlatformPort {
+  readonly confirmed: string[] = [];
+  readonly opened: string[] = [];
+  answer = true;
+  async confirmOpenExternal(url: string): Promise<boolean> {
+    this.confirmed.push(url);
+    return this.answer;
+  }
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+}
+
+/** The real services on a real folder, as the main process builds them. */
+export function testServices(dataDir: string, overrides: Partial<ContainerDeps> = {}): Services {
+  return createServices({
+    dataDir,
+    fs: nodeFs,
+    clock: systemClock,
+    ids: randomIds,
+    sample: sampleBook,
+    platform: new RecordingPlatform(),
+    emit: () => undefined,
+    version: '0.0.0-test',
+    platformName: 'linux',
+    today: null,
+    ...overrides,
+  });
+}
