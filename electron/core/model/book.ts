@@ -59,6 +59,8 @@ export const NoteSchema = z.strictObject({
   markdown: blockText(limits.note, 'The briefing note'),
   /** Increases by one with every saved change. */
   revision: z.number().int().min(0),
+  /** Word count, kept with the text so that opening a large book does not count 40 MB of words. */
+  words: z.number().int().min(0),
   updatedAt: TimestampSchema,
 });
 export type Note = z.infer<typeof NoteSchema>;

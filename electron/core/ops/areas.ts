@@ -1,5 +1,6 @@
 import type { Area, AreaStatus, Note, Priority } from '../model/book';
 import { invalid } from '../errors';
+import { countWords } from '../text';
 import { rankAfter, rankForMove, sortByRank } from './ranking';
 
 export interface Clock {
@@ -134,11 +135,16 @@ export function moveArea(areas: readonly Area[], id: string, beforeId: string | 
 }
 
 export function emptyNote(clock: Clock): Note {
-  return { markdown: '', revision: 0, updatedAt: clock.now() };
+  return { markdown: '', revision: 0, words: 0, updatedAt: clock.now() };
+}
+
+/** A note holding `markdown`, as first written (sample book, imports). */
+export function newNote(markdown: string, clock: Clock): Note {
+  return { markdown, revision: 1, words: countWords(markdown), updatedAt: clock.now() };
 }
 
 /** Returns the same note when the text is unchanged, so an idle autosave writes nothing. */
 export function editNote(note: Note, markdown: string, clock: Clock): Note {
   if (note.markdown === markdown) return note;
-  return { markdown, revision: note.revision + 1, updatedAt: clock.now() };
+  return { markdown, revision: note.revision + 1, words: countWords(markdown), updatedAt: clock.now() };
 }

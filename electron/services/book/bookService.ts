@@ -6,6 +6,7 @@ import {
   createArea,
   editNote,
   emptyNote,
+  newNote,
   liveAreas,
   markDeleted,
   moveArea,
@@ -19,7 +20,6 @@ import {
 import { rankAfter, sortByRank } from '../../core/ops/ranking';
 import { AREA_FORMAT, BOOK_FORMAT, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
 import type { SampleBook } from '../../core/sample/sampleBook';
-import { countWords } from '../../core/text';
 import type { BookStore } from '../store/bookStore';
 
 export interface IdSource {
@@ -99,7 +99,7 @@ export class BookService {
         createdAt: now,
         updatedAt: now,
       };
-      await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: { markdown: a.note, revision: 1, updatedAt: now } });
+      await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: newNote(a.note, clock) });
     }
     // The book file goes last: its presence marks a complete data folder.
     await store.createBook({
@@ -316,7 +316,7 @@ export class BookService {
 }
 
 function summarize(doc: AreaDoc): AreaSummary {
-  return { ...doc.area, noteUpdatedAt: doc.note.updatedAt, noteWords: countWords(doc.note.markdown) };
+  return { ...doc.area, noteUpdatedAt: doc.note.updatedAt, noteWords: doc.note.words };
 }
 
 function missing(id: string): never {

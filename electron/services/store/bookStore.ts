@@ -13,7 +13,8 @@ export interface OpenResult {
   readonly empty: boolean;
 }
 
-const LOAD_BATCH = 48;
+/** Files read at once: enough to keep the disk busy, well under any open-file limit. */
+const LOAD_BATCH = 96;
 
 /**
  * The book on disk. Layout (see docs/decisions/0001-store-layout.md):

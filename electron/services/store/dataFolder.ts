@@ -3,7 +3,7 @@ import type { StoreNotice } from '../../core/contract/views';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/ops/areas';
 import type { DocumentKind } from '../../core/persistence/documents';
-import type { FsPort } from '../fs/fsPort';
+import { errorCode, type FsPort } from '../fs/fsPort';
 import { DurableJsonAdapter, StoredDocument } from './document';
 import { defaultDurableOptions, isTempName, type DurableWriteOptions } from './durableWrite';
 import { decodeFile, FileDecodeError } from './loader';
@@ -91,9 +91,9 @@ export class DataFolder {
   async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
     let bytes: Uint8Array;
     try {
-      if (!(await this.exists(rel))) return { kind: 'missing' };
       bytes = await this.deps.fs.readFile(this.path(rel));
     } catch (error) {
+      if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
       const failure = storageError('read', rel, error);
       this.report(
         'error',

@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import { decodeDocument, DocumentError, type DocumentKind } from '../../core/persistence/documents';
 
 export class FileDecodeError extends Error {
@@ -18,17 +19,15 @@ export class FileDecodeError extends Error {
 export function decodeFile<T>(kind: DocumentKind<T>, bytes: Uint8Array): { doc: T; migratedFrom: number | null } {
   if (bytes.byteLength === 0) throw new FileDecodeError('corrupt', 'the file is empty');
   if (bytes.every((b) => b === 0)) throw new FileDecodeError('corrupt', 'the file holds only NUL bytes (typical after a power loss)');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FileDecodeError('corrupt', 'the file is not valid UTF-8 text');
-  }
-  if (text.includes('\u0000')) throw new FileDecodeError('corrupt', 'the file contains NUL bytes (typical after a power loss)');
+  // isUtf8 and toString are native and several times faster than a fatal TextDecoder on a 40 MB book.
+  if (!isUtf8(bytes)) throw new FileDecodeError('corrupt', 'the file is not valid UTF-8 text');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   let raw: unknown;
   try {
+    // JSON allows no raw NUL anywhere, so a file with NUL bytes fails here.
     raw = JSON.parse(text);
   } catch (error) {
+    if (text.includes('\u0000')) throw new FileDecodeError('corrupt', 'the file contains NUL bytes (typical after a power loss)');
     const detail = error instanceof Error ? error.message : 'parse error';
     throw new FileDecodeError('corrupt', `the file is not valid JSON (${detail})`);
   }
