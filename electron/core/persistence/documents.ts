@@ -61,7 +61,15 @@ export function decodeDocument<T>(kind: DocumentKind<T>, raw: unknown): Decoded<
   for (let v = version; v < kind.currentVersion; v += 1) {
     const step = kind.migrations.find((m) => m.from === v);
     if (!step) throw new DocumentError('corrupt', `no migration from format version ${v} of the ${kind.label}`);
-    doc = { ...step.up(doc), schemaVersion: v + 1 };
+    let upgraded: Record<string, unknown>;
+    try {
+      upgraded = step.up(doc);
+    } catch (error) {
+      // Old data the migration cannot handle is damaged data: set that file aside, don't fail the whole open.
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new DocumentError('corrupt', `the ${kind.label} could not be updated from format version ${v} (${detail})`);
+    }
+    doc = { ...upgraded, schemaVersion: v + 1 };
   }
   const parsed = kind.schema.safeParse(doc);
   if (!parsed.success) {
