@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { AreaSummary } from '../../../../electron/core/contract/views';
 import {
   areaStatuses,
@@ -12,7 +12,14 @@ import { useUi } from '../../app/uiState';
 import { TagEditor } from '../../shared/ui/TagEditor';
 import { setArchivedAction, updateAreaAction } from './areaActions';
 
-/** Title, status, priority, tags and summary of an issue area, edited in place. */
+function cleanTitle(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Title, status, priority, tags and summary of an issue area, edited in place.
+ * Render it with `key={area.id}`: its drafts belong to one area.
+ */
 export function AreaHeader({ area }: { area: AreaSummary }) {
   // While a field is being edited it holds a draft; otherwise it shows what is stored.
   const [titleDraft, setTitleDraft] = useState<string | null>(null);
@@ -24,8 +31,27 @@ export function AreaHeader({ area }: { area: AreaSummary }) {
   const priorityId = useId();
   const summaryId = useId();
 
+  // Opening another area from the keyboard (Ctrl+PageDown) unmounts this header without a blur:
+  // save what was typed to the area it was typed for.
+  const latest = useRef({ area, titleDraft, summaryDraft });
+  useLayoutEffect(() => {
+    latest.current = { area, titleDraft, summaryDraft };
+  });
+  useEffect(
+    () => () => {
+      const { area: was, titleDraft: t, summaryDraft: s } = latest.current;
+      const nextTitle = t === null ? '' : cleanTitle(t);
+      const patch = {
+        ...(nextTitle && nextTitle !== was.title ? { title: nextTitle } : {}),
+        ...(s !== null && s.trim() !== was.summary ? { summary: s } : {}),
+      };
+      if (Object.keys(patch).length > 0) void updateAreaAction(was.id, patch);
+    },
+    [],
+  );
+
   const commitTitle = async () => {
-    const next = title.replace(/\s+/g, ' ').trim();
+    const next = cleanTitle(title);
     if (next && next !== area.title) await updateAreaAction(area.id, { title: next });
     setTitleDraft(null);
   };

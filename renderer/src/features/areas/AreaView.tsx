@@ -15,7 +15,7 @@ export function AreaView({ areaId }: { areaId: string }) {
   }
   return (
     <div className="area-view">
-      <AreaHeader area={area} />
+      <AreaHeader key={area.id} area={area} />
       <NotePane areaId={area.id} areaTitle={area.title} />
     </div>
   );
