@@ -34,6 +34,9 @@ interface Entry {
 }
 
 const NEVER_SAVED: SaveState = Object.freeze({ kind: 'saved', at: null });
+// Shared, so another keystroke leaves state() as the same object and the indicator does not re-render.
+const PENDING: SaveState = Object.freeze({ kind: 'pending' });
+const SAVING: SaveState = Object.freeze({ kind: 'saving' });
 
 const defaultTimers = {
   set: (fn: () => void, ms: number): unknown => setTimeout(fn, ms),
@@ -97,14 +100,17 @@ export class Autosave {
     const e = this.entry(areaId);
     e.draft = markdown;
     // After a failure the warning stays up until a save succeeds; the next attempt comes after the usual pause.
-    if (e.state.kind === 'failed') e.state = { ...e.state, retryInMs: this.delayMs };
-    else if (e.state.kind !== 'saving') e.state = { kind: 'pending' };
+    if (e.state.kind === 'failed') {
+      if (e.state.retryInMs !== this.delayMs) e.state = { ...e.state, retryInMs: this.delayMs };
+    } else if (e.state.kind !== 'saving') e.state = PENDING;
     this.schedule(areaId, this.delayMs);
     this.notify();
   }
 
   private schedule(areaId: string, ms: number): void {
-    const e = this.entry(areaId);
+    // Not this.entry(): an area forgotten (deleted) while its save was in flight must not come back.
+    const e = this.entries.get(areaId);
+    if (!e) return;
     if (e.timer !== null) this.timers.clear(e.timer);
     e.timer = this.timers.set(() => {
       e.timer = null;
@@ -122,7 +128,7 @@ export class Autosave {
     while (e.inFlight) await e.inFlight;
     const text = e.draft;
     if (text === null) return;
-    e.state = { kind: 'saving' };
+    e.state = SAVING;
     this.notify();
     const run = (async () => {
       try {
@@ -133,7 +139,7 @@ export class Autosave {
           e.state = { kind: 'saved', at: saved.updatedAt };
         } else {
           // More was typed while saving: that text still needs its own save.
-          e.state = { kind: 'pending' };
+          e.state = PENDING;
           this.schedule(areaId, this.delayMs);
         }
       } catch (error) {
