@@ -180,7 +180,13 @@ export class BookService {
     return liveAreas(docs.map((d) => d.area)).map((area) => summarize(byId.get(area.id) ?? missing(area.id)));
   }
 
+  /** A book that could not be opened (e.g. written by a newer version) is never written to. */
+  private assertOpen(): void {
+    if (this.bootError) throw this.bootError;
+  }
+
   private areaDoc(id: string) {
+    this.assertOpen();
     const doc = this.deps.store.area(id);
     if (!doc || doc.value.area.deletedAt !== null) throw notFound('Issue area', id);
     return doc;
@@ -194,6 +200,7 @@ export class BookService {
   // ---- settings -----------------------------------------------------------
 
   async updateSettings(patch: SettingsPatch): Promise<BookSettings> {
+    this.assertOpen();
     const { clock } = this.deps;
     const saved = await this.deps.store.book().update((doc) => {
       const current = doc.settings;
@@ -236,6 +243,7 @@ export class BookService {
   // ---- areas --------------------------------------------------------------
 
   async createArea(input: NewArea & { beforeId?: string | null | undefined }): Promise<AreaSummary> {
+    this.assertOpen();
     const { store, clock, ids } = this.deps;
     let id = ids.next('area');
     while (store.isIdTaken(id)) id = ids.next('area');
@@ -286,6 +294,7 @@ export class BookService {
   }
 
   async undeleteArea(id: string): Promise<AreaSummary> {
+    this.assertOpen();
     const doc = this.deps.store.area(id);
     if (!doc) throw notFound('Issue area', id);
     const saved = await doc.update((d) => {
