@@ -29,6 +29,8 @@ export class BookStore {
   private readonly areaDocs = new Map<string, StoredDocument<AreaDoc>>();
   /** Ids whose files exist but cannot be used (newer version or damaged). They are never written. */
   private readonly reservedIds = new Set<string>();
+  /** The book file is there but could not be read or moved aside: it is never replaced. */
+  private bookFileKept = false;
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -52,6 +54,7 @@ export class BookStore {
     if (book.kind === 'missing' && areaNames.length === 0) return { empty: true };
     if (book.kind === 'newer') throw new AppError('newer_version', `This book cannot be opened: ${book.message}`);
     if (book.kind === 'ok') this.bookDoc = folder.document(BOOK_FILE, bookKind, book.doc);
+    if (book.kind === 'set-aside') this.bookFileKept = await folder.exists(BOOK_FILE).catch(() => true);
 
     for (let i = 0; i < areaNames.length; i += LOAD_BATCH) {
       const batch = areaNames.slice(i, i + LOAD_BATCH);
@@ -105,12 +108,23 @@ export class BookStore {
     return this.areaDocs.has(id) || this.reservedIds.has(id);
   }
 
-  /** Writes a new book file (first run, or after the old one was set aside). */
+  /**
+   * Writes a new book file (first run, or after the old one was set aside). The book is
+   * usable in memory even when the write fails. A book file that could not be read or
+   * moved aside is never replaced: then the new settings stay in memory, read-only.
+   */
   async createBook(doc: BookDoc): Promise<void> {
     this.folder.assertWritable();
     const created = this.folder.document(BOOK_FILE, bookKind, doc);
-    await created.persist();
     this.bookDoc = created;
+    if (this.bookFileKept) {
+      created.setReadOnly(`${BOOK_FILE} could not be opened and was left as it is, so it is not replaced`);
+      throw new AppError(
+        'storage',
+        `Book settings cannot be saved: ${BOOK_FILE} could not be opened and was left as it is, so that nothing in it is lost. Restart Briefing Book to try again; if this comes back, move ${BOOK_FILE} out of the data folder.`,
+      );
+    }
+    await created.persist();
   }
 
   /** Writes a new area file. Resolves once it is durable. */
