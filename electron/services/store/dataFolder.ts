@@ -7,7 +7,7 @@ import { errorCode, type FsPort } from '../fs/fsPort';
 import { DurableJsonAdapter, StoredDocument } from './document';
 import { defaultDurableOptions, isTempName, type DurableWriteOptions } from './durableWrite';
 import { decodeFile, FileDecodeError } from './loader';
-import { storageError } from './storageError';
+import { describeFsError } from './storageError';
 
 export const CORRUPT_DIR = 'corrupt';
 
@@ -94,13 +94,12 @@ export class DataFolder {
       bytes = await this.deps.fs.readFile(this.path(rel));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
-      const failure = storageError('read', rel, error);
       this.report(
         'error',
         'A file could not be read',
         rel,
         null,
-        `${rel} could not be read (${failure.details.join('; ')}). It was left where it is and will not be changed.`,
+        `${rel} could not be read (${describeFsError(error)}). It was left where it is and will not be changed.`,
       );
       return { kind: 'set-aside' };
     }
@@ -143,13 +142,12 @@ export class DataFolder {
         `${rel} could not be opened: ${reason}. It was moved to ${target} so nothing in it is lost, and everything else opened normally.`,
       );
     } catch (error) {
-      const failure = storageError('move aside', rel, error);
       this.report(
         'error',
         'A damaged file could not be set aside',
         rel,
         null,
-        `${rel} could not be opened (${reason}) and could not be moved aside (${failure.details.join('; ')}). It was left where it is and will not be changed.`,
+        `${rel} could not be opened (${reason}) and could not be moved aside (${describeFsError(error)}). It was left where it is and will not be changed.`,
       );
     }
   }

@@ -14,11 +14,17 @@ const reasons: Record<string, string> = {
   ENOENT: 'the data folder has gone missing',
 };
 
+/** What went wrong with a file operation, in words: "the disk is full". */
+export function describeFsError(error: unknown): string {
+  const code = errorCode(error);
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
 /** A failed save, worded for the person who was typing. */
 export function storageError(action: string, file: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = errorCode(error);
-  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  const reason = describeFsError(error);
   return new AppError('storage', `Not saved: ${reason}. Your changes are kept in the app and will be saved when the problem is fixed.`, [
     `${action} ${file}${code ? ` (${code})` : ''}`,
   ]);
