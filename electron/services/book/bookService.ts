@@ -249,11 +249,17 @@ export class BookService {
     while (store.isIdTaken(id)) id = ids.next('area');
     const all = store.areas().map((d) => d.value.area);
     let area = createArea(input, all, id, clock);
+    let reranked: Area[] = [];
     if (input.beforeId) {
-      const [placed] = moveArea([...all, area], id, input.beforeId, clock);
-      if (placed) area = placed;
+      const changed = moveArea([...all, area], id, input.beforeId, clock);
+      area = changed.find((a) => a.id === id) ?? area;
+      // Colliding ranks (hand-edited data) make the move re-rank other areas too.
+      reranked = changed.filter((a) => a.id !== id);
     }
     const doc = await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: emptyNote(clock) });
+    for (const other of reranked) {
+      await this.areaDoc(other.id).update((d) => ({ ...d, area: { ...d.area, rank: other.rank, updatedAt: other.updatedAt } }));
+    }
     return summarize(doc.value);
   }
 
