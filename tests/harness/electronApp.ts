@@ -1,38 +1,63 @@
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
-import { join } from 'node:path';
+import { findElectronBinary } from '../../scripts/test-electron';
 import type { AppHandle, LaunchOptions } from './browserApp';
-import { repoRoot } from './paths';
+import { repoRoot, tempDir } from './paths';
 
 /**
  * The same AppHandle over the real Electron app, through Playwright's Electron
  * support. Only usable where the Electron binary is installed; there is no
  * services object in this mode, so specs check results through the UI and the files on disk.
+ *
+ * The app is launched as `npm start` launches it (`electron .`), so package.json
+ * gives it its name and version. On Linux it gets its own config folder, so its
+ * single-instance lock and Chromium profile never meet a Briefing Book the user has open.
  */
 export async function launchElectronApp(options: LaunchOptions): Promise<AppHandle> {
+  // Checked first: without the binary, Playwright's require('electron') would try to download it.
+  if (!findElectronBinary(repoRoot)) {
+    throw new Error(
+      'The Electron binary is not installed (node_modules/electron/path.txt); `npm run test:electron` explains how to get it.',
+    );
+  }
   const requests: string[] = [];
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
+  const configHome = await tempDir('briefing-electron-config-');
   let app: ElectronApplication;
   let page: Page;
 
   const start = async () => {
-    const args = [join(repoRoot, 'dist', 'electron', 'main.cjs'), '--data-dir', options.dataDir];
+    const args = [repoRoot, '--data-dir', options.dataDir];
     if (options.today) args.push('--today', options.today);
-    app = await electron.launch({ args, colorScheme: options.colorScheme ?? 'light' });
-    page = await app.firstWindow();
-    page.on('request', (request) => {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    if (process.platform === 'linux') env['XDG_CONFIG_HOME'] = configHome;
+    app = await electron.launch({ args, env, cwd: repoRoot, colorScheme: options.colorScheme ?? 'light' });
+    // Listen on the context before the window exists, so the first page load is recorded too.
+    const context = app.context();
+    context.on('request', (request) => {
       const url = request.url();
       requests.push(url);
-      if (!url.startsWith('app://briefing/') && !url.startsWith('data:')) foreignRequests.push(url);
+      if (!url.startsWith('app://briefing/') && !url.startsWith('data:') && !url.startsWith('devtools://')) foreignRequests.push(url);
     });
-    page.on('console', (message) => {
+    context.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
+    context.on('weberror', (error) => consoleErrors.push(`pageerror: ${error.error().message}`));
+    page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
   };
   const quit = async () => {
-    await app.evaluate(({ app: electronApp }) => electronApp.quit());
-    await app.waitForEvent('close', { timeout: 15_000 }).catch(() => undefined);
+    const closed = app.waitForEvent('close', { timeout: 15_000 });
+    // The app's own quit path: flush the renderer, finish every write, then exit.
+    await app.evaluate(({ app: electronApp }) => electronApp.quit()).catch(() => undefined);
+    try {
+      await closed;
+    } catch {
+      // A hung quit would also block the next start (single-instance lock): fail loudly.
+      app.process().kill('SIGKILL');
+      throw new Error('Electron did not quit within 15 s of app.quit(); it was killed.');
+    }
   };
   await start();
 
