@@ -1,0 +1,308 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listMethods } from '../../electron/core/contract/api';
+import { limits } from '../../electron/core/model/common';
+import { tempDir } from '../harness/paths';
+import { RecordingPlatform } from '../harness/services';
+import { boot, snapshot, type Booted } from './support';
+
+/**
+ * Malformed payloads for every API method. Each must come back ok:false with
+ * invalid_input, a message and details naming the problem, and must change
+ * nothing in the data folder. A method without cases here fails the test.
+ */
+
+/** A bad payload and what the answer must name: the path of the offending field, or words in the message. */
+type Case = readonly [label: string, payload: unknown, names: string | RegExp];
+
+interface MethodCases {
+  /** A payload the schema accepts, from which the generic bad payloads are made. */
+  readonly valid: Record<string, unknown>;
+  /** Bad payloads specific to this method. */
+  readonly cases: readonly Case[];
+}
+
+const AREA = 'enforcement';
+const long = (n: number) => 'x'.repeat(n);
+
+function nested(depth: number): Record<string, unknown> {
+  let value: Record<string, unknown> = { leaf: true };
+  for (let i = 0; i < depth; i += 1) value = { a: value };
+  return value;
+}
+
+/** The valid payload with one more key, written as JSON so that "__proto__" becomes an own key, as it does off the wire. */
+function withKey(valid: Record<string, unknown>, key: string, value: unknown): unknown {
+  const body = JSON.stringify(valid).slice(1, -1);
+  return JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}${body ? `,${body}` : ''}}`);
+}
+
+const badIds: readonly (readonly [label: string, id: unknown])[] = [
+  ['a path traversal id', '../book'],
+  ['an id with a slash', 'a/b'],
+  ['an id with a backslash', 'a\\b'],
+  ['a dot-dot id', '..'],
+  ['a file name as id', 'book.json'],
+  ['an upper-case id', 'Enforcement'],
+  ['an id starting with a dash', '-x'],
+  ['an empty id', ''],
+  ['an over-long id', long(65)],
+  ['a numeric id', 7],
+  ['an id in an array', [AREA]],
+];
+
+/** The same bad ids, placed in the field `key` of `valid`: the schema refuses each, naming that field. */
+function idCases(valid: Record<string, unknown>, key: string): Case[] {
+  return badIds.map(([label, id]) => [`${key}: ${label}`, { ...valid, [key]: id }, key] as const);
+}
+
+const table: Record<string, MethodCases> = {
+  'app.info': {
+    valid: {},
+    cases: [['any field', { verbose: true }, 'payload']],
+  },
+  'app.flushed': {
+    valid: { requestId: 'flush-1' },
+    cases: [
+      ['no requestId', {}, 'requestId'],
+      ['an empty requestId', { requestId: '' }, 'requestId'],
+      ['an over-long requestId', { requestId: long(101) }, 'requestId'],
+      ['a numeric requestId', { requestId: 1 }, 'requestId'],
+      ['a null requestId', { requestId: null }, 'requestId'],
+    ],
+  },
+  'app.openExternal': {
+    valid: { url: 'https://ustr.gov/' },
+    cases: [
+      ['no url', {}, 'url'],
+      ['an empty url', { url: '' }, 'url'],
+      ['an over-long url', { url: `https://example.com/${long(4_000)}` }, 'url'],
+      ['a url object', { url: { href: 'https://ustr.gov/' } }, 'url'],
+      ['a javascript: url', { url: 'javascript:alert(1)' }, /Only web links/],
+      ['a file: url', { url: 'file:///etc/passwd' }, /Only web links/],
+      ['a url with credentials', { url: 'https://user:secret@example.com/' }, /Only web links/],
+      ['a custom scheme', { url: 'app://briefing/index.html' }, /Only web links/],
+      ['not a url at all', { url: 'ustr.gov' }, /Only web links/],
+    ],
+  },
+  'book.open': {
+    valid: {},
+    cases: [['any field', { reload: true }, 'payload']],
+  },
+  'book.updateSettings': {
+    valid: { title: 'A title' },
+    cases: [
+      ['an empty title', { title: '' }, 'title'],
+      ['a blank title', { title: '   ' }, 'title'],
+      ['an over-long title', { title: long(limits.bookTitle + 1) }, 'title'],
+      ['a two-line title', { title: 'a\nb' }, 'title'],
+      ['a title with NUL', { title: 'a\u0000b' }, 'title'],
+      ['a NaN title', { title: Number.NaN }, 'title'],
+      ['an over-long marking', { marking: long(limits.marking + 1) }, 'marking'],
+      ['a numeric preparedFor', { preparedFor: 5 }, 'preparedFor'],
+      ['an over-long preparedBy', { preparedBy: long(limits.personLine + 1) }, 'preparedBy'],
+      ['parties as an object', { parties: { a: { name: 'A' } } }, 'parties'],
+      ['one party', { parties: [{ name: 'A' }] }, 'parties'],
+      ['too many parties', { parties: Array.from({ length: limits.parties + 1 }, (_, i) => ({ name: `P${i}` })) }, 'parties'],
+      ['a party with a traversal id', { parties: [{ id: '../book', name: 'A' }, { name: 'B' }] }, 'parties.0.id'],
+      ['a party with a slash id', { parties: [{ id: 'a/b', name: 'A' }, { name: 'B' }] }, 'parties.0.id'],
+      ['a party without a name', { parties: [{ id: 'china' }, { name: 'B' }] }, 'parties.0.name'],
+      ['a party with an over-long name', { parties: [{ name: long(limits.partyName + 1) }, { name: 'B' }] }, 'parties.0.name'],
+      ['a party with an extra field', { parties: [{ name: 'A', flag: '🇨🇳' }, { name: 'B' }] }, 'parties.0'],
+      ['a party that is a string', { parties: ['China', 'United States'] }, 'parties.0'],
+      ['a settings field that cannot be patched', { updatedAt: '2019-01-01T00:00:00.000Z' }, 'payload'],
+      ['duplicate party names', { parties: [{ name: 'Japan' }, { name: 'JAPAN' }] }, /both called/],
+      ['an unknown party id', { parties: [{ id: 'mars', name: 'Mars' }, { name: 'B' }] }, /no party with id "mars"/],
+    ],
+  },
+  'areas.create': {
+    valid: { title: 'A title' },
+    cases: [
+      ['no title', {}, 'title'],
+      ['an empty title', { title: '' }, 'title'],
+      ['a blank title', { title: ' \t ' }, 'title'],
+      ['an over-long title', { title: long(limits.title + 1) }, 'title'],
+      ['a title with NUL', { title: 'a\u0000b' }, 'title'],
+      ['a title in an array', { title: ['T'] }, 'title'],
+      ['an over-long summary', { title: 'T', summary: long(limits.summary + 1) }, 'summary'],
+      ['a summary with control characters', { title: 'T', summary: 'a\u0007b' }, 'summary'],
+      ['an unknown status', { title: 'T', status: 'done' }, 'status'],
+      ['a numeric priority', { title: 'T', priority: 1 }, 'priority'],
+      ['tags as a string', { title: 'T', tags: 'a,b' }, 'tags'],
+      ['a tag with spaces around', { title: 'T', tags: [' a '] }, 'tags.0'],
+      ['an over-long tag', { title: 'T', tags: [long(limits.tag + 1)] }, 'tags.0'],
+      ['too many tags', { title: 'T', tags: Array.from({ length: limits.tags + 1 }, (_, i) => `t${i}`) }, 'tags'],
+      ['a caller-chosen id', { title: 'T', id: 'mine' }, 'payload'],
+      ['a caller-chosen rank', { title: 'T', rank: 'a0' }, 'payload'],
+      ...idCases({ title: 'T' }, 'beforeId'),
+      ['an unknown beforeId', { title: 'T', beforeId: 'no-such-area' }, /"no-such-area" does not exist/],
+    ],
+  },
+  'areas.update': {
+    valid: { id: AREA, patch: { title: 'T' } },
+    cases: [
+      ['no id', { patch: { title: 'T' } }, 'id'],
+      ['no patch', { id: AREA }, 'patch'],
+      ['a null patch', { id: AREA, patch: null }, 'patch'],
+      ['a patch that is an array', { id: AREA, patch: [{ title: 'T' }] }, 'patch'],
+      ['an empty title', { id: AREA, patch: { title: '' } }, 'patch.title'],
+      ['an over-long title', { id: AREA, patch: { title: long(limits.title + 1) } }, 'patch.title'],
+      ['an unknown status', { id: AREA, patch: { status: 'closed' } }, 'patch.status'],
+      ['an over-long tag', { id: AREA, patch: { tags: [long(limits.tag + 1)] } }, 'patch.tags.0'],
+      ['a two-line tag', { id: AREA, patch: { tags: ['a\nb'] } }, 'patch.tags.0'],
+      ['a rank in the patch', { id: AREA, patch: { rank: 'a0' } }, 'patch'],
+      ['a deletedAt in the patch', { id: AREA, patch: { deletedAt: null } }, 'patch'],
+      ['an id in the patch', { id: AREA, patch: { id: 'other' } }, 'patch'],
+      ['__proto__ inside the patch', { id: AREA, patch: JSON.parse('{"__proto__": {"title": "Polluted"}}') as unknown }, 'patch'],
+      ['constructor inside the patch', { id: AREA, patch: JSON.parse('{"constructor": {"prototype": {"x": 1}}}') as unknown }, 'patch'],
+      ['a deeply nested patch', { id: AREA, patch: nested(3_000) }, 'patch'],
+      ...idCases({ patch: { title: 'T' } }, 'id'),
+    ],
+  },
+  'areas.move': {
+    valid: { id: AREA, beforeId: null },
+    cases: [
+      ['no beforeId', { id: AREA }, 'beforeId'],
+      ['a numeric beforeId', { id: AREA, beforeId: 0 }, 'beforeId'],
+      ['no id', { beforeId: null }, 'id'],
+      ...idCases({ beforeId: null }, 'id'),
+      ...idCases({ id: AREA }, 'beforeId'),
+      ['an unknown beforeId', { id: AREA, beforeId: 'no-such-area' }, /"no-such-area" does not exist/],
+    ],
+  },
+  'areas.setArchived': {
+    valid: { id: AREA, archived: true },
+    cases: [
+      ['no archived flag', { id: AREA }, 'archived'],
+      ['archived as a string', { id: AREA, archived: 'yes' }, 'archived'],
+      ['archived as a number', { id: AREA, archived: 1 }, 'archived'],
+      ['archived as null', { id: AREA, archived: null }, 'archived'],
+      ...idCases({ archived: true }, 'id'),
+    ],
+  },
+  'areas.delete': {
+    valid: { id: AREA },
+    cases: [['no id', {}, 'id'], ['id under another name', { areaId: AREA }, 'payload'], ...idCases({}, 'id')],
+  },
+  'areas.undelete': {
+    valid: { id: AREA },
+    cases: [['no id', {}, 'id'], ['a list of ids', { id: [AREA, 'market-access'] }, 'id'], ...idCases({}, 'id')],
+  },
+  'notes.get': {
+    valid: { areaId: AREA },
+    cases: [['no areaId', {}, 'areaId'], ['id instead of areaId', { id: AREA }, 'payload'], ...idCases({}, 'areaId')],
+  },
+  'notes.save': {
+    valid: { areaId: AREA, markdown: '# Note' },
+    cases: [
+      ['no markdown', { areaId: AREA }, 'markdown'],
+      ['null markdown', { areaId: AREA, markdown: null }, 'markdown'],
+      ['numeric markdown', { areaId: AREA, markdown: 42 }, 'markdown'],
+      ['markdown as lines', { areaId: AREA, markdown: ['# a', 'b'] }, 'markdown'],
+      ['markdown over the limit', { areaId: AREA, markdown: long(limits.note + 1) }, 'markdown'],
+      ['markdown with NUL', { areaId: AREA, markdown: 'text\u0000more' }, 'markdown'],
+      ['markdown with an escape character', { areaId: AREA, markdown: 'text\u001b[31m' }, 'markdown'],
+      ['a revision from the caller', { areaId: AREA, markdown: 'x', revision: 99 }, 'payload'],
+      ...idCases({ markdown: 'x' }, 'areaId'),
+    ],
+  },
+};
+
+/** Bad payloads every method must refuse, made from its valid payload. */
+function genericCases(valid: Record<string, unknown>): Case[] {
+  return [
+    ['null', null, 'payload'],
+    ['a number', 42, 'payload'],
+    ['NaN', Number.NaN, 'payload'],
+    ['a string', 'enforcement', 'payload'],
+    ['true', true, 'payload'],
+    ['an empty array', [], 'payload'],
+    ['the valid payload in an array', [valid], 'payload'],
+    ['an extra field', { ...valid, extra: 1 }, 'payload'],
+    ['a __proto__ key', withKey(valid, '__proto__', { polluted: true }), 'payload'],
+    ['a constructor key', withKey(valid, 'constructor', { prototype: { polluted: true } }), 'payload'],
+    ['a prototype key', withKey(valid, 'prototype', { polluted: true }), 'payload'],
+    ['a deeply nested extra field', { ...valid, deep: nested(5_000) }, 'payload'],
+  ];
+}
+
+const methods = listMethods();
+
+test('every contract method has bad-input cases', () => {
+  const names = methods.map((m) => `${m.namespace}.${m.name}`).sort();
+  expect(Object.keys(table).sort()).toEqual(names);
+  for (const name of names) expect(table[name]?.cases.length ?? 0, name).toBeGreaterThan(0);
+});
+
+test('each valid payload is accepted by its schema, so every bad case differs from a good one only where it is bad', () => {
+  for (const m of methods) {
+    const entry = table[`${m.namespace}.${m.name}`];
+    if (!entry) continue;
+    expect(m.spec.input.safeParse(entry.valid).success, m.channel).toBe(true);
+  }
+});
+
+describe('bad input', () => {
+  let dir: string;
+  let b: Booted;
+  let platform: RecordingPlatform;
+  let before: Map<string, string>;
+
+  beforeAll(async () => {
+    // One folder for the whole block (freshDir would remove it after the first test).
+    dir = await tempDir('briefing-bad-');
+    platform = new RecordingPlatform();
+    const seeded = await boot(dir, { platform });
+    await seeded.ok('bb:book.open');
+    await seeded.services.shutdown();
+    b = await boot(dir, { platform });
+    await b.ok('bb:book.open');
+    before = await snapshot(dir);
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const rows = methods.flatMap((m) => {
+    const name = `${m.namespace}.${m.name}`;
+    const entry = table[name];
+    if (!entry) return [];
+    return [...genericCases(entry.valid), ...entry.cases].map(
+      ([label, payload, names]) => [name, label, m.channel, payload, names] as const,
+    );
+  });
+
+  test.each(rows)('%s: %s', async (name, _label, channel, payload, names) => {
+    const result = await b.call(channel, payload);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const { code, message, details } = result.error;
+    expect(code).toBe('invalid_input');
+    expect(message.length).toBeGreaterThan(10);
+    if (typeof names === 'string') {
+      // Refused by the contract's schema: the message names the method, each detail is "path: problem".
+      expect(message).toBe(`${name} refused: the request is not valid.`);
+      expect(details.length).toBeGreaterThan(0);
+      for (const d of details) expect(d).toMatch(/^[\w.]+: \S/);
+      expect(
+        details.some((d) => d.startsWith(`${names}: `)),
+        details.join(' | '),
+      ).toBe(true);
+    } else {
+      // Refused by the service: the message says what is wrong in words.
+      expect(`${message} ${details.join(' ')}`).toMatch(names);
+    }
+    expect(b.internalErrors).toEqual([]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('title');
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  test('nothing reached the desktop and the data folder is byte-for-byte unchanged', async () => {
+    expect(platform.confirmed).toEqual([]);
+    expect(platform.opened).toEqual([]);
+    await b.services.shutdown();
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});
