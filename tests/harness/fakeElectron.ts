@@ -178,6 +178,7 @@ export class FakeBrowserWindow extends Emitter {
     if (event.defaultPrevented) return;
     this.destroyed = true;
     this.emit('closed');
+    if (FakeBrowserWindow.getAllWindows().length === 0 && !fake.app.quitting) fake.app.emit('window-all-closed');
   }
 }
 
@@ -187,6 +188,10 @@ class FakeApp extends Emitter {
   hasSingleInstanceLock = true;
   isPackaged = false;
   quitCalls = 0;
+  /** A quit went past before-quit: windows are closing, window-all-closed is not emitted. */
+  quitting = false;
+  /** The app quit (will-quit passed), or app.exit() was called. */
+  exited = false;
   exitCode: number | null = null;
   readonly paths = new Map<string, string>([['userData', join(tmpdir(), 'briefing-fake-user-data')]]);
   private readyWaiters: (() => void)[] = [];
@@ -219,11 +224,25 @@ class FakeApp extends Emitter {
   getVersion(): string {
     return '0.0.0-fake';
   }
+  /** As Electron: before-quit (may be prevented), then every window closes (each may refuse), then will-quit. */
   quit(): void {
     this.quitCalls += 1;
+    const beforeQuit = fakeEvent();
+    this.emit('before-quit', beforeQuit);
+    if (beforeQuit.defaultPrevented) return;
+    this.quitting = true;
+    for (const win of FakeBrowserWindow.getAllWindows()) win.close();
+    if (FakeBrowserWindow.getAllWindows().length > 0) {
+      this.quitting = false;
+      return;
+    }
+    const willQuit = fakeEvent();
+    this.emit('will-quit', willQuit);
+    if (!willQuit.defaultPrevented) this.exited = true;
   }
   exit(code = 0): void {
     this.exitCode = code;
+    this.exited = true;
   }
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { commands } from '../../electron/core/commands';
@@ -121,29 +121,54 @@ describe('once ready', () => {
     expect(win.webContents.sent).toContainEqual({ channel: eventChannel('menu.command'), args: [{ command: spec.id }] });
   });
 
-  test('quitting asks the renderer to save, waits for it, saves the window size, finishes writing, then quits', async () => {
+  test('quitting (File > Quit, Ctrl+Q) asks the renderer to save, waits for it, saves the window size, finishes writing, then quits', async () => {
     win.bounds = { x: 50, y: 60, width: 1111, height: 777 };
-    const beforeQuit = fakeEvent();
-    fake.app.emit('before-quit', beforeQuit);
-    // The quit is held until everything is on disk.
-    expect(beforeQuit.defaultPrevented).toBe(true);
-    expect(fake.app.quitCalls).toBe(0);
+    const open = (await fake.ipcMain.invoke('bb:book.open', ipcEvent(win.webContents), {})) as { ok: true; value: BookState };
+    const areaId = open.value.areas[0]!.id;
 
+    fake.app.quit();
+    // The quit is held until everything is on disk.
+    expect(fake.app.exited).toBe(false);
     const flushChannel = eventChannel('app.flushRequest');
     await vi.waitFor(() => expect(win.webContents.sent.some((m) => m.channel === flushChannel)).toBe(true));
     expect(win.destroyed).toBe(false);
+
+    // The renderer saves what was typed last, then answers the flush request.
     const request = win.webContents.sent.find((m) => m.channel === flushChannel)?.args[0] as { requestId: string };
-    // The renderer answers once its pending edits are saved.
+    const saved = fake.ipcMain.invoke('bb:notes.save', ipcEvent(win.webContents), { areaId, markdown: 'Typed just before quitting.' });
     await fake.ipcMain.invoke('bb:app.flushed', ipcEvent(win.webContents), { requestId: request.requestId });
+    await expect(saved).resolves.toMatchObject({ ok: true });
 
-    await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(fake.app.exited).toBe(true), { timeout: 10_000 });
     expect(win.destroyed).toBe(true);
-    expect(existsSync(join(dataDir, WINDOW_STATE_FILE))).toBe(true);
+    const state = JSON.parse(await readFile(join(dataDir, WINDOW_STATE_FILE), 'utf8')) as { bounds: unknown };
+    expect(state.bounds).toEqual({ x: 50, y: 60, width: 1111, height: 777 });
+    const areaFiles = await readdir(join(dataDir, 'areas'));
+    const contents = await Promise.all(areaFiles.map((f) => readFile(join(dataDir, 'areas', f), 'utf8')));
+    expect(contents.some((c) => c.includes('Typed just before quitting.'))).toBe(true);
+  });
+});
 
-    // The second before-quit (from app.quit) goes through.
-    const second = fakeEvent();
-    fake.app.emit('before-quit', second);
-    expect(second.defaultPrevented).toBe(false);
+describe('closing the window (Windows and Linux)', () => {
+  test('saves, then quits the app once everything is written', async () => {
+    resetFakeElectron();
+    const folder = await tempDir('briefing-main-close-');
+    vi.stubEnv('BRIEFING_DATA_DIR', folder);
+    vi.resetModules();
+    await import('../../electron/main/index');
+    fake.app.markReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 10_000 });
+    const window = fake.windows[0]!;
+
+    window.close();
+    expect(window.destroyed).toBe(false);
+    const flushChannel = eventChannel('app.flushRequest');
+    await vi.waitFor(() => expect(window.webContents.sent.some((m) => m.channel === flushChannel)).toBe(true));
+    const request = window.webContents.sent.find((m) => m.channel === flushChannel)?.args[0] as { requestId: string };
+    await fake.ipcMain.invoke('bb:app.flushed', ipcEvent(window.webContents), { requestId: request.requestId });
+    await vi.waitFor(() => expect(fake.app.exited).toBe(true), { timeout: 10_000 });
+    expect(window.destroyed).toBe(true);
+    expect(existsSync(join(folder, WINDOW_STATE_FILE))).toBe(true);
   });
 });
 
