@@ -17,11 +17,15 @@ function initialMode(): Mode {
 /** The briefing note of one area: editor beside a live preview, with its save state. */
 export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: string }) {
   const [loaded, setLoaded] = useState<{ areaId: string; text: string } | null>(null);
-  const [text, setText] = useState('');
+  // The text tagged with its area, so the deferred preview can tell when it belongs to another note.
+  const [text, setText] = useState({ areaId: '', markdown: '' });
   const [failure, setFailure] = useState<{ areaId: string; message: string } | null>(null);
   const error = failure?.areaId === areaId ? failure.message : null;
   const [mode, setMode] = useState<Mode>(initialMode);
-  const preview = useDeferredValue(text);
+  const deferred = useDeferredValue(text);
+  // While typing, the preview may lag a keystroke behind; a note that has just opened shows at once,
+  // never as "Nothing written yet" or as the previous area's note.
+  const preview = deferred.areaId === text.areaId ? deferred.markdown : text.markdown;
 
   useEffect(() => {
     let cancelled = false;
@@ -32,7 +36,7 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
         // A draft that has not been saved yet wins over what is on disk.
         const start = noteAutosave.draft(areaId) ?? note.markdown;
         noteAutosave.loaded(areaId, note.updatedAt);
-        setText(start);
+        setText({ areaId, markdown: start });
         setLoaded({ areaId, text: start });
       })
       .catch((e: unknown) => {
@@ -75,7 +79,7 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
               initial={loaded.text}
               label={`Briefing note for ${areaTitle}, Markdown`}
               onChange={(value) => {
-                setText(value);
+                setText({ areaId, markdown: value });
                 noteAutosave.edit(areaId, value);
               }}
               onBlur={() => void noteAutosave.saveOne(areaId)}
