@@ -34,6 +34,8 @@ const initialStores = {
 export interface ApiCall {
   readonly channel: string;
   readonly payload: unknown;
+  /** performance.now() when the renderer made the call. */
+  readonly at: number;
 }
 
 export interface BridgeOptions {
@@ -103,7 +105,7 @@ export async function installBridge(options: BridgeOptions = {}): Promise<TestBr
     {
       // Payloads and results cross a process boundary in the app: clone them as IPC would.
       invoke: async (channel, payload) => {
-        calls.push({ channel, payload });
+        calls.push({ channel, payload, at: performance.now() });
         return structuredClone(await dispatch(channel, structuredClone(payload), SENDER));
       },
       subscribe: (channel, listener) => {
