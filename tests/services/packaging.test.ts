@@ -41,6 +41,16 @@ const { getMainFileMatchers } = require('app-builder-lib/out/fileMatcher') as {
   ) => FileMatcherLike[];
 };
 
+interface PackagerLike {
+  generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>>;
+  addElectronFuses(context: { appOutDir: string; electronPlatformName: string }, fuses: unknown): Promise<unknown>;
+}
+// Loaded through the package index: platformPackager.js on its own hits a require cycle.
+const { PlatformPackager } = require('app-builder-lib') as { PlatformPackager: { prototype: PackagerLike } };
+const { getCurrentFuseWire } = require('@electron/fuses') as {
+  getCurrentFuseWire: (path: string) => Promise<Record<string, unknown>>;
+};
+
 type Config = Record<string, unknown> & {
   appId: string;
   productName: string;
@@ -154,6 +164,51 @@ describe('what gets built', () => {
     expect(pkg.devDependencies['electron']).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(pkg.scripts['dist']).toBe('npm run build && electron-builder');
+  });
+});
+
+describe('fuses, flipped by electron-builder own code on a stand-in Electron binary', () => {
+  // The fuse wire as Electron ships it: a sentinel, the wire version, its length, then one byte per fuse.
+  const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+  const ON = 0x31;
+  const OFF = 0x30;
+  // RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyLoadAppFromAsar, V8Snapshot, FileProtocolPrivileges
+  const shipped = [ON, OFF, ON, ON, OFF, OFF, OFF, ON];
+
+  test('the packed executable ends up with every fuse the checklist asks for', async () => {
+    const appOutDir = await tempDir('briefing-fuses-');
+    const executable = join(appOutDir, 'Briefing Book.exe');
+    const filler = Buffer.alloc(4096, 0x90);
+    await writeFile(
+      executable,
+      Buffer.concat([filler, Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, shipped.length, ...shipped]), filler]),
+    );
+
+    const packager = Object.assign(Object.create(PlatformPackager.prototype) as PackagerLike, {
+      appInfo: { productFilename: 'Briefing Book' },
+    });
+    const fuses = await packager.generateFuseConfig(config.electronFuses);
+    await packager.addElectronFuses({ appOutDir, electronPlatformName: 'win32' }, fuses);
+
+    const wire = await getCurrentFuseWire(executable);
+    const state = (i: number) => (wire[String(i)] === ON ? 'on' : wire[String(i)] === OFF ? 'off' : 'unknown');
+    expect({
+      runAsNode: state(0),
+      cookieEncryption: state(1),
+      nodeOptions: state(2),
+      nodeCliInspect: state(3),
+      embeddedAsarIntegrityValidation: state(4),
+      onlyLoadAppFromAsar: state(5),
+      grantFileProtocolExtraPrivileges: state(7),
+    }).toEqual({
+      runAsNode: 'off',
+      cookieEncryption: 'on',
+      nodeOptions: 'off',
+      nodeCliInspect: 'off',
+      embeddedAsarIntegrityValidation: 'on',
+      onlyLoadAppFromAsar: 'on',
+      grantFileProtocolExtraPrivileges: 'off',
+    });
   });
 });
 
