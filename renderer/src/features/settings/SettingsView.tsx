@@ -66,6 +66,8 @@ function SettingsForm({ settings }: { settings: BookSettings }) {
       useToasts.getState().show({ tone: 'info', message: 'Book settings saved.' });
     } catch (e) {
       setError(errorMessage(e));
+    } finally {
+      // A save that changed nothing keeps this form (same updatedAt), so the button must come back.
       setSaving(false);
     }
   };
