@@ -72,6 +72,11 @@ export function resetApiClient(): void {
 }
 
 export function errorMessage(error: unknown): string {
+  // A refused request says only that it is not valid; its details say what to fix ("parties.2.name: A party needs a name").
+  if (error instanceof ApiError && error.code === 'invalid_input') {
+    const reasons = new Set(error.details.flatMap((d) => /^[\w.]+: (.+)$/.exec(d)?.[1] ?? []));
+    if (reasons.size > 0) return `${error.message} ${[...reasons].join('. ')}.`;
+  }
   if (error instanceof Error) return error.message;
   return String(error);
 }
