@@ -31,12 +31,17 @@ export const defaultWindowSize = { width: 1280, height: 820 } as const;
  */
 export class WindowStateService {
   private doc: StoredDocument<WindowStateDoc> | null = null;
+  /** The file is from a newer version, or could not be read or moved aside: it is left alone. */
+  private keepFile = false;
 
   constructor(private readonly folder: DataFolder) {}
 
   async boot(): Promise<void> {
     const loaded = await this.folder.load(WINDOW_STATE_FILE, windowStateKind);
     if (loaded.kind === 'ok') this.doc = this.folder.document(WINDOW_STATE_FILE, windowStateKind, loaded.doc);
+    if (loaded.kind === 'newer' || loaded.kind === 'set-aside') {
+      this.keepFile = await this.folder.exists(WINDOW_STATE_FILE).catch(() => true);
+    }
   }
 
   /** The saved state, fitted to the displays there are now; null when nothing was saved. */
@@ -46,7 +51,9 @@ export class WindowStateService {
     return { bounds: fitToDisplays(bounds, displays), maximized };
   }
 
+  /** Remembers the window's placement. Does nothing when the file on disk must be left alone. */
   async save(state: SavedWindowState): Promise<void> {
+    if (this.keepFile) return;
     const value: WindowStateDoc = {
       format: WINDOW_FORMAT,
       schemaVersion: 1,
