@@ -1,12 +1,26 @@
 // Setup for the renderer tests (jsdom + Testing Library over the real services).
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { teardownBridge } from './testBridge';
+
+// React reports its warnings (act, keys, controlled inputs) with console.error, and the
+// renderer itself never logs: any console.error during a test fails it.
+const consoleErrors: string[] = [];
+const originalConsoleError = console.error.bind(console);
+beforeEach(() => {
+  consoleErrors.length = 0;
+  console.error = (...args: unknown[]) => {
+    consoleErrors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+    originalConsoleError(...args);
+  };
+});
 
 afterEach(async () => {
   // Unmount first (a note pane saves on unmount), then shut the services down.
   cleanup();
   await teardownBridge();
+  console.error = originalConsoleError;
+  if (consoleErrors.length > 0) throw new Error(`console.error was called during the test:\n${consoleErrors.join('\n')}`);
 });
 
 // jsdom does no layout. CodeMirror measures text through Range.getClientRects and
