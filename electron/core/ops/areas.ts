@@ -1,7 +1,7 @@
 import type { Area, AreaStatus, Note, Priority } from '../model/book';
 import { invalid } from '../errors';
 import { countWords } from '../text';
-import { rankAfter, rankForMove, sortByRank } from './ranking';
+import { isUsableRank, rankAfter, rankForMove, sortByRank } from './ranking';
 
 export interface Clock {
   /** The current time as an ISO timestamp. */
@@ -56,8 +56,12 @@ export function liveAreas(areas: readonly Area[]): Area[] {
 
 export function createArea(input: NewArea, existing: readonly Area[], id: string, clock: Clock): Area {
   const now = clock.now();
-  const ordered = sortByRank(existing);
-  const last = ordered[ordered.length - 1]?.rank ?? null;
+  // After the last rank that a new one can follow; a hand-edited rank that cannot be parsed is passed over.
+  const last =
+    sortByRank(existing)
+      .map((a) => a.rank)
+      .reverse()
+      .find(isUsableRank) ?? null;
   return {
     id,
     title: cleanTitle(input.title),

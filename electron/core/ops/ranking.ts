@@ -18,9 +18,23 @@ export function rankAfter(last: string | null): string {
   return generateKeyBetween(last, null);
 }
 
+/** A key between a and b, or null when fractional-indexing cannot make one (a hand-edited rank it cannot parse). */
+function keyBetween(a: string | null, b: string | null): string | null {
+  try {
+    return generateKeyBetween(a, b);
+  } catch {
+    return null;
+  }
+}
+
+/** Can a new rank be made after this one? False for ranks fractional-indexing did not make (hand-edited files). */
+export function isUsableRank(rank: string): boolean {
+  return keyBetween(rank, null) !== null;
+}
+
 /**
  * Ranks for moving `id` so it sits right before `beforeId` (or last when null).
- * Usually one rank changes. When neighbouring ranks collide (possible only
+ * Usually one rank changes. When neighbouring ranks collide or cannot be parsed (possible only
  * in hand-edited or merged data) every item is re-ranked, and all changed ranks are returned.
  */
 export function rankForMove(items: readonly Ranked[], id: string, beforeId: string | null): Map<string, string> {
@@ -30,7 +44,8 @@ export function rankForMove(items: readonly Ranked[], id: string, beforeId: stri
   const prev = others[targetIndex - 1]?.rank ?? null;
   const next = others[targetIndex]?.rank ?? null;
   if (prev === null || next === null || compareRanks(prev, next) < 0) {
-    return new Map([[id, generateKeyBetween(prev, next)]]);
+    const key = keyBetween(prev, next);
+    if (key !== null) return new Map([[id, key]]);
   }
   const order = [...others.slice(0, targetIndex).map((i) => i.id), id, ...others.slice(targetIndex).map((i) => i.id)];
   const keys = generateNKeysBetween(null, null, order.length);
