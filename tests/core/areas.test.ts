@@ -341,6 +341,49 @@ describe('moveArea', () => {
   });
 });
 
+describe('ranks that fractional-indexing did not make (hand-edited files)', () => {
+  test('creating an area still works: it goes after the last usable rank', () => {
+    const clock = new TickingClock();
+    const [a, b] = book(['a', 'b'], clock);
+    if (!a || !b) throw new Error('setup');
+    const edited = { ...b, rank: 'zz-hand-edited' };
+    const created = createArea({ title: 'New' }, [a, edited], 'new', clock);
+    expect(AreaSchema.safeParse(created).success).toBe(true);
+    expect(compareRanks(a.rank, created.rank)).toBe(-1);
+    expect(order([a, edited, created])).toEqual(['a', 'new', 'b']);
+    // Only invalid ranks: the new area still gets a rank.
+    expect(createArea({ title: 'Only' }, [edited], 'only', clock).rank.length).toBeGreaterThan(0);
+  });
+
+  const bad = ['zz-hand-edited', 'x', 'a00', 'hello', '0'];
+  const moves: [string, string | null][] = [
+    ['a', null],
+    ['a', 'b'],
+    ['a', 'c'],
+    ['b', 'a'],
+    ['b', null],
+    ['c', 'a'],
+    ['c', 'b'],
+    ['c', null],
+  ];
+  test.each(bad.flatMap((rank) => moves.map(([id, beforeId]) => [rank, id, beforeId] as const)))(
+    'with b ranked %j, moving %s before %s gives a strict order of valid ranks',
+    (rank, id, beforeId) => {
+      const clock = new TickingClock();
+      const areas = book(['a', 'b', 'c'], clock).map((x) => (x.id === 'b' ? { ...x, rank } : x));
+      const changed = moveArea(areas, id, beforeId, clock);
+      const after = apply(areas, changed);
+      const expected = order(areas).filter((x) => x !== id);
+      expected.splice(beforeId === null ? expected.length : expected.indexOf(beforeId), 0, id);
+      expect(order(after)).toEqual(expected);
+      const ranks = liveAreas(after).map((x) => x.rank);
+      for (let j = 1; j < ranks.length; j += 1) expect(compareRanks(ranks[j - 1] ?? '', ranks[j] ?? '')).toBe(-1);
+      // Creating after the move works too.
+      expect(() => createArea({ title: 'Next' }, after, 'next', clock)).not.toThrow();
+    },
+  );
+});
+
 describe('liveAreas', () => {
   test('drops deleted areas, keeps archived ones and sorts by rank', () => {
     const clock = new TickingClock();

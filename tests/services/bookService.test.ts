@@ -142,6 +142,25 @@ describe('areas', () => {
     await third2.services.shutdown();
   });
 
+  test('a hand-edited rank that is not a valid key: creating and moving still work, and a move repairs it on disk', async () => {
+    const { dir, b } = await start();
+    await b.services.shutdown();
+    const doc = await readJson(areaFile(dir, 'enforcement'));
+    await writeFile(areaFile(dir, 'enforcement'), JSON.stringify({ ...doc, area: { ...(doc['area'] as object), rank: 'zz-hand-edited' } }));
+    const again = await boot(dir, { ids: new CountingIds() });
+    const created = await again.ok<AreaSummary>('bb:areas.create', { title: 'Still possible' });
+    expect((await order(again)).slice(-2)).toEqual([created.id, 'enforcement']);
+    await again.ok('bb:areas.move', { id: 'enforcement', beforeId: sampleIds[0] });
+    const after = await again.ok<BookState>('bb:book.open');
+    expect(after.areas.map((a) => a.id).slice(0, 2)).toEqual(['enforcement', sampleIds[0]]);
+    expect(after.areas.at(-1)?.id).toBe(created.id);
+    await again.services.shutdown();
+    const third = await boot(dir);
+    expect(await order(third)).toEqual(after.areas.map((a) => a.id));
+    expect((await areaOnDisk(dir, 'enforcement')).area.rank).not.toBe('zz-hand-edited');
+    await third.services.shutdown();
+  });
+
   test('setArchived archives and restores, keeping the area in the list', async () => {
     const { dir, b } = await start();
     const id = 'cyber-theft';
