@@ -10,6 +10,7 @@ import {
 } from '../../../../electron/core/model/book';
 import { useUi } from '../../app/uiState';
 import { TagEditor } from '../../shared/ui/TagEditor';
+import { useBook } from '../book/bookState';
 import { setArchivedAction, updateAreaAction } from './areaActions';
 
 function cleanTitle(text: string): string {
@@ -54,6 +55,15 @@ export function AreaHeader({ area }: { area: AreaSummary }) {
     const next = cleanTitle(title);
     if (next && next !== area.title) await updateAreaAction(area.id, { title: next });
     setTitleDraft(null);
+  };
+
+  // Tag changes are saved one after another, each applied to the tags as last saved.
+  const tagQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const changeTags = (update: (current: readonly string[]) => string[]) => {
+    tagQueue.current = tagQueue.current.then(() => {
+      const stored = useBook.getState().areas.find((a) => a.id === area.id);
+      return updateAreaAction(area.id, { tags: update(stored?.tags ?? area.tags) });
+    });
   };
 
   const commitSummary = async () => {
@@ -130,7 +140,7 @@ export function AreaHeader({ area }: { area: AreaSummary }) {
             ))}
           </select>
         </label>
-        <TagEditor tags={area.tags} label="Tags of this issue area" onChange={(tags) => void updateAreaAction(area.id, { tags })} />
+        <TagEditor tags={area.tags} label="Tags of this issue area" onChange={changeTags} />
       </div>
       <label htmlFor={summaryId} className="visually-hidden">
         Summary

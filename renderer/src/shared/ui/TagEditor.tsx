@@ -2,7 +2,11 @@ import { useId, useState } from 'react';
 
 export interface TagEditorProps {
   readonly tags: readonly string[];
-  readonly onChange: (tags: string[]) => void;
+  /**
+   * Each change is a function of the latest tags, not a finished list: tags added or removed
+   * in quick succession, before `tags` reflects the previous change, must all apply.
+   */
+  readonly onChange: (update: (current: readonly string[]) => string[]) => void;
   readonly label?: string;
 }
 
@@ -13,8 +17,9 @@ export function TagEditor({ tags, onChange, label = 'Tags' }: TagEditorProps) {
   const add = () => {
     const tag = text.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
     setText('');
-    if (!tag || tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return;
-    onChange([...tags, tag]);
+    const has = (list: readonly string[]) => list.some((t) => t.toLowerCase() === tag.toLowerCase());
+    if (!tag || has(tags)) return;
+    onChange((current) => (has(current) ? [...current] : [...current, tag]));
   };
   return (
     <div className="tag-editor">
@@ -29,7 +34,7 @@ export function TagEditor({ tags, onChange, label = 'Tags' }: TagEditorProps) {
               type="button"
               className="tag-remove"
               aria-label={`Remove tag ${tag}`}
-              onClick={() => onChange(tags.filter((t) => t !== tag))}
+              onClick={() => onChange((current) => current.filter((t) => t !== tag))}
             >
               ×
             </button>
@@ -49,7 +54,7 @@ export function TagEditor({ tags, onChange, label = 'Tags' }: TagEditorProps) {
             e.preventDefault();
             add();
           } else if (e.key === 'Backspace' && text === '' && tags.length > 0) {
-            onChange(tags.slice(0, -1));
+            onChange((current) => current.slice(0, -1));
           }
         }}
       />
