@@ -134,6 +134,27 @@ describe('Issue area header', () => {
         .map((li) => li.firstChild?.textContent),
     ).toEqual(['structural', 'joint ventures']);
   });
+
+  it('tags added and removed in quick succession all apply', async () => {
+    const { bridge, user } = await openArea(TT);
+    const input = screen.getByRole('textbox', { name: 'Tags of this issue area' });
+    // Faster than each save's round trip: every change must build on the one before.
+    await user.type(input, 'a{Enter}b{Enter}c,d');
+    await user.click(screen.getByRole('button', { name: 'Remove tag structural' })); // the blur adds "d" first
+    const expected = ['technology', 'a', 'b', 'c', 'd'];
+    await waitFor(async () => expect((await bridge.readArea(TT_ID)).area.tags).toEqual(expected));
+    const tags = screen.getByRole('list', { name: 'Tags of this issue area' });
+    await waitFor(() =>
+      expect(
+        within(tags)
+          .getAllByRole('listitem')
+          .map((li) => li.firstChild?.textContent),
+      ).toEqual(expected),
+    );
+    // Backspace in the empty field removes the last one.
+    await user.type(input, '{Backspace}');
+    await waitFor(async () => expect((await bridge.readArea(TT_ID)).area.tags).toEqual(expected.slice(0, -1)));
+  });
 });
 
 describe('Deleting, archiving', () => {
