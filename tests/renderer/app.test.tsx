@@ -1,11 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleBook } from '../../electron/core/sample/sampleBook';
 import { App } from '../../renderer/src/app/App';
 import { renderApp, renderStrict, sampleIds, sampleTitles, sidebarItem, sidebarTitles } from './renderApp';
-import { installBridge } from './testBridge';
+import { FaultyFs, installBridge } from './testBridge';
 
 describe('App', () => {
   it('opens the sample book: title, marking banner and the eight issue areas', async () => {
@@ -69,6 +71,100 @@ describe('App', () => {
     const doc = await bridge.readArea(added[0]!.replace(/\.json$/, ''));
     expect(doc.area.title).toBe('Currency and exchange rates');
     expect(doc.note.markdown).toBe('');
+  });
+
+  it('ignores app shortcuts while a dialog is open', async () => {
+    const { user } = await renderApp();
+    await user.keyboard('{Control>}/{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByRole('row', { name: /New Issue Area Ctrl\+N/ })).toBeTruthy();
+    await user.keyboard('{Control>}n{/Control}');
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+    expect(screen.queryByRole('dialog', { name: 'New issue area' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('moves between areas with the menu and Ctrl+PageDown/PageUp', async () => {
+    const { bridge, user } = await renderApp();
+    const titleShown = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Issue area title' }).value;
+    bridge.emit('menu.command', { command: 'area.next' });
+    await waitFor(() => expect(titleShown()).toBe(sampleTitles[0]));
+    await user.keyboard('{Control>}{PageDown}{/Control}');
+    await waitFor(() => expect(titleShown()).toBe(sampleTitles[1]));
+    await user.keyboard('{Control>}{PageUp}{/Control}{Control>}{PageUp}{/Control}');
+    // Wraps around to the last one.
+    await waitFor(() => expect(titleShown()).toBe(sampleTitles[7]));
+    bridge.emit('menu.command', { command: 'view.home' });
+    expect(await screen.findByRole('heading', { level: 1, name: sampleBook.title })).toBeTruthy();
+  });
+
+  it('filters the overview by status', async () => {
+    const { user } = await renderApp();
+    const filters = screen.getByRole('group', { name: 'Show issue areas by status' });
+    const cards = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(cards()).toEqual(sampleTitles);
+    await user.click(within(filters).getByRole('button', { name: 'Stalled 1' }));
+    expect(cards()).toEqual(['Industrial subsidies and "Made in China 2025"']);
+    expect(within(filters).getByRole('button', { name: 'Stalled 1' }).getAttribute('aria-pressed')).toBe('true');
+    await user.click(within(filters).getByRole('button', { name: 'Agreed 0' }));
+    expect(screen.getByText('No issue area has this status.')).toBeTruthy();
+    await user.click(within(filters).getByRole('button', { name: 'All 8' }));
+    expect(cards()).toHaveLength(8);
+  });
+
+  it('when a new area cannot be written, says why and keeps the dialog open with the title', async () => {
+    const fs = new FaultyFs('ENOSPC');
+    const { bridge, user } = await renderApp({ overrides: { fs } });
+    fs.failing = true;
+    await user.keyboard('{Control>}n{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'New issue area' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Steel and aluminium{Enter}');
+    expect(await screen.findByText(/^Creating the issue area failed: Not saved: the disk is full\./)).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Title' }).value).toBe('Steel and aluminium');
+    expect(sidebarTitles()).toEqual(sampleTitles);
+    expect(await bridge.areaFiles()).toHaveLength(8);
+    // Once there is space again, Create works.
+    fs.failing = false;
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sidebarTitles()).toEqual([...sampleTitles, 'Steel and aluminium']));
+  });
+
+  it('deleting an area with unsaved note text, then Undo, brings back the latest text', async () => {
+    const { bridge, user } = await renderApp();
+    await user.click(sidebarItem('Purchase commitments'));
+    await screen.findByRole('article', { name: 'Preview of the briefing note' });
+    const editor = document.querySelector('.cm-editor');
+    const view = editor instanceof HTMLElement ? EditorView.findFromDOM(editor) : null;
+    if (!view) throw new Error('no editor');
+    act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: '\nLast words.' } }));
+    bridge.emit('menu.command', { command: 'area.delete' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete "Purchase commitments"?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete issue area' }));
+    const toast = (await screen.findByText('Deleted "Purchase commitments".')).closest('.toast') as HTMLElement;
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(sidebarTitles()).toEqual(sampleTitles));
+    const note = sampleBook.areas.find((a) => a.id === 'purchase-commitments')!.note;
+    expect((await bridge.readArea('purchase-commitments')).note.markdown).toBe(`${note}\nLast words.`);
+    await waitFor(() =>
+      expect(EditorView.findFromDOM(document.querySelector<HTMLElement>('.cm-editor')!)?.state.doc.toString()).toBe(`${note}\nLast words.`),
+    );
+  });
+
+  it('tells the user about a damaged file that was set aside, and opens everything else', async () => {
+    const first = await installBridge();
+    await first.services.shutdown();
+    await writeFile(join(first.dir, 'areas', 'cyber-theft.json'), '{"format": "briefing-book/area", "schemaVer');
+    await first.reboot();
+    renderStrict(<App />);
+    await screen.findByRole('navigation', { name: 'Issue areas' });
+    const user = userEvent.setup();
+    const notices = screen.getByRole('region', { name: 'Messages about your data' });
+    expect(within(notices).getByText('A damaged file was set aside')).toBeTruthy();
+    expect(within(notices).getByText(/areas\/cyber-theft\.json could not be opened: the file is not valid JSON/)).toBeTruthy();
+    expect(sidebarTitles()).toEqual(sampleTitles.filter((t) => t !== 'Cyber intrusions and theft of commercial secrets'));
+    await user.click(within(notices).getByRole('button', { name: 'Dismiss: A damaged file was set aside' }));
+    expect(screen.queryByRole('region', { name: 'Messages about your data' })).toBeNull();
   });
 
   it('says the book could not be opened when book.json comes from a newer version, and changes nothing', async () => {
