@@ -16,7 +16,7 @@ function initialMode(): Mode {
 
 /** The briefing note of one area: editor beside a live preview, with its save state. */
 export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: string }) {
-  const [loaded, setLoaded] = useState<{ areaId: string; text: string } | null>(null);
+  const [loaded, setLoaded] = useState<{ areaId: string } | null>(null);
   // The text tagged with its area, so the deferred preview can tell when it belongs to another note.
   const [text, setText] = useState({ areaId: '', markdown: '' });
   const [failure, setFailure] = useState<{ areaId: string; message: string } | null>(null);
@@ -37,7 +37,7 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
         const start = noteAutosave.draft(areaId) ?? note.markdown;
         noteAutosave.loaded(areaId, note.updatedAt);
         setText({ areaId, markdown: start });
-        setLoaded({ areaId, text: start });
+        setLoaded({ areaId });
       })
       .catch((e: unknown) => {
         if (!cancelled) setFailure({ areaId, message: errorMessage(e) });
@@ -76,7 +76,8 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
           {mode !== 'preview' ? (
             <NoteEditor
               docKey={areaId}
-              initial={loaded.text}
+              // The editor is created again after Preview: it starts from what was typed, not from what was loaded.
+              initial={text.markdown}
               label={`Briefing note for ${areaTitle}, Markdown`}
               onChange={(value) => {
                 setText({ areaId, markdown: value });
