@@ -104,6 +104,22 @@ describe('NotePane', () => {
     expect((await bridge.readArea(TT_ID)).note.markdown).toBe(`${TT.note}\nText typed while the disk is full.`);
   });
 
+  it('switching to Preview and back keeps what was typed in the editor', async () => {
+    const bridge = await renderPane();
+    typeAtEnd('\nTyped before switching.');
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(document.querySelector('.cm-editor')).toBeNull();
+    expect(within(preview()).getByText('Typed before switching.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Write' }));
+    expect(screen.queryByRole('article', { name: 'Preview of the briefing note' })).toBeNull();
+    expect(editorView().state.doc.toString()).toBe(`${TT.note}\nTyped before switching.`);
+    // Typing on goes on from there, and that is what is saved.
+    typeAtEnd(' And after.');
+    await waitFor(() => expect(saveIndicator().dataset['saveState']).toBe('saved'), SAVE_WAIT);
+    expect((await bridge.readArea(TT_ID)).note.markdown).toBe(`${TT.note}\nTyped before switching. And after.`);
+    expect(window.localStorage.getItem('briefing.noteMode')).toBe('write');
+  });
+
   it('opens http(s) links from the preview through the main process', async () => {
     const platform = new RecordingPlatform();
     await renderPane({ overrides: { platform } });
@@ -135,6 +151,8 @@ describe('Notes in the app', () => {
     const flushedAt = channels.indexOf('bb:app.flushed');
     expect(flushedAt).toBeGreaterThan(channels.indexOf('bb:notes.save'));
     expect(bridge.calls[flushedAt]?.payload).toEqual({ requestId: 'flush-1' });
+    // Answered once: the App listens once, even in StrictMode.
+    expect(channels.filter((c) => c === 'bb:app.flushed')).toHaveLength(1);
   });
 
   it('app.flushRequest with nothing to save still answers', async () => {
