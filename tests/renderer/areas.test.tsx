@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sortByRank } from '../../electron/core/ops/ranking';
 import { renderApp, sampleIds, sampleTitles, sidebarItem, sidebarTitles } from './renderApp';
@@ -236,6 +236,30 @@ describe('Sidebar keyboard', () => {
     await waitFor(() => expect(liveRegion().textContent).toBe(`Moved "${TT}" to position 2 of 8.`));
     expect(sidebarTitles().slice(0, 3)).toEqual([IP, TT, sampleTitles[2]]);
     expect((await titlesAfterReboot(bridge)).slice(0, 3)).toEqual([IP, TT, sampleTitles[2]]);
+  });
+
+  it('drag and drop reorders, on disk, and announces the new position', async () => {
+    const { bridge } = await renderApp();
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      effectAllowed: 'all',
+      dropEffect: 'none',
+      setData: (type: string, value: string) => data.set(type, value),
+      getData: (type: string) => data.get(type) ?? '',
+    };
+    const item = (title: string) => sidebarItem(title).closest('li')!;
+    fireEvent.dragStart(item(TT), { dataTransfer });
+    expect(data.get('application/x-briefing-area')).toBe(TT_ID);
+    // jsdom has no layout: every item is 0 px high, so a drop lands before the item under the pointer.
+    const target = item(sampleTitles[3]!);
+    fireEvent.dragOver(target, { dataTransfer, clientY: 0 });
+    expect(target.className).toContain('drop-before');
+    fireEvent.drop(target, { dataTransfer, clientY: 0 });
+    const expected = [IP, sampleTitles[2]!, TT, ...sampleTitles.slice(3)];
+    await waitFor(() => expect(sidebarTitles()).toEqual(expected));
+    expect(liveRegion().textContent).toBe(`Moved "${TT}" to position 3 of 8.`);
+    expect(item(sampleTitles[3]!).className).not.toContain('drop-before');
+    expect(await titlesAfterReboot(bridge)).toEqual(expected);
   });
 
   it('does nothing past either end of the list', async () => {
