@@ -324,6 +324,10 @@ describe('the book file', () => {
       const result = failure(await b.call(channel, payload));
       expect(result.code, channel).toBe('newer_version');
     }
+    // Not even the window state (saved by the main process when the window closes) is written there.
+    await expect(b.services.windowState.save({ bounds: { x: 0, y: 0, width: 900, height: 700 }, maximized: false })).rejects.toThrow(
+      'This book cannot be opened',
+    );
     await b.services.shutdown();
     expect(await snapshot(dir)).toEqual(before);
     expect(b.internalErrors).toEqual([]);
@@ -413,6 +417,19 @@ describe('after shutdown', () => {
   });
 });
 
+describe('files edited by hand', () => {
+  test('a byte-order mark (added by some editors) is accepted and the file opens', async () => {
+    const dir = await sampleFolder();
+    const text = await readFile(areaPath(dir, 'enforcement'), 'utf8');
+    await writeFile(areaPath(dir, 'enforcement'), `\ufeff${text}`);
+    const b = await boot(dir);
+    const state = await b.ok<BookState>('bb:book.open');
+    expect(state.areas.map((a) => a.id)).toContain('enforcement');
+    expect(state.notices).toEqual([]);
+    await b.services.shutdown();
+  });
+});
+
 describe('a failed write', () => {
   async function faulty(): Promise<{ dir: string; fs: FaultyFs; b: Booted }> {
     const dir = await sampleFolder();
@@ -443,6 +460,22 @@ describe('a failed write', () => {
     expect(saved.revision).toBe(original.revision + 1);
     expect((await b.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' })).markdown).toBe('New text');
     expect((await readJson(areaPath(dir, 'enforcement')))['note']).toMatchObject({ markdown: 'New text', revision: original.revision + 1 });
+    await b.services.shutdown();
+  });
+
+  test('only the folder fsync fails: the save is not acknowledged, yet memory follows the disk, which holds the new text', async () => {
+    const { dir, fs, b } = await faulty();
+    const original = await b.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' });
+    // Fail only the fsync of the areas folder, which comes after the rename.
+    fs.failOp('sync', 'EIO', { path: (p) => p === join(dir, 'areas') });
+    const error = failure(await b.call('bb:notes.save', { areaId: 'enforcement', markdown: 'Renamed into place' }));
+    expect(error.code).toBe('storage');
+    expect((await readJson(areaPath(dir, 'enforcement')))['note']).toMatchObject({ markdown: 'Renamed into place' });
+    expect((await b.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' })).markdown).toBe('Renamed into place');
+    // The retry the renderer makes is harmless and acknowledged.
+    fs.clear();
+    const saved = await b.ok<{ revision: number }>('bb:notes.save', { areaId: 'enforcement', markdown: 'Renamed into place' });
+    expect(saved.revision).toBe(original.revision + 1);
     await b.services.shutdown();
   });
 

@@ -1,6 +1,6 @@
 import { Low, type Adapter } from 'lowdb';
 import type { FsPort } from '../fs/fsPort';
-import { defaultDurableOptions, writeFileDurably, type DurableWriteOptions } from './durableWrite';
+import { defaultDurableOptions, NotDurableError, writeFileDurably, type DurableWriteOptions } from './durableWrite';
 import { storageError } from './storageError';
 
 /** Serializes a document the way every stored file is written: pretty JSON and a final newline. */
@@ -82,7 +82,9 @@ export class StoredDocument<T> {
       try {
         await this.db.write();
       } catch (error) {
-        this.db.data = current;
+        // Memory follows the disk: after a failed folder fsync the new content is in place (not yet durable),
+        // otherwise the old one is. Either way the save is not acknowledged and the caller keeps its edit.
+        if (!(error instanceof NotDurableError)) this.db.data = current;
         throw storageError('write', this.relPath, error);
       }
       return next;

@@ -33,8 +33,21 @@ export const defaultDurableOptions: DurableWriteOptions = {
  * Replaces `target` with `data` so that, once this resolves, the new content
  * survives a crash or power loss, and at no moment can a reader see a partial file:
  * write a uniquely named temp file, fsync it, rename it over the target, fsync the folder.
- * On failure the temp file is removed and the target is left as it was.
+ * On failure before the rename, the temp file is removed and the target is left as it was.
+ * If only the final folder fsync fails, the new content is already in place but may not
+ * survive a power loss: that is reported as NotDurableError, so the caller neither
+ * acknowledges the save nor pretends the old content is still there.
  */
+export class NotDurableError extends Error {
+  override readonly name = 'NotDurableError';
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+  get code(): string | undefined {
+    return errorCode(this.cause);
+  }
+}
+
 export async function writeFileDurably(
   fs: FsPort,
   target: string,
@@ -59,7 +72,13 @@ export async function writeFileDurably(
     if (created) await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  if (options.syncDirectory) await syncDirectory(fs, dirname(target));
+  if (options.syncDirectory) {
+    try {
+      await syncDirectory(fs, dirname(target));
+    } catch (error) {
+      throw new NotDurableError(error);
+    }
+  }
 }
 
 async function renameWithRetry(fs: FsPort, from: string, to: string, options: DurableWriteOptions): Promise<void> {

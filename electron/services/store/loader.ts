@@ -21,7 +21,9 @@ export function decodeFile<T>(kind: DocumentKind<T>, bytes: Uint8Array): { doc: 
   if (bytes.every((b) => b === 0)) throw new FileDecodeError('corrupt', 'the file holds only NUL bytes (typical after a power loss)');
   // isUtf8 and toString are native and several times faster than a fatal TextDecoder on a 40 MB book.
   if (!isUtf8(bytes)) throw new FileDecodeError('corrupt', 'the file is not valid UTF-8 text');
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // Editors such as Notepad add a byte-order mark; it is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
   try {
     // JSON allows no raw NUL anywhere, so a file with NUL bytes fails here.
