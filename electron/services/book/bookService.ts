@@ -61,6 +61,8 @@ export class BookService {
         error instanceof AppError
           ? error
           : new AppError('storage', `The book's folder could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      // Not a single file, the window state included, is written into a folder whose book could not be opened.
+      this.deps.store.refuseWrites(this.bootError);
     }
   }
 

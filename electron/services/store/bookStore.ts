@@ -148,6 +148,11 @@ export class BookStore {
     return created;
   }
 
+  /** Nothing at all may be written to this folder (its book could not be opened). */
+  refuseWrites(reason: AppError): void {
+    this.folder.refuseWrites(reason);
+  }
+
   /** Waits for every queued write, then refuses new ones. */
   async close(): Promise<void> {
     this.folder.close();

@@ -79,9 +79,17 @@ export class DataFolder {
     return new StoredDocument<T>(rel, adapter, value, () => this.assertWritable());
   }
 
-  /** After close, every write is refused with a clear message. */
+  private refusal: AppError | null = null;
+
+  /** After close, or when the folder belongs to a newer version, every write is refused with a clear message. */
   assertWritable(): void {
+    if (this.refusal) throw this.refusal;
     if (this.closed) throw new AppError('storage', 'Not saved: the app is shutting down.');
+  }
+
+  /** Nothing may be written to this folder (e.g. its book is from a newer version). */
+  refuseWrites(reason: AppError): void {
+    this.refusal = reason;
   }
 
   close(): void {
