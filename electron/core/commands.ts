@@ -87,11 +87,14 @@ export function matchesAccelerator(accelerator: string, press: KeyPress, isMac: 
     else if (mod === 'alt' || mod === 'option') alt = true;
     else if (mod === 'shift') shift = true;
   }
-  if (press.ctrlKey !== ctrl || press.metaKey !== meta || press.altKey !== alt || press.shiftKey !== shift) return false;
+  if (press.ctrlKey !== ctrl || press.metaKey !== meta || press.altKey !== alt) return false;
   const wanted = keyAliases[keyPart.toLowerCase()] ?? keyPart.toLowerCase();
   const pressed = press.key.toLowerCase();
-  // Shift changes the key for punctuation on some layouts ("/" becomes "?"), so both are accepted.
-  return pressed === wanted || (wanted === '/' && pressed === '?');
+  // Punctuation: on many layouts the key needs Shift ("/" is Shift+7 on a German keyboard), so an
+  // accelerator without Shift also matches when Shift produced exactly that character.
+  const punctuation = wanted.length === 1 && !/[a-z0-9]/.test(wanted);
+  if (press.shiftKey !== shift && !(punctuation && !shift && pressed === wanted)) return false;
+  return pressed === wanted;
 }
 
 /** A readable form of an accelerator for the UI: "Ctrl+Shift+H" or "⌘⇧H". */

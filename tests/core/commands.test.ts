@@ -68,6 +68,15 @@ describe('matchesAccelerator', () => {
     expect(matchesAccelerator('CmdOrCtrl+,', press('/', { ctrlKey: true }), false)).toBe(false);
   });
 
+  test('punctuation that needs Shift on the layout still matches (German "/" is Shift+7)', () => {
+    expect(matchesAccelerator('CmdOrCtrl+/', press('/', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    // Shift that changes the character ("?" on a US layout) is a different key.
+    expect(matchesAccelerator('CmdOrCtrl+/', press('?', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
+    // Letters keep Shift as a real modifier.
+    expect(matchesAccelerator('CmdOrCtrl+N', press('N', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
+    expect(matchesAccelerator('CmdOrCtrl+Shift+H', press('h', { ctrlKey: true }), false)).toBe(false);
+  });
+
   test("'+' as a key, written Plus or as a trailing '+'", () => {
     expect(matchesAccelerator('CmdOrCtrl+Plus', press('+', { ctrlKey: true }), false)).toBe(true);
     expect(matchesAccelerator('CmdOrCtrl++', press('+', { ctrlKey: true }), false)).toBe(true);
