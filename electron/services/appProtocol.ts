@@ -84,7 +84,10 @@ export async function serveAppRequest(root: string, requestUrl: string): Promise
   const file = normalize(join(resolvedRoot, pathname));
   if (!file.startsWith(resolvedRoot)) return text(403, 'Forbidden');
   try {
-    const body = await fsp.readFile(file);
+    // A link inside the app folder must not lead outside it.
+    const [realRoot, realFile] = await Promise.all([fsp.realpath(resolvedRoot), fsp.realpath(file)]);
+    if (!realFile.startsWith(normalize(realRoot + sep))) return text(403, 'Forbidden');
+    const body = await fsp.readFile(realFile);
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
     return { status: 200, headers: { ...securityHeaders, 'Content-Type': type }, body };
   } catch {
