@@ -23,16 +23,22 @@ export interface LaunchOptions {
 
 /** Reads --data-dir DIR / --data-dir=DIR, BRIEFING_DATA_DIR, and --today YYYY-MM-DD. */
 export function parseLaunchOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): LaunchOptions {
-  const value = (flag: string): string | null => {
+  const value = (flag: string, example: string): string | null => {
     for (let i = 0; i < argv.length; i += 1) {
       const arg = argv[i] ?? '';
-      if (arg === flag) return argv[i + 1] ?? null;
-      if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+      let found: string | undefined;
+      if (arg === flag) found = argv[i + 1];
+      else if (arg.startsWith(`${flag}=`)) found = arg.slice(flag.length + 1);
+      else continue;
+      if (found === undefined || found.trim() === '' || found.startsWith('--')) {
+        throw new Error(`${flag} needs a value, e.g. ${flag} ${example}`);
+      }
+      return found;
     }
     return null;
   };
-  const dataDir = value('--data-dir') ?? (env['BRIEFING_DATA_DIR'] || null);
-  const today = value('--today');
+  const dataDir = value('--data-dir', '~/books/round-3') ?? (env['BRIEFING_DATA_DIR'] || null);
+  const today = value('--today', '2019-01-10');
   if (today !== null && !isCalendarDate(today)) {
     throw new Error(`--today must be a date written YYYY-MM-DD, e.g. 2019-01-10 (got "${today}").`);
   }

@@ -21,10 +21,18 @@ describe('parseLaunchOptions', () => {
     expect(parseLaunchOptions(argv('--data-dir=/flag/dir'), { BRIEFING_DATA_DIR: '/env/dir' }).dataDir).toBe('/flag/dir');
   });
 
-  test('empty or blank values mean the default', () => {
+  test('an empty or blank BRIEFING_DATA_DIR means the default', () => {
     expect(parseLaunchOptions(argv(), { BRIEFING_DATA_DIR: '' }).dataDir).toBeNull();
     expect(parseLaunchOptions(argv(), { BRIEFING_DATA_DIR: '   ' }).dataDir).toBeNull();
-    expect(parseLaunchOptions(argv('--data-dir', '  '), {}).dataDir).toBeNull();
+  });
+
+  test.each([
+    ['a blank value', ['--data-dir', '  ']],
+    ['an empty inline value', ['--data-dir=']],
+    ['no value at the end', ['--data-dir']],
+    ['another flag instead of a value', ['--data-dir', '--today', '2019-01-10']],
+  ])('--data-dir with %s is refused, never silently replaced by the default', (_label, args) => {
+    expect(() => parseLaunchOptions(argv(...args), { BRIEFING_DATA_DIR: '/env' })).toThrow('--data-dir needs a value');
   });
 
   test('a look-alike flag is not --data-dir', () => {
@@ -47,11 +55,15 @@ describe('parseLaunchOptions', () => {
     '10/01/2019',
     'today',
     '2019-01-10T00:00:00Z',
-    '',
   ])('--today %j is refused with an explanation', (date) => {
     expect(() => parseLaunchOptions(argv(`--today=${date}`), {})).toThrow(
       `--today must be a date written YYYY-MM-DD, e.g. 2019-01-10 (got "${date}").`,
     );
+  });
+
+  test('--today with no value is refused', () => {
+    expect(() => parseLaunchOptions(argv('--today='), {})).toThrow('--today needs a value');
+    expect(() => parseLaunchOptions(argv('--today'), {})).toThrow('--today needs a value');
   });
 
   test('--today and --data-dir together', () => {
