@@ -129,7 +129,6 @@ const table: Record<string, MethodCases> = {
       ['an unknown status', { title: 'T', status: 'done' }, 'status'],
       ['a numeric priority', { title: 'T', priority: 1 }, 'priority'],
       ['tags as a string', { title: 'T', tags: 'a,b' }, 'tags'],
-      ['a tag with spaces around', { title: 'T', tags: [' a '] }, 'tags.0'],
       ['an over-long tag', { title: 'T', tags: [long(limits.tag + 1)] }, 'tags.0'],
       ['too many tags', { title: 'T', tags: Array.from({ length: limits.tags + 1 }, (_, i) => `t${i}`) }, 'tags'],
       ['a caller-chosen id', { title: 'T', id: 'mine' }, 'payload'],

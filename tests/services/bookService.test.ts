@@ -44,7 +44,7 @@ describe('areas', () => {
       summary: ' Currency  \n',
       status: 'stalled',
       priority: 'low',
-      tags: ['currency', 'Currency', 'FX'],
+      tags: ['currency', 'Currency', ' FX '],
     });
     expect(created).toMatchObject({
       title: 'Exchange rates',

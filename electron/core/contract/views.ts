@@ -71,7 +71,7 @@ export const NewAreaSchema = z.strictObject({
   summary: blockText(limits.summary, 'The summary').optional(),
   status: AreaStatusSchema.optional(),
   priority: PrioritySchema.optional(),
-  tags: z.array(TagSchema).max(limits.tags).optional(),
+  tags: z.array(lineText(limits.tag, 'A tag')).max(limits.tags, `At most ${limits.tags} tags`).optional(),
   /** Place the new area before this one; last when omitted. */
   beforeId: IdSchema.nullable().optional(),
 });
