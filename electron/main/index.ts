@@ -113,11 +113,13 @@ async function main(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // One shutdown, however many times before-quit fires (closing the last window quits again on Linux and Windows).
   let shutDown = false;
+  let shuttingDown: Promise<void> | null = null;
   app.on('before-quit', (event) => {
     if (shutDown) return;
     event.preventDefault();
-    void (async () => {
+    shuttingDown ??= (async () => {
       // Closing the window flushes the renderer; then every queued write finishes before exit.
       if (win) {
         const closed = new Promise<void>((done) => win?.once('closed', () => done()));
