@@ -126,8 +126,7 @@ if (!json) {
     ),
   );
   console.log(`\npeak RSS: ${result.peak_rss_mb} MB; ${saves} saves and ${opens} opens per book`);
-  const ok =
-    result.save_large_p95_ms <= 1.5 * result.save_small_p95_ms && result.save_large_p95_ms <= 5 && result.open_large_ms <= 500;
+  const ok = result.save_large_p95_ms <= 1.5 * result.save_small_p95_ms && result.save_large_p95_ms <= 5 && result.open_large_ms <= 500;
   console.log(ok ? 'targets met' : 'TARGETS MISSED (save_large_p95 ≤ 1.5 × save_small_p95 and ≤ 5 ms; open_large ≤ 500 ms)');
 }
 console.log(JSON.stringify(result));

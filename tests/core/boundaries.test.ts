@@ -45,7 +45,11 @@ const cases: { zone: string; file: string; forbidden: string[]; allowed: string[
   {
     zone: 'services',
     file: 'electron/services/probe.ts',
-    forbidden: ["import { app } from 'electron';", "import { createMainWindow } from '../main/window';", "import { useState } from 'react';"],
+    forbidden: [
+      "import { app } from 'electron';",
+      "import { createMainWindow } from '../main/window';",
+      "import { useState } from 'react';",
+    ],
     allowed: ["import { readFile } from 'node:fs/promises';", "import { AppError } from '../core/errors';", "import { Low } from 'lowdb';"],
   },
   {

@@ -11,8 +11,8 @@ import { rendererDist, repoRoot } from './paths';
 import { RecordingPlatform, testServices } from './services';
 
 /**
- * The app in real Chromium. This is the one stand-in for the Electron runtime:
- * instead of a BrowserWindow with a preload and ipcMain, a Playwright page
+ * The app in real Chromium. This is the browser face of the Electron-runtime
+ * stand-in (fakeElectron.ts is the other): instead of a BrowserWindow with a preload and ipcMain, a Playwright page
  * gets the same bridge (createBridge, same manifest) over a binding, and the
  * binding calls the same dispatcher with the same handlers and the real store
  * on disk. The page is served from a reserved origin by the same function
