@@ -40,6 +40,30 @@ describe('App', () => {
     expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: 'Title' }));
   });
 
+  it('keeps the focus inside a dialog and gives it back when the dialog closes', async () => {
+    const { user } = await renderApp();
+    const nav = screen.getByRole('navigation', { name: 'Issue areas' });
+    const plus = within(nav).getByRole('button', { name: 'New issue area' });
+    await user.click(plus);
+    const dialog = await screen.findByRole('dialog', { name: 'New issue area' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    const input = within(dialog).getByRole('textbox', { name: 'Title' });
+    expect(document.activeElement).toBe(input);
+    await user.type(input, 'x');
+    // Title, Cancel, Create, then round to the title again; Shift+Tab goes back to Create.
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Create' }));
+    await user.tab();
+    expect(document.activeElement).toBe(input);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Create' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(plus);
+  });
+
   it('opens the New issue area dialog with Ctrl+N', async () => {
     const { user } = await renderApp();
     await user.keyboard('{Control>}n{/Control}');
