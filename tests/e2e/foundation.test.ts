@@ -111,6 +111,8 @@ describe('foundation in real Chromium', () => {
     await expect(dialog.textContent()).resolves.toContain('Delete "Cyber intrusions and theft of commercial secrets"?');
     await dialog.getByRole('button', { name: 'Delete issue area' }).click();
     await expect.poll(() => sidebarTitles(page)).not.toContain('Cyber intrusions and theft of commercial secrets');
+    // The next area opens and the keyboard focus lands on it in the sidebar, not on the page body.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-current'))).toBe('page');
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => sidebarTitles(page)).toContain('Cyber intrusions and theft of commercial secrets');
   });
@@ -172,6 +174,13 @@ describe('foundation in real Chromium', () => {
     await expect.poll(current).toBe('Intellectual property protection');
     await page.keyboard.press('Control+e');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+
+    // From the overview, Ctrl+E opens the first area and focuses its editor once the note has loaded.
+    await page.keyboard.press('Control+Shift+H');
+    await page.getByRole('heading', { name: 'Issue areas', level: 2 }).last().waitFor();
+    await page.keyboard.press('Control+e');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    await expect(current()).resolves.toBe(order[0]);
   });
 
   test('book settings change the marking shown in the window', async () => {

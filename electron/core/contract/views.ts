@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaSchema, AreaStatusSchema, AreaTitleSchema, BookSettingsSchema, PartySchema, PrioritySchema, TagSchema } from '../model/book';
+import { AreaSchema, AreaStatusSchema, AreaTitleSchema, BookSettingsSchema, PartySchema, PrioritySchema } from '../model/book';
 import { IdSchema, TimestampSchema, blockText, limits, lineText } from '../model/common';
 
 /** What the area list shows: the area plus a little about its note, never the note itself. */

@@ -1,7 +1,7 @@
 import { commands, matchesAccelerator, type CommandId } from '../../../electron/core/commands';
 import { activeAreas, useBook } from '../features/book/bookState';
 import { moveAreaByStep, setArchivedAction } from '../features/areas/areaActions';
-import { focusActiveEditor } from '../features/notes/NoteEditor';
+import { focusActiveEditor, focusEditorWhenReady } from '../features/notes/NoteEditor';
 import { noteAutosave } from '../features/notes/noteAutosave';
 import { useToasts } from '../shared/ui/toasts';
 import { useNavigation } from './navigation';
@@ -56,14 +56,19 @@ export async function runCommand(id: CommandId): Promise<void> {
     }
     case 'editor.focus':
       if (!focusActiveEditor()) {
+        // No editor on screen yet (the overview, or a note still loading): focus it as soon as it opens.
+        focusEditorWhenReady();
         const first = activeAreas(useBook.getState().areas)[0];
-        if (nav.route.view !== 'area' && first) {
-          nav.go({ view: 'area', areaId: first.id });
-          requestAnimationFrame(() => requestAnimationFrame(() => focusActiveEditor()));
-        }
+        if (nav.route.view !== 'area' && first) nav.go({ view: 'area', areaId: first.id });
       }
       return;
     case 'note.saveNow': {
+      // A title or summary being edited commits on blur: blur it and give the focus back.
+      const field = document.activeElement;
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+        field.blur();
+        field.focus();
+      }
       const ok = await noteAutosave.flush();
       useToasts.getState().show({
         tone: ok ? 'info' : 'error',

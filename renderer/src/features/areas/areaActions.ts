@@ -78,9 +78,21 @@ export async function setArchivedAction(id: string, archived: boolean): Promise<
   }
 }
 
+/** Puts the keyboard focus on an area's item in the sidebar, or on the book title, once it is drawn. */
+function focusSidebar(areaId: string | null): void {
+  requestAnimationFrame(() => {
+    const target = areaId
+      ? document.querySelector<HTMLElement>(`[data-area-id="${areaId}"]`)
+      : document.querySelector<HTMLElement>('.book-title');
+    target?.focus();
+  });
+}
+
 export async function deleteAreaAction(id: string): Promise<void> {
-  const book = useBook.getState();
-  const list = book.areas;
+  const all = useBook.getState().areas;
+  const deleted = all.find((a) => a.id === id);
+  // The next area to show comes from the same group (active or archived) the deleted one was in.
+  const list = deleted?.archivedAt === null ? activeAreas(all) : all.filter((a) => a.archivedAt !== null);
   const index = list.findIndex((a) => a.id === id);
   try {
     // Save what was typed first, so undo brings back the latest text.
@@ -92,6 +104,7 @@ export async function deleteAreaAction(id: string): Promise<void> {
     if (nav.route.view === 'area' && nav.route.areaId === id) {
       const next = list[index + 1] ?? list[index - 1];
       nav.go(next && next.id !== id ? { view: 'area', areaId: next.id } : { view: 'home' });
+      focusSidebar(next && next.id !== id && next.archivedAt === null ? next.id : null);
     }
     useToasts.getState().show({
       tone: 'info',

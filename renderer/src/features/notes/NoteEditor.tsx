@@ -8,12 +8,18 @@ import { tags } from '@lezer/highlight';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 let activeEditor: EditorView | null = null;
+let focusWhenReady = false;
 
 /** For the "Focus note editor" command. */
 export function focusActiveEditor(): boolean {
   if (!activeEditor) return false;
   activeEditor.focus();
   return true;
+}
+
+/** Focuses the next editor that opens (the note is still loading). */
+export function focusEditorWhenReady(): void {
+  focusWhenReady = true;
 }
 
 const markdownHighlight = HighlightStyle.define([
@@ -90,6 +96,10 @@ export function NoteEditor({ docKey, initial, onChange, onBlur, label }: NoteEdi
       }),
     });
     activeEditor = view;
+    if (focusWhenReady) {
+      focusWhenReady = false;
+      view.focus();
+    }
     return () => {
       if (activeEditor === view) activeEditor = null;
       view.destroy();

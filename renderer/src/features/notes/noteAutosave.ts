@@ -7,9 +7,8 @@ export const noteAutosave = new Autosave({
   save: (areaId, markdown) => api.notes.save({ areaId, markdown }),
 });
 
+const subscribe = (listener: () => void) => noteAutosave.subscribe(listener);
+
 export function useSaveState(areaId: string): SaveState {
-  return useSyncExternalStore(
-    (listener) => noteAutosave.subscribe(listener),
-    () => noteAutosave.state(areaId),
-  );
+  return useSyncExternalStore(subscribe, () => noteAutosave.state(areaId));
 }
