@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const usualLocations = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 /** Where Chromium is: CHROMIUM_PATH, or a usual install location. Throws a message saying how to get one. */
-export function findChromium(): string {
+export function findChromium(candidates: readonly string[] = usualLocations): string {
   const fromEnv = process.env['CHROMIUM_PATH'];
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
@@ -11,11 +11,12 @@ export function findChromium(): string {
   }
   const found = candidates.find((path) => existsSync(path));
   if (found) return found;
-  throw new Error(
-    'No Chromium was found, and the end-to-end tests need a real one. Install it with ' +
-      '`sudo apt-get install -y chromium` (Debian/Ubuntu; .ci/run does this), or point CHROMIUM_PATH at a Chromium or Chrome binary.',
-  );
+  throw new Error(noChromiumMessage);
 }
+
+export const noChromiumMessage =
+  'No Chromium was found, and the end-to-end tests need a real one. Install it with ' +
+  '`sudo apt-get install -y chromium` (Debian/Ubuntu; .ci/run does this), or point CHROMIUM_PATH at a Chromium or Chrome binary.';
 
 /** Flags that keep Chromium quiet and offline: no background fetches, no component updates, no sync. */
 export const chromiumArgs = [
