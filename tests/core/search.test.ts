@@ -73,7 +73,9 @@ const corpus: SearchDocument[] = [
     kind: 'note',
     id: 'tariffs',
     title: 'Tariffs and the 2 March deadline',
-    fields: { text: 'The truce gave the talks 90 days. Technology is not discussed here, nor transfer of anything. 技术 and 转让 appear apart.' },
+    fields: {
+      text: 'The truce gave the talks 90 days. Technology is not discussed here, nor transfer of anything. 技术 and 转让 appear apart.',
+    },
     areaIds: ['tariffs'],
     tags: ['deadline'],
     date: '2019-01-09T09:00:00.000Z',
@@ -102,12 +104,21 @@ async function search(
 ): Promise<{ groups: SearchGroup[]; keys: string[]; problems: string[] }> {
   const parsed = parseQuery(raw);
   const resolved = resolveFilters(parsed, vocabulary);
-  if (resolved.impossible) return { groups: [], keys: [], problems: [...parsed.problems, ...resolved.chips.flatMap((c) => c.problem ?? [])] };
+  if (resolved.impossible)
+    return { groups: [], keys: [], problems: [...parsed.problems, ...resolved.chips.flatMap((c) => c.problem ?? [])] };
   const candidates = where.index.candidates(indexQueryOf(parsed, resolved.filters), 500);
-  const groups = await answerQuery(parsed, candidates, async (keys) => new Map(keys.flatMap((k) => {
-    const d = where.store.get(k);
-    return d ? [[k, d] as const] : [];
-  })), { perKind: 20, checkBudget: 500 });
+  const groups = await answerQuery(
+    parsed,
+    candidates,
+    async (keys) =>
+      new Map(
+        keys.flatMap((k) => {
+          const d = where.store.get(k);
+          return d ? [[k, d] as const] : [];
+        }),
+      ),
+    { perKind: 20, checkBudget: 500 },
+  );
   return { groups, keys: groups.flatMap((g) => g.hits.map((h) => h.key)).sort(), problems: [...parsed.problems] };
 }
 
@@ -287,7 +298,10 @@ describe('search over an index', () => {
     const parsed = parseQuery('technology area:shipping party:japan');
     const resolved = resolveFilters(parsed, vocabulary);
     expect(resolved.impossible).toBe(true);
-    expect(resolved.chips.map((c) => c.problem)).toEqual(['No issue area is called "shipping".', 'No party in this book is called "japan".']);
+    expect(resolved.chips.map((c) => c.problem)).toEqual([
+      'No issue area is called "shipping".',
+      'No party in this book is called "japan".',
+    ]);
     expect(resolveFilters(parseQuery('party:US'), vocabulary).filters.parties).toEqual(['united-states']);
   });
 
@@ -314,7 +328,12 @@ describe('search over an index', () => {
     // Rename an area and change its tags: its note carries the area's tags, so both are indexed again.
     const area = corpus[0];
     if (!area) return;
-    const renamed = { ...area, title: 'Technology licensing', fields: { ...area.fields, title: 'Technology licensing', tags: 'licensing' }, tags: ['licensing'] };
+    const renamed = {
+      ...area,
+      title: 'Technology licensing',
+      fields: { ...area.fields, title: 'Technology licensing', tags: 'licensing' },
+      tags: ['licensing'],
+    };
     const retagged = { ...edited, title: 'Technology licensing', tags: ['licensing'] };
     where.index.upsert([renamed, retagged]);
     where.store.set(renamed.key, renamed);

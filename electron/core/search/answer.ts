@@ -146,7 +146,12 @@ export function describeHit(doc: SearchDocument, query: ParsedQuery): SearchHit 
   let snippet = makeSnippet(text, clauses);
   let target: SearchTarget | null = null;
   if (snippet.focus) {
-    target = { field: 'text', offset: snippet.focus.start, length: snippet.focus.end - snippet.focus.start, text: text.slice(snippet.focus.start, snippet.focus.end) };
+    target = {
+      field: 'text',
+      offset: snippet.focus.start,
+      length: snippet.focus.end - snippet.focus.start,
+      text: text.slice(snippet.focus.start, snippet.focus.end),
+    };
   } else {
     for (const field of ['tags', 'title'] as const) {
       const value = doc.fields[field] ?? '';
@@ -182,6 +187,7 @@ export async function answerQuery(
   const shown = new Map<SearchKind, SearchHit[]>();
   const verified = new Map<SearchKind, number>();
   const best = new Map<SearchKind, number>();
+  const looked = new Map<SearchKind, number>();
   const hits = candidates.hits;
   let examined = 0;
   const full = (kind: SearchKind) => (shown.get(kind)?.length ?? 0) >= options.perKind;
@@ -194,6 +200,7 @@ export async function answerQuery(
     const end = Math.min(hits.length, examined + BATCH);
     const docs = batch.length > 0 ? await load(batch.map((h) => h.key)) : new Map<string, SearchDocument>();
     for (const hit of batch) {
+      looked.set(hit.kind, (looked.get(hit.kind) ?? 0) + 1);
       const doc = docs.get(hit.key);
       if (!doc) continue;
       if (check && !passesChecks(fieldTexts(doc), query.clauses)) continue;
@@ -208,14 +215,19 @@ export async function answerQuery(
     examined = end;
   }
 
-  const partial = examined < candidates.total;
   const groups: SearchGroup[] = [];
   for (const kind of searchKinds) {
     const list = shown.get(kind) ?? [];
     const indexed = candidates.byKind[kind] ?? 0;
     const total = check ? (verified.get(kind) ?? 0) : indexed;
     if (list.length === 0 && total === 0) continue;
-    groups.push({ kind, label: kindInfo[kind].plural, total: Math.max(total, list.length), atLeast: check && partial, hits: list });
+    groups.push({
+      kind,
+      label: kindInfo[kind].plural,
+      total: Math.max(total, list.length),
+      atLeast: check && (looked.get(kind) ?? 0) < indexed,
+      hits: list,
+    });
   }
   // The group with the best match first, so Enter on the first result opens the best one.
   const order = (g: SearchGroup) => best.get(g.kind) ?? 0;

@@ -67,7 +67,7 @@ export interface Candidate {
 }
 
 export interface Candidates {
-  /** Best first, at most the limit asked for. */
+  /** Best first, at most the limit asked for of each kind. */
   readonly hits: readonly Candidate[];
   /** How many documents matched in all. */
   readonly total: number;
@@ -213,11 +213,11 @@ export class SearchIndex {
     }
   }
 
-  candidates(query: IndexQuery, limit: number): Candidates {
+  /** Matching documents, best first: at most `perKind` of each kind, and how many matched in all. */
+  candidates(query: IndexQuery, perKind: number): Candidates {
     const filter = filterOf(query.filters);
     const leaf = (t: IndexTerm): Query => ({ queries: [t.term], prefix: t.prefix });
-    let tree: Query =
-      query.required.length === 0 ? MiniSearch.wildcard : { combineWith: 'AND', queries: query.required.map(leaf) };
+    let tree: Query = query.required.length === 0 ? MiniSearch.wildcard : { combineWith: 'AND', queries: query.required.map(leaf) };
     if (query.excluded.length > 0) {
       tree = { combineWith: 'AND_NOT', queries: [tree, { combineWith: 'OR', queries: query.excluded.map(leaf) }] };
     }
@@ -228,15 +228,14 @@ export class SearchIndex {
     });
     if (query.required.length === 0) results.sort(byDateThenKey);
     const byKind: Partial<Record<SearchKind, number>> = {};
+    const hits: Candidate[] = [];
     for (const r of results) {
       const kind = r['kind'] as SearchKind;
-      byKind[kind] = (byKind[kind] ?? 0) + 1;
+      const seen = byKind[kind] ?? 0;
+      byKind[kind] = seen + 1;
+      if (seen < perKind) hits.push({ key: String(r.id), kind, score: r.score });
     }
-    return {
-      hits: results.slice(0, limit).map((r) => ({ key: String(r.id), kind: r['kind'] as SearchKind, score: r.score })),
-      total: results.length,
-      byKind,
-    };
+    return { hits, total: results.length, byKind };
   }
 }
 
@@ -260,7 +259,7 @@ function filterOf(f: IndexFilters): ((r: SearchResult) => boolean) | undefined {
     if (tags && !anyIn(r['tagKeys'], tags)) return false;
     if (parties && !anyIn(r['parties'], parties)) return false;
     if (f.from !== null || f.to !== null) {
-      const date = r['date'];
+      const date: unknown = r['date'];
       if (typeof date !== 'string') return false;
       if (f.from !== null && date < f.from) return false;
       if (f.to !== null && date > f.to) return false;

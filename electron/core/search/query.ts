@@ -104,7 +104,7 @@ function lex(raw: string): Lexeme[] {
     const at = negated ? i + 1 : i;
     const key = KEY_RE.exec(raw.slice(at, at + 8));
     if (key && !negated) {
-      const valueStart = at + (key[0]?.length ?? 0);
+      const valueStart = at + key[0].length;
       const value = raw[valueStart] === '"' ? readQuoted(valueStart) : readWord(valueStart);
       out.push({
         kind: 'filter',
@@ -163,8 +163,7 @@ function clauseOf(text: string, exact: boolean, negated: boolean): Clause | null
   const last = tokens[tokens.length - 1];
   if (!last) return null;
   const lastLength = charLength(last.text);
-  const prefixLast =
-    !exact && (last.cjk ? lastLength === 1 : star ? lastLength >= EXPLICIT_PREFIX_MIN : lastLength >= IMPLICIT_PREFIX_MIN);
+  const prefixLast = !exact && (last.cjk ? lastLength === 1 : star ? lastLength >= EXPLICIT_PREFIX_MIN : lastLength >= IMPLICIT_PREFIX_MIN);
   return { raw: text, tokens, exact, prefixLast, negated };
 }
 
