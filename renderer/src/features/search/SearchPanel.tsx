@@ -20,6 +20,8 @@ const examples: readonly { query: string; what: string }[] = [
   { query: 'from:2019-01 to:2019-02', what: 'by date' },
 ];
 
+type Row = { readonly type: 'hit'; readonly hit: SearchHit } | { readonly type: 'more'; readonly group: SearchGroup };
+
 function optionId(index: number): string {
   return `search-hit-${index}`;
 }
@@ -65,27 +67,33 @@ export function SearchPanel() {
 
   const fresh = response && response.query === query ? response : null;
   const groups = fresh?.groups ?? response?.groups ?? [];
-  const hits: SearchHit[] = groups.flatMap((g) => g.hits);
+  // What ↑/↓ move through: each group's results, then its "show all" when there are more.
+  const rows: Row[] = groups.flatMap((g) => [
+    ...g.hits.map((hit): Row => ({ type: 'hit', hit })),
+    ...(g.total > g.hits.length && !parsed.filters.kinds.includes(g.kind) ? [{ type: 'more', group: g } as const] : []),
+  ]);
 
   const choose = (index: number) => {
-    const hit = hits[index];
-    if (!hit) return;
+    const row = rows[index];
+    if (!row) return;
+    if (row.type === 'more') {
+      addFilter('kind', row.group.kind);
+      return;
+    }
     close();
     // After the dialog has closed and handed the focus back, so the opened place can take it.
-    setTimeout(() => openHit(hit), 0);
+    setTimeout(() => openHit(row.hit), 0);
   };
-  const { active, setActive, onKeyDown, activeId } = useActiveOption(hits.length, choose, optionId);
+  const { active, setActive, onKeyDown, activeId } = useActiveOption(rows.length, choose, optionId);
 
-  const addFilter = (key: FilterKey, value: string) => {
+  function addFilter(key: FilterKey, value: string) {
     if (!value) return;
     setQuery(withFilter(query, key, value));
     input.current?.focus();
-  };
+  }
 
   const status = fresh?.status ?? response?.status;
   const empty = !parsed.clauses.some((c) => !c.negated) && chips.length === 0;
-  // Where each group's results start in the flat list the keyboard moves through.
-  const starts = groups.map((_, gi) => groups.slice(0, gi).reduce((n, g) => n + g.hits.length, 0));
 
   return (
     <Dialog title="Search the book" width="search" onClose={close}>
@@ -97,7 +105,7 @@ export function SearchPanel() {
           className="search-input"
           role="combobox"
           aria-label="Search the book"
-          aria-expanded={hits.length > 0}
+          aria-expanded={rows.length > 0}
           aria-controls="search-results"
           aria-activedescendant={activeId}
           aria-autocomplete="list"
@@ -199,30 +207,32 @@ export function SearchPanel() {
       ) : null}
 
       <div id="search-results" className="search-results" role="listbox" aria-label="Results">
-        {groups.map((group, gi) => (
-          <div key={group.kind} role="group" aria-labelledby={`search-group-${group.kind}`} className="search-group">
-            <div className="search-group-head">
-              <h3 id={`search-group-${group.kind}`}>
+        {groups.map((group) => (
+          <div key={group.kind} role="group" aria-label={`${group.label}, ${countLabel(group)}`} className="search-group">
+            <div className="search-group-head" aria-hidden="true">
+              <h3>
                 {group.label} <span className="search-count">{countLabel(group)}</span>
               </h3>
-              {group.total > group.hits.length && !parsed.filters.kinds.includes(group.kind) ? (
-                <button type="button" className="btn-link" tabIndex={-1} onClick={() => addFilter('kind', group.kind)}>
-                  Show all {countLabel(group)}
-                </button>
-              ) : null}
             </div>
-            {group.hits.map((hit, hi) => {
-              const mine = (starts[gi] ?? 0) + hi;
+            {rows.map((row, i) => {
+              if ((row.type === 'hit' ? row.hit.kind : row.group.kind) !== group.kind) return null;
+              const props = {
+                id: optionId(i),
+                role: 'option' as const,
+                'aria-selected': i === active,
+                onMouseMove: () => setActive(i),
+                onClick: () => choose(i),
+              };
+              if (row.type === 'more') {
+                return (
+                  <div key="more" {...props} className={i === active ? 'search-more active' : 'search-more'}>
+                    Show all {countLabel(group)} {group.label.toLowerCase()}
+                  </div>
+                );
+              }
+              const { hit } = row;
               return (
-                <div
-                  key={hit.key}
-                  id={optionId(mine)}
-                  role="option"
-                  aria-selected={mine === active}
-                  className={mine === active ? 'search-hit active' : 'search-hit'}
-                  onMouseMove={() => setActive(mine)}
-                  onClick={() => choose(mine)}
-                >
+                <div key={hit.key} {...props} className={i === active ? 'search-hit active' : 'search-hit'}>
                   <div className="search-hit-head">
                     <span className="search-kind">{kindInfo[hit.kind].label}</span>
                     <Highlighted className="search-hit-title" segments={hit.title} />
