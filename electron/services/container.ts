@@ -11,6 +11,7 @@ import { WindowStateService } from './window/windowStateService';
 import { IndexCache } from './search/indexCache';
 import { InProcessIndexHost } from './search/indexHost';
 import { AreaNoteProvider } from './search/providers/areaNoteProvider';
+import type { SearchProvider } from './search/provider';
 import { SearchService } from './search/searchService';
 import { WorkerIndexHost } from './search/workerHost';
 import { defaultDurableOptions } from './store/durableWrite';
@@ -34,6 +35,8 @@ export interface ContainerDeps {
   /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
   readonly searchCacheDir?: string | null;
   readonly searchSaveDelayMs?: number;
+  /** More search providers besides the built-in ones (the benchmark's synthetic sources). */
+  readonly searchProviders?: readonly SearchProvider[];
 }
 
 export interface Services {
@@ -75,7 +78,7 @@ export function createServices(deps: ContainerDeps): Services {
   });
   const searchWorker = deps.searchWorker ?? null;
   const search = new SearchService({
-    providers: [new AreaNoteProvider(store)],
+    providers: [new AreaNoteProvider(store), ...(deps.searchProviders ?? [])],
     host: () => (searchWorker ? new WorkerIndexHost(searchWorker) : new InProcessIndexHost()),
     cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir, deps.durable ?? defaultDurableOptions) : null,
     available: () => {

@@ -50,11 +50,12 @@ export class SearchService {
   private saving: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private stopping = false;
-  private readonly byKind = new Map<SearchKind, SearchProvider>();
+  private readonly byKind = new Map<SearchKind, SearchProvider[]>();
   private startup = { fromCache: 0, indexed: 0, removed: 0, cacheError: null as string | null, ms: 0 };
 
   constructor(private readonly deps: SearchServiceDeps) {
-    for (const provider of deps.providers) for (const kind of provider.kinds) this.byKind.set(kind, provider);
+    for (const provider of deps.providers)
+      for (const kind of provider.kinds) this.byKind.set(kind, [...(this.byKind.get(kind) ?? []), provider]);
   }
 
   /** Starts the index and begins loading it in the background; never throws. */
@@ -101,6 +102,11 @@ export class SearchService {
     return { ...this.startup };
   }
 
+  /** The cache file, if the index is persisted. */
+  cacheFile(): string | null {
+    return this.deps.cache?.file ?? null;
+  }
+
   currentStatus(): SearchStatus {
     return { ...this.status };
   }
@@ -145,18 +151,12 @@ export class SearchService {
   private async indexKeys(keys: readonly string[], progress: (n: number) => void = () => undefined): Promise<void> {
     const host = this.host;
     if (!host) return;
-    const groups = new Map<SearchProvider, string[]>();
-    const orphans: string[] = [];
-    for (const key of keys) {
-      const provider = this.byKind.get(key.slice(0, key.indexOf(':')) as SearchKind);
-      if (provider) groups.set(provider, [...(groups.get(provider) ?? []), key]);
-      else orphans.push(key);
-    }
+    const { groups, orphans } = this.route(keys);
     if (orphans.length > 0) await host.remove(orphans);
-    for (const [provider, list] of groups) {
+    for (const [kind, list] of groups) {
       for (let i = 0; i < list.length && !this.stopping;) {
         const slice = list.slice(i, i + BATCH_DOCS);
-        const docs = await provider.documents(slice);
+        const docs = await this.documentsOf(kind, slice);
         const found = new Set(docs.map((d) => d.key));
         const batch: SearchDocument[] = [];
         let chars = 0;
@@ -236,14 +236,28 @@ export class SearchService {
     return { areas, parties };
   }
 
-  private async load(keys: readonly string[]): Promise<ReadonlyMap<string, SearchDocument>> {
-    const groups = new Map<SearchProvider, string[]>();
+  /** Keys grouped by kind; keys of a kind no provider has are orphans. */
+  private route(keys: readonly string[]): { groups: Map<SearchKind, string[]>; orphans: string[] } {
+    const groups = new Map<SearchKind, string[]>();
+    const orphans: string[] = [];
     for (const key of keys) {
-      const provider = this.byKind.get(key.slice(0, key.indexOf(':')) as SearchKind);
-      if (provider) groups.set(provider, [...(groups.get(provider) ?? []), key]);
+      const kind = key.slice(0, key.indexOf(':')) as SearchKind;
+      if (this.byKind.has(kind)) groups.set(kind, [...(groups.get(kind) ?? []), key]);
+      else orphans.push(key);
     }
+    return { groups, orphans };
+  }
+
+  /** The documents of one kind; several providers may share a kind, each giving the keys it has. */
+  private async documentsOf(kind: SearchKind, keys: readonly string[]): Promise<SearchDocument[]> {
+    const out: SearchDocument[] = [];
+    for (const provider of this.byKind.get(kind) ?? []) out.push(...(await provider.documents(keys)));
+    return out;
+  }
+
+  private async load(keys: readonly string[]): Promise<ReadonlyMap<string, SearchDocument>> {
     const out = new Map<string, SearchDocument>();
-    for (const [provider, list] of groups) for (const doc of await provider.documents(list)) out.set(doc.key, doc);
+    for (const [kind, list] of this.route(keys).groups) for (const doc of await this.documentsOf(kind, list)) out.set(doc.key, doc);
     return out;
   }
 
