@@ -242,7 +242,9 @@ export class SearchService {
     const orphans: string[] = [];
     for (const key of keys) {
       const kind = key.slice(0, key.indexOf(':')) as SearchKind;
-      if (this.byKind.has(kind)) groups.set(kind, [...(groups.get(kind) ?? []), key]);
+      const list = groups.get(kind);
+      if (list) list.push(key);
+      else if (this.byKind.has(kind)) groups.set(kind, [key]);
       else orphans.push(key);
     }
     return { groups, orphans };
