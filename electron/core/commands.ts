@@ -16,6 +16,11 @@ export const commandIds = [
   'view.home',
   'view.settings',
   'view.shortcuts',
+  // export (issue 6)
+  'export.pdf',
+  'export.archive',
+  'export.import',
+  'view.backups',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -40,6 +45,11 @@ export const commands: readonly CommandSpec[] = [
   { id: 'area.delete', label: 'Delete Issue Area…', menu: 'area', accelerator: null },
   { id: 'view.home', label: 'Book Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+H' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
+  // export (issue 6)
+  { id: 'export.pdf', label: 'Export Briefing PDF…', menu: 'file', accelerator: 'CmdOrCtrl+P' },
+  { id: 'export.archive', label: 'Export Book Archive…', menu: 'file', accelerator: null },
+  { id: 'export.import', label: 'Import Book Archive…', menu: 'file', accelerator: null },
+  { id: 'view.backups', label: 'Backups and Snapshots', menu: 'file', accelerator: null },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

@@ -9,6 +9,7 @@ import { DataFolder } from './store/dataFolder';
 import type { DurableWriteOptions } from './store/durableWrite';
 import { WindowStateService } from './window/windowStateService';
 import type { Handlers } from '../core/contract/api';
+import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
   readonly dataDir: string;
@@ -23,6 +24,8 @@ export interface ContainerDeps {
   readonly today: string | null;
   readonly durable?: DurableWriteOptions;
   readonly flushTimeoutMs?: number;
+  /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
+  readonly exports?: ExportWiring;
 }
 
 export interface Services {
@@ -30,6 +33,7 @@ export interface Services {
   readonly book: BookService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
+  readonly exports: ExportServices;
   readonly handlers: Handlers;
   /** Opens the store (creating the sample book in an empty folder). */
   boot(): Promise<void>;
@@ -61,19 +65,23 @@ export function createServices(deps: ContainerDeps): Services {
     emit: deps.emit,
     ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
   });
-  const handlers = createHandlers({ app, book });
+  const exports = createExportServices(deps, { folder, book });
+  const handlers = createHandlers({ app, book, exports });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
     app,
     windowState,
+    exports,
     handlers,
     async boot() {
       await book.boot();
       booted.push(book);
       await windowState.boot();
       booted.push(windowState);
+      await exports.boot();
+      booted.push(exports);
     },
     async shutdown() {
       for (const service of booted.reverse()) await service.shutdown();

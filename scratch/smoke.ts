@@ -1,0 +1,22 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testServices } from '../tests/harness/services';
+import { collectPrintBook } from '../electron/services/export/collect';
+import { noPrintContent } from '../electron/services/export/ports';
+import { renderBookPdf } from '../electron/services/export/pdf/renderBook';
+import { PlaywrightPdfEngine } from '../electron/cli/playwrightPdf';
+import { sourceFontRoot } from '../electron/services/export/print/fonts';
+import { nodeFs } from '../electron/services/fs/nodeFs';
+
+const dir = await mkdtemp(join(tmpdir(), 'bb-smoke-'));
+const s = testServices(dir);
+await s.boot();
+const book = await collectPrintBook(s.book, noPrintContent, { areaIds: null, includeArchived: false, today: '2019-01-10' });
+const engine = new PlaywrightPdfEngine();
+const t = Date.now();
+const out = await renderBookPdf(book, { engine, fs: nodeFs, fontRoot: sourceFontRoot(process.cwd()), pageSize: 'a4', signal: new AbortController().signal, onProgress: (p) => console.log(p) });
+console.log('ms', Date.now() - t, out.pages, out.passes, [...out.pageNumbers]);
+await writeFile('/tmp/exp/sample.pdf', out.pdf);
+await engine.close();
+await s.shutdown();
