@@ -30,7 +30,9 @@ export function printCss(pageSize: PageSize): string {
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${serif}; font-size: 10.5pt; line-height: 1.45; color: var(--ink);
   font-kerning: normal; font-variant-numeric: oldstyle-nums proportional-nums; hyphens: manual;
-  overflow-wrap: break-word; orphans: 3; widows: 3; }
+  overflow-wrap: break-word; orphans: 3; widows: 3;
+  /* Chinese has no italic: never slant it (or embolden it) artificially. */
+  font-synthesis: none; }
 a { color: inherit; text-decoration: none; }
 h1, h2, h3, h4, h5, h6 { font-family: ${sans}; color: var(--ink); break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 p, li { orphans: 2; widows: 2; }
@@ -151,7 +153,7 @@ p, li { orphans: 2; widows: 2; }
 .kind-position { color: #4a5868; }
 .kind-offer { color: #1f6a3a; }
 .kind-red-line { color: #fff; background: var(--marking); border-color: var(--marking); }
-.refs { font-size: 6.8pt; font-weight: 700; color: var(--accent); line-height: 0; margin-left: 0.4mm; }
+.refs { font-size: 6.8pt; font-weight: 700; color: var(--accent); line-height: 0; margin-left: 0.5mm; white-space: nowrap; }
 
 /* ---- evidence ---- */
 .evidence { list-style: none; margin: 0; padding: 0; }
@@ -163,7 +165,7 @@ p, li { orphans: 2; widows: 2; }
 .ev-quote::before { content: '“'; }
 .ev-quote::after { content: '”'; }
 .ev-cite { margin: 0; font-family: ${sans}; font-size: 8.5pt; color: var(--muted); }
-.ev-cite cite { font-style: italic; }
+.ev-cite cite { font-family: ${serif}; font-style: italic; font-size: 9pt; }
 .src-ref { font-weight: 700; color: var(--accent); }
 
 /* ---- sources appendix ---- */

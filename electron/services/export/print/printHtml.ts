@@ -184,7 +184,7 @@ function positionsTable(areaId: string, board: PrintBoard, markdown: PrintMarkdo
       const stance = point.stances.find((s) => s.party === party.id);
       if (!stance) return '<td class="stance stance-none"><span class="none">No stated position</span></td>';
       const refs = stance.evidence.length
-        ? ` <sup class="refs">${stance.evidence
+        ? `<sup class="refs">${stance.evidence
             .map((n) => `<a href="#${evidenceAnchor(areaId, n)}">${n}</a>`)
             .join('<span class="ref-sep">,</span>')}</sup>`
         : '';
