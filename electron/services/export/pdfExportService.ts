@@ -55,19 +55,18 @@ export class PdfExportService {
       deps.emit('pdf.progress', { jobId: input.jobId, stage, message, fraction, pages });
     };
     const today = deps.today();
-    const settings = deps.book.state().settings;
+    // What will be printed is settled (and a wrong selection refused) before the user is asked where to save it.
+    await deps.book.idle();
+    const book = await collectPrintBook(deps.book, deps.content, { areaIds: input.areaIds, includeArchived: input.includeArchived, today });
     const chosen = await deps.desktop.chooseSavePath({
       title: 'Export briefing PDF',
-      defaultName: `${safeFileName(settings.title, 'Briefing book')} ${today}.pdf`,
+      defaultName: `${safeFileName(book.title, 'Briefing book')} ${today}.pdf`,
       filters: [{ name: 'PDF document', extensions: ['pdf'] }],
     });
     if (chosen === null) return { saved: false, path: null, pages: 0, bytes: 0 };
     const path = /\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`;
     if (signal.aborted) throw cancelledError();
-
-    progress('collecting', 'Gathering the issue areas…', 0.03);
-    await deps.book.idle();
-    const book = await collectPrintBook(deps.book, deps.content, { areaIds: input.areaIds, includeArchived: input.includeArchived, today });
+    progress('collecting', `Gathered ${book.areas.length} issue ${book.areas.length === 1 ? 'area' : 'areas'}.`, 0.03);
     const pdf = await renderBookPdf(book, {
       engine: deps.engine,
       fs: deps.fs,
