@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors';
 import type { Clock } from '../../core/ops/areas';
 import type { BookService } from '../book/bookService';
 import type { IdSource } from '../book/bookService';
+import { areaKind, type AreaDoc } from '../../core/persistence/documents';
 import type { FsPort } from '../fs/fsPort';
 import { writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
 import { describeFsError } from '../store/storageError';
@@ -74,7 +75,7 @@ export class BackupService {
     } catch (error) {
       throw new AppError('storage', `The archive could not be saved: ${describeFsError(error)}. Nothing was written.`, [path]);
     }
-    const areas = collected.files.filter((f) => f.rel.startsWith('areas/')).length;
+    const areas = collected.files.filter((f) => f.format === areaKind.format && (f.doc as AreaDoc).area.deletedAt === null).length;
     return { saved: true, path, areas, bytes: bytes.byteLength };
   }
 

@@ -86,13 +86,19 @@ export class SnapshotService {
     if (!policy.automatic || book.openError) return;
     const migrated = folder.migratedFiles().filter((rel) => entryForPath(rel) !== null);
     if (migrated.length > 0) await this.take('before-migration', false).catch((e: unknown) => this.remember(e));
-    else void this.take('start', true).catch((e: unknown) => this.remember(e));
+    // A sample book made just now has nothing earlier worth keeping.
+    else if (!book.state().createdSample) void this.take('start', true).catch((e: unknown) => this.remember(e));
     this.stopTimer = this.deps.timers.every(policy.checkEveryMs, () => void this.takeDailyIfDue().catch((e: unknown) => this.remember(e)));
   }
 
   async shutdown(): Promise<void> {
     this.stopTimer?.();
     this.stopTimer = null;
+    await this.queue.catch(() => undefined);
+  }
+
+  /** Resolves when the snapshot work queued so far has finished. */
+  async idle(): Promise<void> {
     await this.queue.catch(() => undefined);
   }
 
