@@ -138,11 +138,13 @@ export class SnapshotService {
   }
 
   /** The daily snapshot, when the newest one is a day old or more. */
-  async takeDailyIfDue(): Promise<SnapshotInfo | null> {
-    if (this.deps.book.openError) return null;
-    const newest = (await this.listSnapshots())[0];
-    if (newest && Date.parse(this.deps.clock.now()) - Date.parse(newest.takenAt) < DAY_MS) return null;
-    return this.take('daily', true);
+  takeDailyIfDue(): Promise<SnapshotInfo | null> {
+    return this.serial(async () => {
+      if (this.deps.book.openError) return null;
+      const newest = (await this.listSnapshots())[0];
+      if (newest && Date.parse(this.deps.clock.now()) - Date.parse(newest.takenAt) < DAY_MS) return null;
+      return this.takeNow('daily', true);
+    });
   }
 
   async createManual(): Promise<SnapshotInfo> {
