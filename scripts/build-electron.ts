@@ -5,6 +5,7 @@
 // jsdom (the sanitizer's DOM for printing) reads its own files at run time and
 // cannot be bundled: it stays external and ships as the app's one runtime
 // dependency. The print fonts are copied next to main.cjs.
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildManifest } from '../electron/core/contract/manifest';
 import { copyPrintFonts } from './copyPrintFonts';
@@ -26,7 +27,7 @@ await Promise.all([
     entryPoints: ['electron/main/index.ts'],
     outfile: 'dist/electron/main.cjs',
   }),
-  copyPrintFonts('node_modules/@fontsource', 'dist/electron/fonts'),
+  copyPrintFonts(join(import.meta.dirname, '..', 'node_modules', '@fontsource'), 'dist/electron/fonts'),
   build({
     ...common,
     platform: 'browser',
