@@ -52,7 +52,8 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
   const takesValue = new Set(['--data-dir', '--out', '--areas', '--page-size', '--today']);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    const [name = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg];
+    const [name = '', inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg];
     if (name === '--include-archived' && inline === undefined) flags.add(name);
     else if (takesValue.has(name)) {
       const value = inline ?? argv[(i += 1)];
@@ -73,12 +74,15 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
       .map((a) => a.trim())
       .filter(Boolean);
     const bad = areaIds.find((id) => !IdSchema.safeParse(id).success);
-    if (bad !== undefined || areaIds.length === 0) throw new UsageError(`--areas takes issue-area ids separated by commas (got "${bad ?? areas}").`);
+    if (bad !== undefined || areaIds.length === 0)
+      throw new UsageError(`--areas takes issue-area ids separated by commas (got "${bad ?? areas}").`);
   }
   const size = values.get('--page-size') ?? 'a4';
-  if (!(pageSizes as readonly string[]).includes(size)) throw new UsageError(`--page-size must be ${pageSizes.join(' or ')} (got "${size}").`);
+  if (!(pageSizes as readonly string[]).includes(size))
+    throw new UsageError(`--page-size must be ${pageSizes.join(' or ')} (got "${size}").`);
   const today = values.get('--today') ?? null;
-  if (today !== null && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD (got "${today}").`);
+  if (today !== null && !/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new UsageError(`--today must be a date written YYYY-MM-DD (got "${today}").`);
   return { dataDir, out, areaIds, pageSize: size as PageSize, includeArchived: flags.has('--include-archived'), today };
 }
 
@@ -116,7 +120,8 @@ export async function runExport(args: ExportArgs, log: (line: string) => void, s
   if (existing && !existing.isDirectory) throw new AppError('invalid_input', `${requested} is a file, not a data folder.`);
   const isEmpty = !existing || (await nodeFs.readdir(requested)).length === 0;
   const sampleDir = isEmpty ? await mkdtemp(join(tmpdir(), 'briefing-export-sample-')) : null;
-  if (sampleDir) log(`${requested} holds no book yet: exporting the sample book, as the app shows it on first run (nothing is written there).`);
+  if (sampleDir)
+    log(`${requested} holds no book yet: exporting the sample book, as the app shows it on first run (nothing is written there).`);
   const services = createServices({
     dataDir: sampleDir ?? requested,
     fs: sampleDir ? nodeFs : readOnlyFs(nodeFs),

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import type { PdfEngine, PdfRenderOptions } from '../services/export/pdf/engine';
-import { cancelledError } from '../services/export/pdf/engine';
+import { cancelledError, throwIfAborted } from '../services/export/pdf/engine';
 import { pageGeometry } from '../services/export/print/printCss';
 import { chromiumArgs, findChromium } from './chromium';
 
@@ -44,10 +44,10 @@ export class PlaywrightPdfEngine implements PdfEngine {
         outline: true,
         tagged: true,
       });
-      if (signal.aborted) throw cancelledError();
+      throwIfAborted(signal);
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } catch (error) {
-      if (signal.aborted) throw cancelledError();
+      throwIfAborted(signal);
       throw error;
     } finally {
       signal.removeEventListener('abort', onAbort);

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, session, shell, type Session } from 'electr
 import { dirname, join } from 'node:path';
 import { AppError } from '../core/errors';
 import type { PdfEngine, PdfRenderOptions } from '../services/export/pdf/engine';
-import { cancelledError } from '../services/export/pdf/engine';
+import { cancelledError, throwIfAborted } from '../services/export/pdf/engine';
 import type { DesktopFilesPort } from '../services/export/ports';
 import { denyAllPermissions } from './security';
 
@@ -82,7 +82,6 @@ export function relaunchArgs(argv: readonly string[], dataDir: string): string[]
 export const PRINT_PARTITION = 'briefing-print';
 export const PRINT_URL = 'app://print/book.html';
 
-
 /**
  * The app's print engine: webContents.printToPDF in a hidden window of its own
  * in-memory session. The window is sandboxed with JavaScript off; its session
@@ -101,7 +100,9 @@ export function electronPdfEngine(): PdfEngine {
         ? new Response(current, { headers: { 'content-type': 'text/html; charset=utf-8' } })
         : new Response('Not found', { status: 404 }),
     );
-    s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(details.url === PRINT_URL || details.url.startsWith('data:')) }));
+    s.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !(details.url === PRINT_URL || details.url.startsWith('data:')) }),
+    );
     printSession = s;
     return s;
   };
@@ -137,10 +138,10 @@ export function electronPdfEngine(): PdfEngine {
           generateDocumentOutline: true,
           generateTaggedPDF: true,
         });
-        if (signal.aborted) throw cancelledError();
+        throwIfAborted(signal);
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } catch (error) {
-        if (signal.aborted) throw cancelledError();
+        throwIfAborted(signal);
         throw error;
       } finally {
         signal.removeEventListener('abort', onAbort);
@@ -150,4 +151,3 @@ export function electronPdfEngine(): PdfEngine {
     },
   };
 }
-

@@ -31,7 +31,10 @@ export interface FontRow {
 }
 
 export async function pdfFonts(pdf: string): Promise<FontRow[]> {
-  const lines = (await tool('pdffonts', [pdf])).split('\n').slice(2).filter((l) => l.trim());
+  const lines = (await tool('pdffonts', [pdf]))
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
   return lines.map((line) => {
     const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line.trim());
     if (!m) throw new Error(`pdffonts printed a line this reader does not understand: ${line}`);

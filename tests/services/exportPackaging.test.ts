@@ -27,7 +27,9 @@ describe('printing in the packaged app', () => {
     });
     const code = result.outputFiles.find((f) => f.path.endsWith('main.cjs'))?.text ?? '';
     const required = [...new Set([...code.matchAll(/\brequire\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1] ?? ''))];
-    const packages = required.filter((m) => !m.startsWith('node:') && !['module', 'fs', 'path', 'os', 'url', 'crypto', 'util', 'stream', 'events'].includes(m));
+    const packages = required.filter(
+      (m) => !m.startsWith('node:') && !['module', 'fs', 'path', 'os', 'url', 'crypto', 'util', 'stream', 'events'].includes(m),
+    );
     expect(packages.sort()).toEqual(['electron', 'jsdom']);
     // DOMPurify, marked, pdf-lib and fflate are bundled into main.cjs.
     expect(code).toContain('DOMPurify');
@@ -40,7 +42,8 @@ describe('printing in the packaged app', () => {
     const root = await tempDir('briefing-fonts-');
     const count = await copyPrintFonts(sourceFontRoot(repoRoot), root);
     expect(count).toBeGreaterThan(latinFontFiles.length + 100);
-    for (const { pkg } of cjkFamilies) expect(await readdir(join(root, pkg))).toEqual(expect.arrayContaining(['400.css', '700.css', 'LICENSE', 'files']));
+    for (const { pkg } of cjkFamilies)
+      expect(await readdir(join(root, pkg))).toEqual(expect.arrayContaining(['400.css', '700.css', 'LICENSE', 'files']));
     const fonts = await PrintFonts.load(nodeFs, root);
     const css = await fonts.css('双方在结构性问题上取得了进展');
     expect(css).toContain("font-family:'BB CJK Serif'");

@@ -76,7 +76,12 @@ describe('the briefing PDF of the sample book', () => {
 
   test('the user chose where to save it, and the file is a PDF of the reported size', async () => {
     expect(ex.desktop.asked).toEqual([
-      { kind: 'save', title: 'Export briefing PDF', defaultName: 'US–China Trade Talks — January 2019 Round 2019-01-10.pdf', filters: [{ name: 'PDF document', extensions: ['pdf'] }] },
+      {
+        kind: 'save',
+        title: 'Export briefing PDF',
+        defaultName: 'US–China Trade Talks — January 2019 Round 2019-01-10.pdf',
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      },
     ]);
     expect(result).toMatchObject({ saved: true, path: pdf });
     const bytes = await readFile(pdf);
@@ -90,7 +95,14 @@ describe('the briefing PDF of the sample book', () => {
 
   test('the cover holds the title, the marking, the date and prepared for / by', () => {
     const cover = pages[0] ?? '';
-    for (const text of [sampleBook.title, sampleBook.marking, '10 January 2019', 'Head of Delegation', 'Trade Policy Analysis Unit', 'United States · China']) {
+    for (const text of [
+      sampleBook.title,
+      sampleBook.marking,
+      '10 January 2019',
+      'Head of Delegation',
+      'Trade Policy Analysis Unit',
+      'United States · China',
+    ]) {
       expect(cover).toContain(text);
     }
     expect(cover).toMatch(/PREPARED FOR/);
@@ -154,7 +166,9 @@ describe('the briefing PDF of the sample book', () => {
 
   test('the positions table: a column per party, rows that never split, the header repeated on a new page', () => {
     const board = fixtureBoards['intellectual-property']!;
-    const boardPages = pages.map((p, i) => ({ p: p.replace(/\s+/g, ' '), i })).filter(({ p }) => board.points.some((pt) => p.includes(pt.title)));
+    const boardPages = pages
+      .map((p, i) => ({ p: p.replace(/\s+/g, ' '), i }))
+      .filter(({ p }) => board.points.some((pt) => p.includes(pt.title)));
     expect(boardPages.length).toBeGreaterThan(1);
     for (const { i } of boardPages) {
       // The header row, as one line of the laid-out page, above the first point of the page.
@@ -180,7 +194,9 @@ describe('the briefing PDF of the sample book', () => {
   test('evidence prints as numbered notes quoting the source with outlet and date, and the sources appendix lists every source', () => {
     const text = pages.join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('Evidence');
-    expect(text).toMatch(/“The talks raised forced technology transfer, intellectual property, non-tariff barriers and cyber theft\.” Office of the US Trade Representative, 9 January 2019/);
+    expect(text).toMatch(
+      /“The talks raised forced technology transfer, intellectual property, non-tariff barriers and cyber theft\.” Office of the US Trade Representative, 9 January 2019/,
+    );
     const appendix = (pages.at(-1) ?? '').replace(/\s+/g, ' ');
     fixtureSources.forEach((source, i) => {
       expect(appendix).toContain(`S${i + 1}`);
@@ -201,7 +217,14 @@ describe('the briefing PDF of the sample book', () => {
 
   test('pages saved as PNG for a person to look at: cover, contents, an area, a positions page', async () => {
     const continuation = pages.findIndex((p, i) => i > 4 && p.includes('Preliminary injunctions')) + 1;
-    const saved = await savePages(pdf, 'pdf', { '01-cover': 1, '02-contents': 2, '03-area-with-positions': 3, '04-positions-continued': continuation, '05-evidence': 4, '06-sources': pages.length });
+    const saved = await savePages(pdf, 'pdf', {
+      '01-cover': 1,
+      '02-contents': 2,
+      '03-area-with-positions': 3,
+      '04-positions-continued': continuation,
+      '05-evidence': 4,
+      '06-sources': pages.length,
+    });
     expect(saved).toHaveLength(6);
   });
 });

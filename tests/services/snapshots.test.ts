@@ -37,7 +37,11 @@ class JumpClock extends StepClock {
   }
 }
 
-async function start(dir: string, policy: Partial<SnapshotPolicy> = {}, more: Partial<ContainerDeps> = {}): Promise<Booted & { timers: ManualTimers }> {
+async function start(
+  dir: string,
+  policy: Partial<SnapshotPolicy> = {},
+  more: Partial<ContainerDeps> = {},
+): Promise<Booted & { timers: ManualTimers }> {
   const timers = new ManualTimers();
   const b = await boot(dir, {
     exports: {
@@ -185,7 +189,9 @@ describe('restoring a snapshot', () => {
     await b.ok('bb:areas.delete', { id: 'cyber-theft' });
     await b.ok('bb:book.updateSettings', { title: 'Renamed by mistake' });
 
-    expect((await b.ok<{ title: string }>('bb:snapshots.inspect', { id: good.id })).title).toBe('US–China Trade Talks — January 2019 Round');
+    expect((await b.ok<{ title: string }>('bb:snapshots.inspect', { id: good.id })).title).toBe(
+      'US–China Trade Talks — January 2019 Round',
+    );
     const result = await b.ok<{ restored: SnapshotInfo; safety: SnapshotInfo }>('bb:snapshots.restore', { id: good.id });
     expect(result.restored.id).toBe(good.id);
     expect(result.safety.reason).toBe('before-restore');
@@ -256,7 +262,8 @@ describe('restoring a snapshot', () => {
     fs.failOp('rename', 'EIO', { path: (p) => p.includes('book.json'), permanent: true });
     const result = await b.call('bb:snapshots.restore', { id: snap.id });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/only partly restored: the disk reported an input\/output error.*restore that one to go back/);
+    if (!result.ok)
+      expect(result.error.message).toMatch(/only partly restored: the disk reported an input\/output error.*restore that one to go back/);
     fs.clear();
     const state = await b.ok<BookState>('bb:book.open');
     expect(state.areas).toHaveLength(8);
@@ -266,5 +273,4 @@ describe('restoring a snapshot', () => {
     expect((await b.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' })).markdown).toBe('Current text.');
     await b.services.shutdown();
   });
-
 });

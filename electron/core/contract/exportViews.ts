@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArchiveSummarySchema, SnapshotInfoSchema } from '../backup/archive';
-import { IdSchema, limits } from '../model/common';
+import { IdSchema } from '../model/common';
 
 /** Schemas of the export feature's methods: briefing PDFs, the portable archive and the snapshots. */
 
@@ -92,5 +92,3 @@ export const SnapshotRestoreResultSchema = z.strictObject({
 });
 
 export const SnapshotSummarySchema = ArchiveSummarySchema;
-
-

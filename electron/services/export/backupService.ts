@@ -65,9 +65,11 @@ export class BackupService {
     await deps.book.idle();
     const collected = await collectBookFiles(deps.fs, deps.dataDir);
     if (collected.newer.length > 0) {
-      throw new AppError('newer_version', 'Some of this book’s files were written by a newer version of Briefing Book; update the app first.', [
-        ...collected.newer,
-      ]);
+      throw new AppError(
+        'newer_version',
+        'Some of this book’s files were written by a newer version of Briefing Book; update the app first.',
+        [...collected.newer],
+      );
     }
     const bytes = await buildArchive(collected.files, { createdAt: now, appVersion: deps.appVersion, snapshotReason: null, level: 6 });
     try {

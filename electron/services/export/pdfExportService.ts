@@ -7,7 +7,7 @@ import type { FsPort } from '../fs/fsPort';
 import { writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
 import { describeFsError } from '../store/storageError';
 import { collectPrintBook } from './collect';
-import { cancelledError, type PdfEngine } from './pdf/engine';
+import { cancelledError, throwIfAborted, type PdfEngine } from './pdf/engine';
 import { renderBookPdf } from './pdf/renderBook';
 import type { DesktopFilesPort, PrintContentSource } from './ports';
 import { safeFileName } from './fileNames';
@@ -85,7 +85,7 @@ export class PdfExportService {
         }
       },
     });
-    if (signal.aborted) throw cancelledError();
+    throwIfAborted(signal);
     progress('writing', `Saving ${basename(path)}…`, 0.95, pdf.pages);
     try {
       await writeFileDurably(deps.fs, path, pdf.pdf, deps.durable);

@@ -13,7 +13,11 @@ export interface FileFilter {
 
 export interface DesktopFilesPort {
   /** The save dialog. Resolves with the chosen path, or null when the user cancelled. */
-  chooseSavePath(options: { readonly title: string; readonly defaultName: string; readonly filters: readonly FileFilter[] }): Promise<string | null>;
+  chooseSavePath(options: {
+    readonly title: string;
+    readonly defaultName: string;
+    readonly filters: readonly FileFilter[];
+  }): Promise<string | null>;
   /** The open dialog, one file. */
   chooseOpenPath(options: { readonly title: string; readonly filters: readonly FileFilter[] }): Promise<string | null>;
   /** A folder, possibly a new one. */

@@ -1,11 +1,5 @@
 import { join } from 'node:path';
-import {
-  parseSnapshotId,
-  snapshotId,
-  type ArchiveSummary,
-  type SnapshotInfo,
-  type SnapshotReason,
-} from '../../core/backup/archive';
+import { parseSnapshotId, snapshotId, type ArchiveSummary, type SnapshotInfo, type SnapshotReason } from '../../core/backup/archive';
 import { backupEntries, entryForPath, entryPath } from '../../core/backup/table';
 import type { SnapshotList } from '../../core/contract/exportViews';
 import { AppError, notFound } from '../../core/errors';
@@ -129,7 +123,12 @@ export class SnapshotService {
     }
     const takenAt = deps.clock.now();
     const id = snapshotId(takenAt, reason, digest);
-    const bytes = await buildArchive(collected.files, { createdAt: takenAt, appVersion: deps.appVersion, snapshotReason: reason, level: 1 });
+    const bytes = await buildArchive(collected.files, {
+      createdAt: takenAt,
+      appVersion: deps.appVersion,
+      snapshotReason: reason,
+      level: 1,
+    });
     await deps.fs.mkdir(this.dir);
     await writeFileDurably(deps.fs, join(this.dir, `${id}.zip`), bytes, deps.durable);
     this.lastProblem = null;
@@ -229,7 +228,12 @@ export class SnapshotService {
         );
       }
       if (!safety) throw new AppError('conflict', 'Nothing was restored: the current book has no settings file to snapshot first.');
-      deps.folder.pauseWrites(new AppError('conflict', 'Not saved: a snapshot is being restored. Your change is kept; it will be saved once the book has reopened.'));
+      deps.folder.pauseWrites(
+        new AppError(
+          'conflict',
+          'Not saved: a snapshot is being restored. Your change is kept; it will be saved once the book has reopened.',
+        ),
+      );
       try {
         await deps.book.idle();
         const keep = new Set(archive.files.map((f) => f.rel));

@@ -36,7 +36,10 @@ export function localDate(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function createExportServices(deps: ContainerDeps, core: { readonly folder: DataFolder; readonly book: BookService }): ExportServices {
+export function createExportServices(
+  deps: ContainerDeps,
+  core: { readonly folder: DataFolder; readonly book: BookService },
+): ExportServices {
   const wiring = deps.exports;
   const durable = deps.durable ?? defaultDurableOptions;
   const desktop = wiring?.desktop ?? noDesktop;

@@ -4,6 +4,9 @@ import { DeleteAreaDialog, NewAreaDialog } from '../features/areas/AreaDialogs';
 import { AreaList } from '../features/areas/AreaList';
 import { AreaView } from '../features/areas/AreaView';
 import { useBook } from '../features/book/bookState';
+import { BackupsView, RestoreSnapshotDialog } from '../features/export/BackupsView';
+import { ExportPdfDialog } from '../features/export/ExportPdfDialog';
+import { ImportArchiveDialog } from '../features/export/ImportArchiveDialog';
 import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -24,6 +27,12 @@ function Dialogs() {
       return <DeleteAreaDialog areaId={dialog.areaId} />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'exportPdf':
+      return <ExportPdfDialog />;
+    case 'importArchive':
+      return <ImportArchiveDialog chosen={dialog.chosen} />;
+    case 'restoreSnapshot':
+      return <RestoreSnapshotDialog id={dialog.snapshot.id} takenAt={dialog.snapshot.takenAt} />;
   }
 }
 
@@ -36,6 +45,8 @@ function MainPane() {
       return <SettingsView />;
     case 'area':
       return <AreaView areaId={route.areaId} />;
+    case 'backups':
+      return <BackupsView />;
   }
 }
 
@@ -122,6 +133,14 @@ export function App() {
               onClick={() => go({ view: 'settings' })}
             >
               Book settings
+            </button>
+            <button
+              type="button"
+              className="sidebar-link"
+              aria-current={route.view === 'backups' ? 'page' : undefined}
+              onClick={() => go({ view: 'backups' })}
+            >
+              Export and backups
             </button>
             <button type="button" className="sidebar-link" onClick={() => useUi.getState().open({ kind: 'shortcuts' })}>
               Keyboard shortcuts

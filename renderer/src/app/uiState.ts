@@ -1,6 +1,16 @@
 import { create } from 'zustand';
+import type { SnapshotInfo } from '../../../electron/core/backup/archive';
+import type { ChosenArchive } from '../../../electron/core/contract/exportViews';
 
-export type OpenDialog = { kind: 'newArea' } | { kind: 'deleteArea'; areaId: string } | { kind: 'shortcuts' } | null;
+export type OpenDialog =
+  | { kind: 'newArea' }
+  | { kind: 'deleteArea'; areaId: string }
+  | { kind: 'shortcuts' }
+  // export (issue 6)
+  | { kind: 'exportPdf' }
+  | { kind: 'importArchive'; chosen: ChosenArchive }
+  | { kind: 'restoreSnapshot'; snapshot: SnapshotInfo }
+  | null;
 
 interface UiState {
   dialog: OpenDialog;

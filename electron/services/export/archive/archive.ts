@@ -60,7 +60,11 @@ function sha256(bytes: Uint8Array | string): string {
 
 function rawVersion(bytes: Uint8Array): number {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, ''));
+    const parsed: unknown = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
     const v = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['schemaVersion'] : undefined;
     return typeof v === 'number' ? v : 0;
   } catch {
@@ -119,7 +123,8 @@ export interface ArchiveOptions {
 
 function bookDocOf(files: readonly BookFile[]): BookDoc {
   const book = files.find((f) => f.format === bookKind.format);
-  if (!book) throw new AppError('conflict', 'The book has no settings file (book.json), so it cannot be archived. Restart the app to repair it.');
+  if (!book)
+    throw new AppError('conflict', 'The book has no settings file (book.json), so it cannot be archived. Restart the app to repair it.');
   return book.doc as BookDoc;
 }
 
@@ -158,9 +163,9 @@ export async function buildArchive(files: readonly BookFile[], options: ArchiveO
     ...readableBook(book, areas).map((r): [string, Uint8Array] => [`${READABLE_PREFIX}${r.path}`, encoder.encode(r.text)]),
   ];
   const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
+  const failures: Error[] = [];
   const zip = new Zip((error, data) => {
-    if (error) failure = error;
+    if (error) failures.push(error);
     else chunks.push(data);
   });
   const mtime = new Date(options.createdAt);
@@ -178,6 +183,7 @@ export async function buildArchive(files: readonly BookFile[], options: ArchiveO
     }
   }
   zip.end();
+  const [failure] = failures;
   if (failure) throw failure;
   return concat(chunks);
 }
@@ -233,7 +239,9 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     if (bytes.byteLength >= 4 && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-      throw new AppError('invalid_input', 'This file is not a Briefing Book archive (it is not a zip file). Nothing was imported.', [detail]);
+      throw new AppError('invalid_input', 'This file is not a Briefing Book archive (it is not a zip file). Nothing was imported.', [
+        detail,
+      ]);
     }
     throw damaged(detail);
   }
@@ -249,7 +257,10 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   }
   const head = ManifestHeadSchema.safeParse(raw);
   if (!head.success) {
-    throw new AppError('invalid_input', 'This zip file is not a Briefing Book archive (its manifest is of another kind). Nothing was imported.');
+    throw new AppError(
+      'invalid_input',
+      'This zip file is not a Briefing Book archive (its manifest is of another kind). Nothing was imported.',
+    );
   }
   if (head.data.archiveVersion > ARCHIVE_VERSION) {
     throw new AppError(
@@ -277,7 +288,7 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
     const entry = rel ? entryForPath(rel) : null;
     const kind = kindByFormat.get(item.format);
     if (!kind || !entry || entry.format !== item.format) {
-      if (!kind || item.schemaVersion > (kind.currentVersion ?? 0)) {
+      if (!kind || item.schemaVersion > kind.currentVersion) {
         throw new AppError(
           'newer_version',
           `This archive holds data this version of Briefing Book does not know (${item.format} in ${item.path}); it was probably made by a newer version. Update the app to import it. Nothing was imported.`,

@@ -57,7 +57,11 @@ export async function paginate(
       else found.set(anchor, page);
     }
     if (missing.length > 0) {
-      throw new AppError('internal', 'The PDF could not be numbered: Chromium did not mark where some sections start.', missing.slice(0, 5));
+      throw new AppError(
+        'internal',
+        'The PDF could not be numbered: Chromium did not mark where some sections start.',
+        missing.slice(0, 5),
+      );
     }
     onProgress({ pass, phase: pass === 1 ? 'layout' : 'numbering', pages: facts.pages });
     if (printed !== null && sameNumbers(printed, found)) {

@@ -41,7 +41,13 @@ const latinRanges: Record<FontFile['subset'], string> = {
 
 function faces(family: string, pkg: string, variants: readonly (readonly [FontFile['weight'], FontFile['style']])[]): FontFile[] {
   return variants.flatMap(([weight, style]) =>
-    (['latin', 'latin-ext'] as const).map((subset) => ({ family, weight, style, subset, file: `${pkg}/files/${pkg}-${subset}-${weight}-${style}.woff2` })),
+    (['latin', 'latin-ext'] as const).map((subset) => ({
+      family,
+      weight,
+      style,
+      subset,
+      file: `${pkg}/files/${pkg}-${subset}-${weight}-${style}.woff2`,
+    })),
   );
 }
 

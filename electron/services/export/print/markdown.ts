@@ -19,7 +19,7 @@ export class PrintMarkdown {
 
   constructor() {
     const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-    this.purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    this.purify = createDOMPurify(window);
     this.purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A') {
         const href = node.getAttribute('href') ?? '';

@@ -204,7 +204,12 @@ ${rows.join('\n')}
 </table>`;
 }
 
-function evidenceList(areaId: string, evidence: readonly PrintEvidence[], markdown: PrintMarkdown, sourceNumbers: Map<string, string>): string {
+function evidenceList(
+  areaId: string,
+  evidence: readonly PrintEvidence[],
+  markdown: PrintMarkdown,
+  sourceNumbers: Map<string, string>,
+): string {
   const items = [...evidence]
     .sort((a, b) => a.n - b.n)
     .map((e) => {
