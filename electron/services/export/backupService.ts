@@ -22,6 +22,8 @@ export interface BackupDeps {
   readonly ids: IdSource;
   readonly appVersion: string;
   readonly durable: DurableWriteOptions;
+  /** Today where the app runs, YYYY-MM-DD: in file and folder names. */
+  readonly today: () => string;
 }
 
 export const ARCHIVE_EXTENSION = 'bbook.zip';
@@ -54,7 +56,7 @@ export class BackupService {
     const settings = deps.book.state().settings;
     const chosen = await deps.desktop.chooseSavePath({
       title: 'Export book archive',
-      defaultName: `${safeFileName(settings.title, 'Briefing book')} ${now.slice(0, 10)}.${ARCHIVE_EXTENSION}`,
+      defaultName: `${safeFileName(settings.title, 'Briefing book')} ${deps.today()}.${ARCHIVE_EXTENSION}`,
       filters: [{ name: 'Briefing Book archive', extensions: [ARCHIVE_EXTENSION, 'zip'] }],
     });
     if (chosen === null) return { saved: false, path: null, areas: 0, bytes: 0 };
@@ -149,7 +151,7 @@ export class BackupService {
   /** A new folder next to the current book's, named after the imported book: never one that exists. */
   private async besidePath(title: string): Promise<string> {
     const parent = dirname(this.deps.dataDir);
-    const base = `${slugify(title, 'book')}-imported-${this.deps.clock.now().slice(0, 10)}`;
+    const base = `${slugify(title, 'book')}-imported-${this.deps.today()}`;
     for (let n = 1; n < 1000; n += 1) {
       const candidate = join(parent, n === 1 ? base : `${base}-${n}`);
       if ((await this.deps.fs.stat(candidate)) === null) return candidate;

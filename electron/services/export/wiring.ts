@@ -43,6 +43,7 @@ export function createExportServices(
   const wiring = deps.exports;
   const durable = deps.durable ?? defaultDurableOptions;
   const desktop = wiring?.desktop ?? noDesktop;
+  const today = () => deps.today ?? localDate(deps.clock.now());
   const pdf = new PdfExportService({
     book: core.book,
     fs: deps.fs,
@@ -50,7 +51,7 @@ export function createExportServices(
     engine: wiring?.engine ?? unavailablePdfEngine,
     fontRoot: wiring?.fontRoot ?? '',
     content: wiring?.content ?? noPrintContent,
-    today: () => deps.today ?? localDate(deps.clock.now()),
+    today,
     emit: deps.emit,
     durable,
   });
@@ -63,6 +64,7 @@ export function createExportServices(
     ids: deps.ids,
     appVersion: deps.version,
     durable,
+    today,
   });
   const snapshots = new SnapshotService({
     book: core.book,

@@ -42,6 +42,11 @@ export function ExportPdfDialog() {
     [],
   );
 
+  // Each step's buttons replace the last ones: move the focus to the new step's main control, so keys keep working.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('.dialog [data-autofocus]')?.focus();
+  }, [phase.step]);
+
   const running = phase.step === 'running';
   const start = async () => {
     jobId.current = `pdf-${Date.now().toString(36)}-${++jobSeq}`;
@@ -96,7 +101,7 @@ export function ExportPdfDialog() {
       </div>
     );
     actions = (
-      <button type="button" className="btn" onClick={() => void cancel()} disabled={phase.cancelling}>
+      <button type="button" className="btn" data-autofocus onClick={() => void cancel()} disabled={phase.cancelling}>
         Cancel export
       </button>
     );
@@ -133,7 +138,13 @@ export function ExportPdfDialog() {
         <fieldset className="export-fieldset">
           <legend>What to print</legend>
           <label className="radio">
-            <input type="radio" name={ids.scope} checked={scope === 'book'} onChange={() => setScope('book')} data-autofocus />
+            <input
+              type="radio"
+              name={ids.scope}
+              checked={scope === 'book'}
+              onChange={() => setScope('book')}
+              data-autofocus={phase.step === 'choose' ? true : undefined}
+            />
             The whole book ({active.length} issue {active.length === 1 ? 'area' : 'areas'})
           </label>
           {scope === 'book' && archived.length > 0 ? (
@@ -183,7 +194,13 @@ export function ExportPdfDialog() {
         <button type="button" className="btn" onClick={close}>
           Cancel
         </button>
-        <button type="submit" form="export-pdf-form" className="btn btn-primary" disabled={!canStart}>
+        <button
+          type="submit"
+          form="export-pdf-form"
+          className="btn btn-primary"
+          disabled={!canStart}
+          data-autofocus={phase.step === 'failed' ? true : undefined}
+        >
           {phase.step === 'failed' ? 'Try again…' : `Export ${count} ${count === 1 ? 'area' : 'areas'}…`}
         </button>
       </>
