@@ -97,7 +97,9 @@ export function ImportArchiveDialog({ chosen }: { chosen: ChosenArchive }) {
         <legend>Import as a new book</legend>
         <label className="radio">
           <input type="radio" name={name} checked={destination === 'beside'} onChange={() => setDestination('beside')} data-autofocus />
-          Beside the current book, in <code>{chosen.besidePath}</code>
+          <span>
+            Beside the current book, in <code>{chosen.besidePath}</code>
+          </span>
         </label>
         <label className="radio">
           <input type="radio" name={name} checked={destination === 'folder'} onChange={() => setDestination('folder')} />
