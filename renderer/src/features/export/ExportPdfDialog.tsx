@@ -55,7 +55,8 @@ export function ExportPdfDialog() {
       await noteAutosave.flush();
       const result = await api.pdf.export({
         jobId: jobId.current,
-        areaIds: scope === 'book' ? null : [...chosen],
+        // In book order (the service prints in book order whatever the order sent).
+        areaIds: scope === 'book' ? null : [...active, ...archived].filter((a) => chosen.has(a.id)).map((a) => a.id),
         includeArchived: scope === 'book' && includeArchived,
         pageSize,
       });
