@@ -49,7 +49,9 @@ describe('Export briefing PDF', () => {
     expect(call?.payload).toMatchObject({ areaIds: ['tariffs-deadline', 'enforcement'], includeArchived: false, pageSize: 'letter' });
     // The user closed the save dialog: back to the choices, as they were.
     await within(dialog).findByRole('button', { name: 'Export 2 areas…' });
-    expect(within(list).getByRole<HTMLInputElement>('checkbox', { name: 'Enforcement and verification' }).checked).toBe(true);
+    const again = within(dialog).getByRole('list', { name: 'Issue areas to print' });
+    expect(within(again).getByRole<HTMLInputElement>('checkbox', { name: 'Enforcement and verification' }).checked).toBe(true);
+    expect(within(again).getByRole<HTMLInputElement>('checkbox', { name: 'Purchase commitments' }).checked).toBe(false);
   });
 
   it('shows why an export failed, and offers to try again', async () => {
