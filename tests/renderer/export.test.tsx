@@ -3,7 +3,6 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SnapshotInfo } from '../../electron/core/backup/archive';
 import { ScriptedDesktop } from '../harness/desktop';
 import { renderApp } from './renderApp';
 
@@ -120,7 +119,7 @@ describe('Snapshots', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Restore snapshot' }));
     await screen.findByText(/The book is back as it was on/);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('US–China Trade Talks — January 2019 Round');
-    const list = (await bridge.services.exports.snapshots.list()).snapshots as SnapshotInfo[];
+    const list = (await bridge.services.exports.snapshots.list()).snapshots;
     expect(list.map((s) => s.reason)).toEqual(['before-restore', 'manual']);
   });
 });

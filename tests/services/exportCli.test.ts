@@ -63,8 +63,10 @@ describe('the command-line export', () => {
     expect(pages[0]).toContain('Round three book');
     expect(text).toContain('ISSUE AREA 2 OF 2');
     expect(text).not.toContain('Forced technology transfer');
-    for (const [i, page] of pages.entries())
-      (expect(page).toContain(`RESTRICTED`), expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
+    for (const [i, page] of pages.entries()) {
+      expect(page).toContain('RESTRICTED');
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+    }
   }, 120_000);
 
   test('without Chromium it says how to get one, and writes nothing', async () => {

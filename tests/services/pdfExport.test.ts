@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from '../../electron/core/contract/event
 import { sampleBook } from '../../electron/core/sample/sampleBook';
 import { PlaywrightPdfEngine } from '../../electron/cli/playwrightPdf';
 import { sourceFontRoot } from '../../electron/services/export/print/fonts';
+import { curlQuotes } from '../../electron/services/export/print/markdown';
 import { fixtureBoards, fixtureContent, fixtureSources } from '../fixtures/print/content';
 import { ScriptedDesktop } from '../harness/desktop';
 import { FaultyFs } from '../harness/faultyFs';
@@ -62,7 +63,8 @@ describe('the briefing PDF of the sample book', () => {
   let result: PdfExportResult;
   let pages: string[];
   let layoutPages: string[];
-  const titles = sampleBook.areas.map((a) => a.title);
+  // Titles print with typographic quotes: Industrial subsidies and “Made in China 2025”.
+  const titles = sampleBook.areas.map((a) => curlQuotes(a.title));
 
   beforeAll(async () => {
     // One folder for the whole block (freshDir would remove it after the first test).
@@ -211,7 +213,7 @@ describe('the briefing PDF of the sample book', () => {
     expect(outline.filter((o) => o.title === 'Briefing note')).toHaveLength(titles.length);
     const dests = await pdfDests(pdf);
     for (const area of sampleBook.areas) {
-      expect(outline.find((o) => o.title === area.title)?.page).toBe(dests.get(`area-${area.id}`));
+      expect(outline.find((o) => o.title === curlQuotes(area.title))?.page).toBe(dests.get(`area-${area.id}`));
     }
   });
 

@@ -125,18 +125,26 @@ function typographicQuotes(root: DocumentFragment): void {
       previous = text.slice(-1) || previous;
       continue;
     }
-    let out = '';
-    for (const ch of text) {
-      if (ch === '"' || ch === "'") {
-        const opening = /[\s([{\u2014\u2013\-/]/.test(previous);
-        out += ch === '"' ? (opening ? '\u201c' : '\u201d') : opening ? '\u2018' : '\u2019';
-      } else {
-        out += ch;
-      }
-      previous = ch;
-    }
+    const out = curlQuotes(text, previous);
+    previous = text.slice(-1) || previous;
     if (out !== text) node.nodeValue = out;
   }
+}
+
+/** "x" → “x”, 'x' → ‘x’, it's → it’s, in plain text (a title). `before` is the character that precedes it. */
+export function curlQuotes(text: string, before = ' '): string {
+  let previous = before;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '"' || ch === "'") {
+      const opening = /[\s([{\u2014\u2013\-/]/.test(previous);
+      out += ch === '"' ? (opening ? '\u201c' : '\u201d') : opening ? '\u2018' : '\u2019';
+    } else {
+      out += ch;
+    }
+    previous = ch;
+  }
+  return out;
 }
 
 function isPrintableLink(href: string): boolean {

@@ -10,7 +10,7 @@ import {
   type PrintEvidence,
   type PrintSource,
 } from '../../../core/print/model';
-import { escapeHtml, type PrintMarkdown } from './markdown';
+import { curlQuotes, escapeHtml, type PrintMarkdown } from './markdown';
 import { printCss, sans } from './printCss';
 
 /**
@@ -62,7 +62,7 @@ export function prepareBook(book: PrintBook, markdown: PrintMarkdown, pageSize: 
   const contents: ContentsEntry[] = book.areas.map((area, index) => ({
     anchor: areaAnchor(area.id),
     number: String(index + 1),
-    title: area.title,
+    title: curlQuotes(area.title),
     meta: `${statusLabels[area.status]} · ${priorityLabels[area.priority]} priority${area.archived ? ' · Archived' : ''}`,
     appendix: false,
   }));
@@ -111,7 +111,7 @@ function cover(book: PrintBook): string {
 ${marking}
 <div class="cover-main">
 <p class="cover-eyebrow">Delegation briefing book</p>
-<div class="cover-title">${escapeHtml(book.title)}</div>
+<div class="cover-title">${escapeHtml(curlQuotes(book.title))}</div>
 <div class="cover-rule"></div>
 <dl class="cover-facts">
 ${facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('\n')}
@@ -151,7 +151,7 @@ function areaSection(area: PrintArea, index: number, count: number, markdown: Pr
     `<section class="area" id="${areaAnchor(area.id)}">`,
     '<header class="area-head">',
     `<p class="area-eyebrow">Issue area ${index + 1} of ${count}${area.archived ? ' · <span class="archived">Archived</span>' : ''}</p>`,
-    `<h1 class="area-title">${escapeHtml(area.title)}</h1>`,
+    `<h1 class="area-title">${escapeHtml(curlQuotes(area.title))}</h1>`,
     `<dl class="area-meta">${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
     summary,
     '</header>',

@@ -16,6 +16,12 @@ type Phase =
 
 let jobSeq = 0;
 
+/** A new id for each export, so progress events and Cancel name it. */
+function newJobId(): string {
+  jobSeq += 1;
+  return `pdf-${Date.now().toString(36)}-${jobSeq}`;
+}
+
 /**
  * "Export briefing PDF": the whole book or chosen issue areas, the page size;
  * then progress with Cancel, and Open or Show in folder once it is saved.
@@ -49,7 +55,7 @@ export function ExportPdfDialog() {
 
   const running = phase.step === 'running';
   const start = async () => {
-    jobId.current = `pdf-${Date.now().toString(36)}-${++jobSeq}`;
+    jobId.current = newJobId();
     setPhase({ step: 'running', progress: null, cancelling: false });
     try {
       await noteAutosave.flush();
