@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import type { PdfEngine, PdfRenderOptions } from '../services/export/pdf/engine';
-import { cancelledError, throwIfAborted } from '../services/export/pdf/engine';
+import { cancelledError, printJob } from '../services/export/pdf/engine';
 import { pageGeometry } from '../services/export/print/printCss';
 import { chromiumArgs, findChromium } from './chromium';
 
@@ -28,31 +28,27 @@ export class PlaywrightPdfEngine implements PdfEngine {
     if (signal.aborted) throw cancelledError();
     const browser = await this.launch();
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    const onAbort = () => void context.close().catch(() => undefined);
-    signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      await context.route('**/*', (route) => route.abort('blockedbyclient'));
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: pageGeometry[options.pageSize].size,
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: options.headerTemplate,
-        footerTemplate: options.footerTemplate,
-        outline: true,
-        tagged: true,
-      });
-      throwIfAborted(signal);
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    } catch (error) {
-      throwIfAborted(signal);
-      throw error;
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-      await context.close().catch(() => undefined);
-    }
+    const close = () => context.close().catch(() => undefined);
+    return printJob(
+      signal,
+      () => void close(),
+      async () => {
+        await context.route('**/*', (route) => route.abort('blockedbyclient'));
+        const page = await context.newPage();
+        await page.setContent(html, { waitUntil: 'load' });
+        return page.pdf({
+          format: pageGeometry[options.pageSize].size,
+          preferCSSPageSize: true,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: options.headerTemplate,
+          footerTemplate: options.footerTemplate,
+          outline: true,
+          tagged: true,
+        });
+      },
+      close,
+    );
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, session, shell, type Session } from 'electr
 import { dirname, join } from 'node:path';
 import { AppError } from '../core/errors';
 import type { PdfEngine, PdfRenderOptions } from '../services/export/pdf/engine';
-import { cancelledError, throwIfAborted } from '../services/export/pdf/engine';
+import { cancelledError, printJob } from '../services/export/pdf/engine';
 import type { DesktopFilesPort } from '../services/export/ports';
 import { denyAllPermissions } from './security';
 
@@ -124,30 +124,30 @@ export function electronPdfEngine(): PdfEngine {
           webviewTag: false,
         },
       });
-      const onAbort = () => win.destroy();
-      signal.addEventListener('abort', onAbort, { once: true });
-      try {
-        await win.loadURL(PRINT_URL);
-        const pdf = await win.webContents.printToPDF({
-          pageSize: options.pageSize === 'letter' ? 'Letter' : 'A4',
-          preferCSSPageSize: true,
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: options.headerTemplate,
-          footerTemplate: options.footerTemplate,
-          generateDocumentOutline: true,
-          generateTaggedPDF: true,
-        });
-        throwIfAborted(signal);
-        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      } catch (error) {
-        throwIfAborted(signal);
-        throw error;
-      } finally {
-        signal.removeEventListener('abort', onAbort);
-        current = '';
+      const destroy = () => {
         if (!win.isDestroyed()) win.destroy();
-      }
+      };
+      return printJob(
+        signal,
+        destroy,
+        async () => {
+          await win.loadURL(PRINT_URL);
+          return win.webContents.printToPDF({
+            pageSize: options.pageSize === 'letter' ? 'Letter' : 'A4',
+            preferCSSPageSize: true,
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: options.headerTemplate,
+            footerTemplate: options.footerTemplate,
+            generateDocumentOutline: true,
+            generateTaggedPDF: true,
+          });
+        },
+        () => {
+          current = '';
+          destroy();
+        },
+      );
     },
   };
 }

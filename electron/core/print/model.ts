@@ -1,4 +1,4 @@
-import type { AreaStatus, Priority } from '../model/book';
+import type { Area } from '../model/book';
 
 /**
  * What a printed delegation book holds, independent of where it came from.
@@ -26,13 +26,8 @@ export interface PrintParty {
   readonly name: string;
 }
 
-export interface PrintArea {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly status: AreaStatus;
-  readonly priority: Priority;
-  readonly tags: readonly string[];
+/** An issue area as printed: its own fields, its note, and what later features add. */
+export interface PrintArea extends Readonly<Pick<Area, 'id' | 'title' | 'summary' | 'status' | 'priority' | 'tags'>> {
   readonly archived: boolean;
   /** ISO timestamp of the last change to the note. */
   readonly noteUpdatedAt: string;

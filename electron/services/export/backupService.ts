@@ -9,7 +9,7 @@ import { areaKind, type AreaDoc } from '../../core/persistence/documents';
 import type { FsPort } from '../fs/fsPort';
 import { writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
 import { describeFsError } from '../store/storageError';
-import { buildArchive, collectBookFiles, readArchive, writeBookFiles, type ReadArchive } from './archive/archive';
+import { buildArchive, collectBookFiles, readArchiveFile, writeBookFiles, type ReadArchive } from './archive/archive';
 import { safeFileName } from './fileNames';
 import type { DesktopFilesPort } from './ports';
 
@@ -90,7 +90,7 @@ export class BackupService {
       filters: [{ name: 'Briefing Book archive', extensions: [ARCHIVE_EXTENSION, 'zip'] }],
     });
     if (chosen === null) return { chosen: false, importId: null, fileName: null, summary: null, besidePath: null };
-    const archive = await this.readFile(chosen);
+    const archive = await readArchiveFile(deps.fs, chosen, 'archive');
     const importId = deps.ids.next('import');
     this.pending = { importId, archive };
     return {
@@ -100,17 +100,6 @@ export class BackupService {
       summary: archive.summary,
       besidePath: await this.besidePath(archive.summary.title),
     };
-  }
-
-  /** Reads and checks an archive file. */
-  async readFile(path: string): Promise<ReadArchive> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.deps.fs.readFile(path);
-    } catch (error) {
-      throw new AppError('storage', `The archive could not be read: ${describeFsError(error)}.`, [path]);
-    }
-    return readArchive(bytes);
   }
 
   async importArchive(importId: string, destination: 'beside' | 'folder'): Promise<ImportArchiveResult> {

@@ -30,26 +30,16 @@ export interface DesktopFilesPort {
   relaunchOn(dataDir: string): Promise<void>;
 }
 
+const refuse = (what: string) => () => Promise.reject(new Error(`${what} not available here (there is no desktop).`));
+
 /** Used where there is no desktop (the command line): every dialog is refused with a clear message. */
 export const noDesktop: DesktopFilesPort = {
-  async chooseSavePath() {
-    throw new Error('No file dialogs are available here.');
-  },
-  async chooseOpenPath() {
-    throw new Error('No file dialogs are available here.');
-  },
-  async chooseFolder() {
-    throw new Error('No file dialogs are available here.');
-  },
-  async openPath() {
-    throw new Error('Files cannot be opened from here.');
-  },
-  async showInFolder() {
-    throw new Error('Folders cannot be shown from here.');
-  },
-  async relaunchOn() {
-    throw new Error('The app cannot be restarted from here.');
-  },
+  chooseSavePath: refuse('File dialogs are'),
+  chooseOpenPath: refuse('File dialogs are'),
+  chooseFolder: refuse('File dialogs are'),
+  openPath: refuse('Opening files is'),
+  showInFolder: refuse('Showing folders is'),
+  relaunchOn: refuse('Restarting the app is'),
 };
 
 /**

@@ -9,7 +9,7 @@ import type { FsPort } from '../fs/fsPort';
 import type { DataFolder } from '../store/dataFolder';
 import { writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
 import { describeFsError } from '../store/storageError';
-import { buildArchive, collectBookFiles, contentDigest, readArchive, writeBookFiles } from './archive/archive';
+import { buildArchive, collectBookFiles, contentDigest, readArchiveFile, writeBookFiles } from './archive/archive';
 
 export const SNAPSHOT_DIR = 'snapshots';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -189,13 +189,7 @@ export class SnapshotService {
   private async readSnapshot(id: string) {
     const path = join(this.dir, `${id}.zip`);
     if (!parseSnapshotId(id) || (await this.deps.fs.stat(path)) === null) throw notFound('Snapshot', id);
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.deps.fs.readFile(path);
-    } catch (error) {
-      throw new AppError('storage', `The snapshot could not be read: ${describeFsError(error)}.`, [path]);
-    }
-    return readArchive(bytes);
+    return readArchiveFile(this.deps.fs, path, 'snapshot');
   }
 
   async inspect(id: string): Promise<ArchiveSummary> {

@@ -331,6 +331,17 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   };
 }
 
+/** Reads an archive file through the FsPort and checks it (see readArchive). `what` names it in messages: "archive", "snapshot". */
+export async function readArchiveFile(fs: FsPort, path: string, what: string): Promise<ReadArchive> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    throw new AppError('storage', `The ${what} could not be read: ${describeFsError(error)}.`, [path]);
+  }
+  return readArchive(bytes);
+}
+
 /**
  * Writes the files of a checked archive into `dir`, each durably (temp file,
  * fsync, rename), in restore order: the book file last, because its presence

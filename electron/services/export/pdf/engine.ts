@@ -32,3 +32,28 @@ export function cancelledError(): AppError {
 export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw cancelledError();
 }
+
+/**
+ * One print job that `signal` can stop: `stop` (close the page or window) runs on abort, and once aborted any
+ * outcome becomes the 'cancelled' error. `cleanup` runs at the end either way.
+ */
+export async function printJob(
+  signal: AbortSignal,
+  stop: () => void,
+  job: () => Promise<{ readonly buffer: ArrayBufferLike; readonly byteOffset: number; readonly byteLength: number }>,
+  cleanup: () => Promise<void> | void,
+): Promise<Uint8Array> {
+  throwIfAborted(signal);
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    const pdf = await job();
+    throwIfAborted(signal);
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } catch (error) {
+    throwIfAborted(signal);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', stop);
+    await cleanup();
+  }
+}

@@ -5,8 +5,10 @@ import type { SnapshotList } from '../../../../electron/core/contract/exportView
 import { api, errorMessage } from '../../api/client';
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
+import { ErrorText } from '../../shared/ui/ErrorText';
 import { useToasts } from '../../shared/ui/toasts';
 import { useBook } from '../book/bookState';
+import { ArchiveFacts } from './ArchiveFacts';
 import { chooseArchiveAction, exportArchiveAction, formatBytes, formatWhen, restoreSnapshotAction } from './exportActions';
 
 /** Export and backups: the briefing PDF, the portable archive, and the automatic snapshots. */
@@ -102,16 +104,8 @@ export function BackupsView() {
             ? 'Automatic snapshots are off for this book.'
             : `Taken when the app starts, once a day and before the book's files are updated to a new format. The last ${list?.keep ?? 20} are kept, in the book's folder.`}
         </p>
-        {list?.problem ? (
-          <p className="error-text" role="alert">
-            {list.problem}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorText message={list?.problem} />
+        <ErrorText message={error} />
         {list && list.snapshots.length === 0 ? <p className="muted">No snapshots yet.</p> : null}
         {list && list.snapshots.length > 0 ? (
           <table className="snapshot-table">
@@ -193,28 +187,17 @@ export function RestoreSnapshotDialog({ id, takenAt }: { id: string; takenAt: st
       }
     >
       {summary ? (
-        <dl className="archive-facts">
-          <div>
-            <dt>Book</dt>
-            <dd>{summary.title}</dd>
-          </div>
-          <div>
-            <dt>Issue areas</dt>
-            <dd>{summary.areas}</dd>
-          </div>
-          <div>
-            <dt>Size</dt>
-            <dd>{formatBytes(summary.bytes)}</dd>
-          </div>
-        </dl>
+        <ArchiveFacts
+          rows={[
+            ['Book', summary.title],
+            ['Issue areas', summary.areas],
+            ['Size', formatBytes(summary.bytes)],
+          ]}
+        />
       ) : error ? null : (
         <p className="muted">Checking the snapshot…</p>
       )}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
     </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import type { ExportProgress, PageSize, PdfExportResult } from '../../../../elec
 import { api, errorMessage, onEvent } from '../../api/client';
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
+import { ErrorText } from '../../shared/ui/ErrorText';
 import { activeAreas, archivedAreas, useBook } from '../book/bookState';
 import { noteAutosave } from '../notes/noteAutosave';
 import { formatBytes } from './exportActions';
@@ -189,11 +190,7 @@ export function ExportPdfDialog() {
           A cover, contents with page numbers, one section per issue area and the sources, with the classification marking and page numbers
           on every page.
         </p>
-        {phase.step === 'failed' ? (
-          <p className="error-text" role="alert">
-            {phase.message}
-          </p>
-        ) : null}
+        <ErrorText message={phase.step === 'failed' ? phase.message : null} />
       </form>
     );
     actions = (

@@ -3,6 +3,8 @@ import type { ChosenArchive, ImportArchiveResult } from '../../../../electron/co
 import { api, errorMessage } from '../../api/client';
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
+import { ErrorText } from '../../shared/ui/ErrorText';
+import { ArchiveFacts } from './ArchiveFacts';
 import { formatBytes, formatWhen } from './exportActions';
 
 /** A checked archive: where the imported book goes (never over an existing one), then an offer to open it. */
@@ -69,30 +71,15 @@ export function ImportArchiveDialog({ chosen }: { chosen: ChosenArchive }) {
         </>
       }
     >
-      <dl className="archive-facts">
-        <div>
-          <dt>File</dt>
-          <dd>{chosen.fileName}</dd>
-        </div>
-        <div>
-          <dt>Book</dt>
-          <dd>{summary.title}</dd>
-        </div>
-        <div>
-          <dt>Issue areas</dt>
-          <dd>{summary.areas}</dd>
-        </div>
-        <div>
-          <dt>Archived</dt>
-          <dd>
-            {formatWhen(summary.createdAt)} by Briefing Book {summary.appVersion}
-          </dd>
-        </div>
-        <div>
-          <dt>Size</dt>
-          <dd>{formatBytes(summary.bytes)}</dd>
-        </div>
-      </dl>
+      <ArchiveFacts
+        rows={[
+          ['File', chosen.fileName],
+          ['Book', summary.title],
+          ['Issue areas', summary.areas],
+          ['Archived', `${formatWhen(summary.createdAt)} by Briefing Book ${summary.appVersion}`],
+          ['Size', formatBytes(summary.bytes)],
+        ]}
+      />
       <fieldset className="export-fieldset">
         <legend>Import as a new book</legend>
         <label className="radio">
@@ -107,11 +94,7 @@ export function ImportArchiveDialog({ chosen }: { chosen: ChosenArchive }) {
         </label>
         <p className="hint">The book that is open now is not changed.</p>
       </fieldset>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
     </Dialog>
   );
 }
