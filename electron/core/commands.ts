@@ -18,6 +18,11 @@ export const commandIds = [
   'view.shortcuts',
   'search.open',
   'palette.open',
+  // export (issue 6)
+  'export.pdf',
+  'export.archive',
+  'export.import',
+  'view.backups',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -44,6 +49,11 @@ export const commands: readonly CommandSpec[] = [
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
   { id: 'search.open', label: 'Search the Book…', menu: 'edit', accelerator: 'CmdOrCtrl+F' },
   { id: 'palette.open', label: 'Command Palette…', menu: 'view', accelerator: 'CmdOrCtrl+K' },
+  // export (issue 6)
+  { id: 'export.pdf', label: 'Export Briefing PDF…', menu: 'file', accelerator: 'CmdOrCtrl+P' },
+  { id: 'export.archive', label: 'Export Book Archive…', menu: 'file', accelerator: null },
+  { id: 'export.import', label: 'Import Book Archive…', menu: 'file', accelerator: null },
+  { id: 'view.backups', label: 'Backups and Snapshots', menu: 'file', accelerator: null },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

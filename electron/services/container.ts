@@ -16,6 +16,7 @@ import { SearchService } from './search/searchService';
 import { WorkerIndexHost } from './search/workerHost';
 import { defaultDurableOptions } from './store/durableWrite';
 import type { Handlers } from '../core/contract/api';
+import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
   readonly dataDir: string;
@@ -37,6 +38,8 @@ export interface ContainerDeps {
   readonly searchSaveDelayMs?: number;
   /** More search providers besides the built-in ones (the benchmark's synthetic sources). */
   readonly searchProviders?: readonly SearchProvider[];
+  /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
+  readonly exports?: ExportWiring;
 }
 
 export interface Services {
@@ -45,6 +48,7 @@ export interface Services {
   readonly app: AppService;
   readonly windowState: WindowStateService;
   readonly search: SearchService;
+  readonly exports: ExportServices;
   readonly handlers: Handlers;
   /** Opens the store (creating the sample book in an empty folder). */
   boot(): Promise<void>;
@@ -91,7 +95,8 @@ export function createServices(deps: ContainerDeps): Services {
     },
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
-  const handlers = createHandlers({ app, book, search });
+  const exports = createExportServices(deps, { folder, book });
+  const handlers = createHandlers({ app, book, search, exports });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
@@ -99,6 +104,7 @@ export function createServices(deps: ContainerDeps): Services {
     app,
     windowState,
     search,
+    exports,
     handlers,
     async boot() {
       await book.boot();
@@ -107,6 +113,8 @@ export function createServices(deps: ContainerDeps): Services {
       booted.push(windowState);
       await search.boot();
       booted.push(search);
+      await exports.boot();
+      booted.push(exports);
     },
     async shutdown() {
       for (const service of booted.reverse()) await service.shutdown();

@@ -12,6 +12,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PlaywrightPdfEngine } from '../../electron/cli/playwrightPdf';
+import { buildArchive, collectBookFiles } from '../../electron/services/export/archive/archive';
+import { collectPrintBook } from '../../electron/services/export/collect';
+import { renderBookPdf } from '../../electron/services/export/pdf/renderBook';
+import { noPrintContent } from '../../electron/services/export/ports';
+import { sourceFontRoot } from '../../electron/services/export/print/fonts';
+import { nodeFs } from '../../electron/services/fs/nodeFs';
+import { fixtureContent } from '../fixtures/print/content';
+import { repoRoot } from '../harness/paths';
 import { testServices } from '../harness/services';
 import { measureSearch } from './searchBench';
 import { argValue, percentile, RssSampler, table } from './stats';
@@ -35,6 +44,61 @@ interface BookFigures {
   readonly saveP50: number;
   readonly saveP95: number;
   readonly openMs: number;
+  readonly export?: ExportFigures;
+}
+
+// ---- export (issue 6): the PDF pipeline, the archive and a snapshot ---------
+interface ExportFigures {
+  readonly pdfMs: number;
+  readonly pdfPages: number;
+  readonly pdfAreas: number;
+  readonly archiveMs: number;
+  readonly archiveBytes: number;
+}
+
+const engine = new PlaywrightPdfEngine();
+/** Areas of the large book that make a little over 100 pages (a 20 KB note prints on about 5–6 pages). */
+const LARGE_PDF_AREAS = 13;
+
+/** Prints the first `areas` areas (all when null) through the whole pipeline, real page numbers included; then packs the archive. */
+async function measureExport(dir: string, areas: number | null, withContent: boolean): Promise<ExportFigures> {
+  const services = testServices(dir);
+  await services.boot();
+  try {
+    const ids = services.book.state().areas.map((a) => a.id);
+    const book = await collectPrintBook(services.book, withContent ? fixtureContent : noPrintContent, {
+      areaIds: areas === null ? null : ids.slice(0, areas),
+      includeArchived: false,
+      today: '2019-01-10',
+    });
+    const options = {
+      engine,
+      fs: nodeFs,
+      fontRoot: sourceFontRoot(repoRoot),
+      pageSize: 'a4' as const,
+      signal: new AbortController().signal,
+    };
+    const started = performance.now();
+    const pdf = await renderBookPdf(book, options);
+    const pdfMs = performance.now() - started;
+    const archiveStarted = performance.now();
+    const collected = await collectBookFiles(nodeFs, dir);
+    const archive = await buildArchive(collected.files, {
+      createdAt: '2019-01-10T09:00:00.000Z',
+      appVersion: 'bench',
+      snapshotReason: null,
+      level: 6,
+    });
+    return {
+      pdfMs,
+      pdfPages: pdf.pages,
+      pdfAreas: book.areas.length,
+      archiveMs: performance.now() - archiveStarted,
+      archiveBytes: archive.byteLength,
+    };
+  } finally {
+    await services.shutdown();
+  }
 }
 
 async function buildBook(dir: string, areas: number, noteBytes: number): Promise<string[]> {
@@ -86,12 +150,15 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
     }
     sampler.sample();
     await services.shutdown();
+    const exported = label === 'large' ? await measureExport(dir, LARGE_PDF_AREAS, false) : undefined;
+    sampler.sample();
     return {
       areas,
       bytes: areas * noteBytes,
       saveP50: percentile(saveTimes, 50),
       saveP95: percentile(saveTimes, 95),
       openMs: percentile(openTimes, 50),
+      ...(exported ? { export: exported } : {}),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -105,6 +172,14 @@ const large = await measure('large', 2_000, 20_000, sampler);
 const search = await measureSearch(buildBook, (text) => {
   if (!json) process.stdout.write(text);
 });
+// The sample book as a new user has it, with the fixture boards, evidence and sources of the PDF tests.
+const sampleDir = await mkdtemp(join(tmpdir(), 'briefing-bench-sample-'));
+if (!json) process.stdout.write('printing the sample book… ');
+await measureExport(sampleDir, null, true); // warm-up: Chromium starts, fonts are read
+const sample = await measureExport(sampleDir, null, true);
+if (!json) process.stdout.write('done\n');
+await rm(sampleDir, { recursive: true, force: true });
+await engine.close();
 sampler.stop();
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -122,6 +197,13 @@ const result = {
   search_cache_mb: Math.round(search.cacheMb),
   search_index_rss_mb: Math.round(search.rssMb),
   search_documents: search.documents,
+  export_large_pdf_ms: round(large.export?.pdfMs ?? 0),
+  export_large_pdf_pages: large.export?.pdfPages ?? 0,
+  export_large_pdf_areas: large.export?.pdfAreas ?? 0,
+  archive_large_ms: round(large.export?.archiveMs ?? 0),
+  archive_large_mb: round((large.export?.archiveBytes ?? 0) / 1024 / 1024),
+  export_sample_pdf_ms: round(sample.pdfMs),
+  export_sample_pdf_pages: sample.pdfPages,
   peak_rss_mb: Math.round(sampler.peakMb),
   saves_per_book: saves,
   opens_per_book: opens,
@@ -139,6 +221,10 @@ if (!json) {
     ),
   );
   console.log(`\npeak RSS: ${result.peak_rss_mb} MB; ${saves} saves and ${opens} opens per book`);
+  console.log(
+    `\nPDF export (whole pipeline, two layout passes): large book, first ${result.export_large_pdf_areas} areas = ${result.export_large_pdf_pages} pages in ${result.export_large_pdf_ms} ms; sample book with positions and sources = ${result.export_sample_pdf_pages} pages in ${result.export_sample_pdf_ms} ms`,
+  );
+  console.log(`Archive of the whole large book: ${result.archive_large_mb} MB in ${result.archive_large_ms} ms`);
   const ok = result.save_large_p95_ms <= 1.5 * result.save_small_p95_ms && result.save_large_p95_ms <= 5 && result.open_large_ms <= 500;
   console.log(ok ? 'targets met' : 'TARGETS MISSED (save_large_p95 ≤ 1.5 × save_small_p95 and ≤ 5 ms; open_large ≤ 500 ms)');
   console.log(

@@ -223,6 +223,83 @@ const table: Record<string, MethodCases> = {
       ['filters as a separate field', { query: 'x', filters: { kind: 'note' } }, 'payload'],
     ],
   },
+  // ---- export (issue 6) ----
+  'pdf.export': {
+    valid: { jobId: 'job-1', areaIds: null, includeArchived: false, pageSize: 'a4' },
+    cases: [
+      ['no jobId', { areaIds: null, includeArchived: false, pageSize: 'a4' }, 'jobId'],
+      ...idCases({ areaIds: null, includeArchived: false, pageSize: 'a4' }, 'jobId'),
+      ['no areaIds', { jobId: 'job-1', includeArchived: false, pageSize: 'a4' }, 'areaIds'],
+      ['an empty list of areas', { jobId: 'job-1', areaIds: [], includeArchived: false, pageSize: 'a4' }, 'areaIds'],
+      ['areaIds as a string', { jobId: 'job-1', areaIds: 'enforcement', includeArchived: false, pageSize: 'a4' }, 'areaIds'],
+      [
+        'a traversal id among the areas',
+        { jobId: 'job-1', areaIds: ['enforcement', '../book'], includeArchived: false, pageSize: 'a4' },
+        'areaIds.1',
+      ],
+      [
+        'too many areas',
+        { jobId: 'job-1', areaIds: Array.from({ length: 10_001 }, (_, i) => `a${i}`), includeArchived: false, pageSize: 'a4' },
+        'areaIds',
+      ],
+      ['an unknown page size', { jobId: 'job-1', areaIds: null, includeArchived: false, pageSize: 'a3' }, 'pageSize'],
+      ['includeArchived as a string', { jobId: 'job-1', areaIds: null, includeArchived: 'yes', pageSize: 'a4' }, 'includeArchived'],
+      [
+        'a path from the renderer',
+        { jobId: 'job-1', areaIds: null, includeArchived: false, pageSize: 'a4', path: '/etc/passwd' },
+        'payload',
+      ],
+    ],
+  },
+  'pdf.cancel': {
+    valid: { jobId: 'job-1' },
+    cases: [['no jobId', {}, 'jobId'], ...idCases({}, 'jobId')],
+  },
+  'pdf.open': {
+    valid: { jobId: 'job-1' },
+    cases: [['a path instead of a job', { path: '/etc/passwd' }, 'payload'], ...idCases({}, 'jobId')],
+  },
+  'pdf.reveal': {
+    valid: { jobId: 'job-1' },
+    cases: [['no jobId', {}, 'jobId'], ...idCases({}, 'jobId')],
+  },
+  'backup.exportArchive': {
+    valid: {},
+    cases: [['a path from the renderer', { path: '/tmp/x.zip' }, 'payload']],
+  },
+  'backup.chooseArchive': {
+    valid: {},
+    cases: [['a path from the renderer', { path: '/tmp/x.zip' }, 'payload']],
+  },
+  'backup.importArchive': {
+    valid: { importId: 'import-1', destination: 'beside' },
+    cases: [
+      ['no destination', { importId: 'import-1' }, 'destination'],
+      ['a folder path as destination', { importId: 'import-1', destination: '/tmp/book' }, 'destination'],
+      ['a dataDir from the renderer', { importId: 'import-1', destination: 'folder', dataDir: '/tmp/book' }, 'payload'],
+      ...idCases({ destination: 'beside' }, 'importId'),
+    ],
+  },
+  'backup.openImported': {
+    valid: { importId: 'import-1' },
+    cases: [['a folder path', { dataDir: '/tmp/book' }, 'payload'], ...idCases({}, 'importId')],
+  },
+  'snapshots.list': {
+    valid: {},
+    cases: [['any field', { all: true }, 'payload']],
+  },
+  'snapshots.create': {
+    valid: {},
+    cases: [['a reason from the renderer', { reason: 'start' }, 'payload']],
+  },
+  'snapshots.inspect': {
+    valid: { id: 's-20190110-090000-000-start-abababababab' },
+    cases: [...idCases({}, 'id')],
+  },
+  'snapshots.restore': {
+    valid: { id: 's-20190110-090000-000-start-abababababab' },
+    cases: [['no id', {}, 'id'], ...idCases({}, 'id'), ['a file name as id', { id: 's-1.zip' }, 'id']],
+  },
 };
 
 /** Bad payloads every method must refuse, made from its valid payload. */

@@ -11,6 +11,18 @@ import {
   NoteViewSchema,
   SettingsPatchSchema,
 } from './views';
+import { SnapshotInfoSchema, ArchiveSummarySchema } from '../backup/archive';
+import {
+  ArchiveExportResultSchema,
+  ChosenArchiveSchema,
+  ImportArchiveInputSchema,
+  ImportArchiveResultSchema,
+  JobIdSchema,
+  PdfExportInputSchema,
+  PdfExportResultSchema,
+  SnapshotListSchema,
+  SnapshotRestoreResultSchema,
+} from './exportViews';
 
 /**
  * THE API CONTRACT. The renderer reaches the main process only through the
@@ -81,6 +93,41 @@ export const contract = {
       SearchRequestSchema,
       SearchResponseSchema,
       'Full-text search of the book: results grouped by kind and ranked, with highlighted snippets and where to jump.',
+    ),
+  },
+  // ---- export: briefing PDFs, the portable archive, snapshots (issue 6) ----
+  pdf: {
+    export: method(
+      PdfExportInputSchema,
+      PdfExportResultSchema,
+      'Asks where to save, then prints the book or the chosen areas to a PDF. Progress arrives as pdf.progress events.',
+    ),
+    cancel: method(z.strictObject({ jobId: JobIdSchema }), z.strictObject({ cancelled: z.boolean() }), 'Stops a running PDF export.'),
+    open: method(z.strictObject({ jobId: JobIdSchema }), z.null(), 'Opens an exported PDF in the system viewer.'),
+    reveal: method(z.strictObject({ jobId: JobIdSchema }), z.null(), 'Shows an exported PDF in its folder.'),
+  },
+  backup: {
+    exportArchive: method(Empty, ArchiveExportResultSchema, 'Asks where to save, then writes the whole book to one archive.'),
+    chooseArchive: method(Empty, ChosenArchiveSchema, 'Asks for an archive to import and checks it; nothing is written.'),
+    importArchive: method(
+      ImportArchiveInputSchema,
+      ImportArchiveResultSchema,
+      'Restores a checked archive as a new book: beside the current one, or into an empty folder the user picks.',
+    ),
+    openImported: method(
+      z.strictObject({ importId: IdSchema }),
+      z.strictObject({ opening: z.boolean() }),
+      'Restarts the app on a book imported in this session.',
+    ),
+  },
+  snapshots: {
+    list: method(Empty, SnapshotListSchema, 'The automatic snapshots of this book, newest first.'),
+    create: method(Empty, SnapshotInfoSchema, 'Takes a snapshot now.'),
+    inspect: method(ById, ArchiveSummarySchema, 'What a snapshot holds.'),
+    restore: method(
+      ById,
+      SnapshotRestoreResultSchema,
+      'Snapshots the current state, then puts the book back as it was in the snapshot and reopens it.',
     ),
   },
 } as const satisfies Record<string, Record<string, MethodSpec>>;

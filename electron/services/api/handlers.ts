@@ -2,11 +2,13 @@ import type { Handlers } from '../../core/contract/api';
 import type { AppService } from '../app/appService';
 import type { BookService } from '../book/bookService';
 import type { SearchService } from '../search/searchService';
+import type { ExportServices } from '../export/wiring';
 
 export interface HandlerServices {
   readonly app: AppService;
   readonly book: BookService;
   readonly search: SearchService;
+  readonly exports: ExportServices;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book, search }: HandlerServices): Handlers {
+export function createHandlers({ app, book, search, exports }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -39,6 +41,24 @@ export function createHandlers({ app, book, search }: HandlerServices): Handlers
     },
     search: {
       query: async (request) => search.query(request),
+    },
+    pdf: {
+      export: async (input) => exports.pdf.exportPdf(input),
+      cancel: async ({ jobId }) => exports.pdf.cancel(jobId),
+      open: async ({ jobId }) => exports.pdf.open(jobId),
+      reveal: async ({ jobId }) => exports.pdf.reveal(jobId),
+    },
+    backup: {
+      exportArchive: async () => exports.backup.exportArchive(),
+      chooseArchive: async () => exports.backup.chooseArchive(),
+      importArchive: async ({ importId, destination }) => exports.backup.importArchive(importId, destination),
+      openImported: async ({ importId }) => exports.backup.openImported(importId),
+    },
+    snapshots: {
+      list: async () => exports.snapshots.list(),
+      create: async () => exports.snapshots.createManual(),
+      inspect: async ({ id }) => exports.snapshots.inspect(id),
+      restore: async ({ id }) => exports.snapshots.restore(id),
     },
   };
 }

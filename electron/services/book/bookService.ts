@@ -81,6 +81,26 @@ export class BookService {
     await this.deps.store.close();
   }
 
+  /** Reads the book from disk again, as at start (after a snapshot was restored). Never throws, like boot. */
+  async reload(): Promise<void> {
+    await this.deps.store.close();
+    this.deps.store.reset();
+    this.notices = [];
+    this.createdSample = false;
+    this.bootError = null;
+    await this.boot();
+  }
+
+  /** Resolves when every write queued so far has finished. */
+  async idle(): Promise<void> {
+    await this.deps.store.idle();
+  }
+
+  /** Why the book could not be opened, or null when it is open. */
+  get openError(): AppError | null {
+    return this.bootError;
+  }
+
   private async createSampleBook(): Promise<void> {
     const { sample, clock, store } = this.deps;
     const now = clock.now();

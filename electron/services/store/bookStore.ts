@@ -170,6 +170,15 @@ export class BookStore {
     await this.idle();
   }
 
+  /** Forgets everything read, so that open() reads the folder again (after a snapshot was restored). Call after close(). */
+  reset(): void {
+    this.bookDoc = null;
+    this.areaDocs.clear();
+    this.reservedIds.clear();
+    this.bookFileKept = false;
+    this.folder.reset();
+  }
+
   async idle(): Promise<void> {
     await Promise.all([...[...this.areaDocs.values()].map((d) => d.idle()), this.bookDoc?.idle()]);
   }

@@ -84,6 +84,7 @@ export class DataFolder {
   /** After close, or when the folder belongs to a newer version, every write is refused with a clear message. */
   assertWritable(): void {
     if (this.refusal) throw this.refusal;
+    if (this.pausedFor) throw this.pausedFor;
     if (this.closed) throw new AppError('storage', 'Not saved: the app is shutting down.');
   }
 
@@ -94,6 +95,28 @@ export class DataFolder {
 
   close(): void {
     this.closed = true;
+  }
+
+  // ---- restore support (issue 6) ----
+  private readonly migratedList: string[] = [];
+  private pausedFor: AppError | null = null;
+
+  /** Files read in an older format and updated in memory, not yet written back: a snapshot must come first. */
+  migratedFiles(): string[] {
+    return [...this.migratedList];
+  }
+
+  /** While a snapshot is restored, every write is refused with this message. */
+  pauseWrites(reason: AppError): void {
+    this.pausedFor = reason;
+  }
+
+  /** Starts over for a reopen after a restore: writable, no notices, nothing migrated yet. */
+  reset(): void {
+    this.closed = false;
+    this.pausedFor = null;
+    this.noticeList.length = 0;
+    this.migratedList.length = 0;
   }
 
   async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
@@ -114,6 +137,7 @@ export class DataFolder {
     try {
       const decoded = decodeFile(kind, bytes);
       if (decoded.migratedFrom !== null) {
+        this.migratedList.push(rel);
         this.report(
           'info',
           'A file was updated to the current format',

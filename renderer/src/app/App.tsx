@@ -5,6 +5,9 @@ import { DeleteAreaDialog, NewAreaDialog } from '../features/areas/AreaDialogs';
 import { AreaList } from '../features/areas/AreaList';
 import { AreaView } from '../features/areas/AreaView';
 import { useBook } from '../features/book/bookState';
+import { BackupsView, RestoreSnapshotDialog } from '../features/export/BackupsView';
+import { ExportPdfDialog } from '../features/export/ExportPdfDialog';
+import { ImportArchiveDialog } from '../features/export/ImportArchiveDialog';
 import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
 import { CommandPalette } from '../features/search/CommandPalette';
@@ -31,6 +34,12 @@ function Dialogs() {
       return <SearchPanel />;
     case 'palette':
       return <CommandPalette />;
+    case 'exportPdf':
+      return <ExportPdfDialog />;
+    case 'importArchive':
+      return <ImportArchiveDialog chosen={dialog.chosen} />;
+    case 'restoreSnapshot':
+      return <RestoreSnapshotDialog id={dialog.snapshot.id} takenAt={dialog.snapshot.takenAt} />;
   }
 }
 
@@ -43,6 +52,8 @@ function MainPane() {
       return <SettingsView />;
     case 'area':
       return <AreaView areaId={route.areaId} />;
+    case 'backups':
+      return <BackupsView />;
   }
 }
 
@@ -133,6 +144,14 @@ export function App() {
               onClick={() => go({ view: 'settings' })}
             >
               Book settings
+            </button>
+            <button
+              type="button"
+              className="sidebar-link"
+              aria-current={route.view === 'backups' ? 'page' : undefined}
+              onClick={() => go({ view: 'backups' })}
+            >
+              Export and backups
             </button>
             <button type="button" className="sidebar-link" onClick={() => useUi.getState().open({ kind: 'shortcuts' })}>
               Keyboard shortcuts

@@ -1,6 +1,7 @@
 import { commands, matchesAccelerator, type CommandId } from '../../../electron/core/commands';
 import { activeAreas, useBook } from '../features/book/bookState';
 import { moveAreaByStep, setArchivedAction } from '../features/areas/areaActions';
+import { chooseArchiveAction, exportArchiveAction } from '../features/export/exportActions';
 import { focusActiveEditor, focusEditorWhenReady } from '../features/notes/NoteEditor';
 import { noteAutosave } from '../features/notes/noteAutosave';
 import { useToasts } from '../shared/ui/toasts';
@@ -91,6 +92,19 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'palette.open':
       ui.open({ kind: 'palette' });
+      return;
+    // export (issue 6)
+    case 'export.pdf':
+      ui.open({ kind: 'exportPdf' });
+      return;
+    case 'export.archive':
+      await exportArchiveAction();
+      return;
+    case 'export.import':
+      await chooseArchiveAction();
+      return;
+    case 'view.backups':
+      nav.go({ view: 'backups' });
       return;
   }
 }

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 
-export type Route = { view: 'home' } | { view: 'settings' } | { view: 'area'; areaId: string };
+export type Route =
+  | { view: 'home' }
+  | { view: 'settings' }
+  | { view: 'area'; areaId: string }
+  // export (issue 6)
+  | { view: 'backups' };
 
 interface NavigationState {
   route: Route;

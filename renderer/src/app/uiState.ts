@@ -1,7 +1,18 @@
 import { create } from 'zustand';
+import type { SnapshotInfo } from '../../../electron/core/backup/archive';
+import type { ChosenArchive } from '../../../electron/core/contract/exportViews';
 
 export type OpenDialog =
-  { kind: 'newArea' } | { kind: 'deleteArea'; areaId: string } | { kind: 'shortcuts' } | { kind: 'search' } | { kind: 'palette' } | null;
+  | { kind: 'newArea' }
+  | { kind: 'deleteArea'; areaId: string }
+  | { kind: 'shortcuts' }
+  | { kind: 'search' }
+  | { kind: 'palette' }
+  // export (issue 6)
+  | { kind: 'exportPdf' }
+  | { kind: 'importArchive'; chosen: ChosenArchive }
+  | { kind: 'restoreSnapshot'; snapshot: SnapshotInfo }
+  | null;
 
 interface UiState {
   dialog: OpenDialog;
