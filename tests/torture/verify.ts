@@ -1,0 +1,299 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDispatch } from '../../electron/core/contract/dispatch';
+import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
+import type { BookState } from '../../electron/core/contract/views';
+import { areaKind, bookKind, windowStateKind } from '../../electron/core/persistence/documents';
+import { sampleBook } from '../../electron/core/sample/sampleBook';
+import { createServices } from '../../electron/services/container';
+import { nodeFs } from '../../electron/services/fs/nodeFs';
+import { randomIds, systemClock } from '../../electron/services/runtime';
+import { isTempName } from '../../electron/services/store/durableWrite';
+import { decodeFile } from '../../electron/services/store/loader';
+import { sha1 } from './ops';
+import { ANY, type AreaRecord, type BookRecord, type Effect, type WindowRecord, type WorkerMessage } from './protocol';
+
+type Fields = Partial<Record<string, string | boolean | number>>;
+
+/** What the parent knows must be on disk: every acknowledged field. */
+export class Model {
+  readonly areas = new Map<string, Fields>();
+  book: Fields = {};
+  window: Fields = {};
+  /** False until the first check has read the folder: until then, areas the parent never saw (the sample book) are expected. */
+  known = false;
+  /** Areas known to be deleted, passed to the next worker so it can undelete them. */
+  deleted(): string[] {
+    return [...this.areas.entries()].filter(([, f]) => f['deleted'] === true).map(([id]) => id);
+  }
+
+  apply(effects: readonly Effect[]): void {
+    for (const effect of effects) {
+      if ('area' in effect) this.areas.set(effect.area, { ...this.areas.get(effect.area), ...effect.fields });
+      else if ('book' in effect) this.book = { ...this.book, ...effect.book };
+      else this.window = { ...effect.window };
+    }
+  }
+}
+
+export interface Begin {
+  readonly expect: readonly Effect[];
+  readonly create?: { readonly title: string };
+  readonly reranks?: boolean;
+}
+
+export interface RunLog {
+  acknowledged: number;
+  /** Saves begun and not acknowledged when the worker died. */
+  readonly inFlight: Map<number, Begin>;
+  readonly failures: string[];
+  booted: boolean;
+}
+
+export function newRunLog(): RunLog {
+  return { acknowledged: 0, inFlight: new Map(), failures: [], booted: false };
+}
+
+/** Applies the worker's messages to the model, in the order they were sent. */
+export function record(model: Model, log: RunLog, message: WorkerMessage): void {
+  switch (message.t) {
+    case 'booted':
+      log.booted = true;
+      return;
+    case 'begin':
+      log.inFlight.set(message.op, {
+        expect: message.expect,
+        ...(message.create ? { create: message.create } : {}),
+        ...(message.reranks ? { reranks: true } : {}),
+      });
+      return;
+    case 'ack':
+      log.inFlight.delete(message.op);
+      log.acknowledged += 1;
+      model.apply(message.effects);
+      return;
+    case 'fail':
+      // A refused save on a healthy disk is a bug. It stays "in flight": a failed folder fsync leaves the new content in place.
+      log.failures.push(`save ${message.op} was refused: ${message.message}`);
+      return;
+    case 'error':
+      log.failures.push(`worker error: ${message.message}`);
+      return;
+  }
+}
+
+export interface Verdict {
+  /** Acknowledged values not found on disk. */
+  readonly lost: number;
+  /** Files that do not decode, files moved aside, and damage notices. */
+  readonly corrupt: number;
+  /** Temp files the kill left behind (allowed; removed at the next open). */
+  readonly tempFiles: number;
+  /** Saves under way at the kill that turned out to have landed / not landed. */
+  readonly landed: number;
+  readonly notLanded: number;
+  readonly problems: string[];
+}
+
+interface DiskArea extends AreaRecord {
+  readonly id: string;
+}
+
+async function walk(dir: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of await readdir(join(dir, rel)).catch(() => [] as string[])) {
+    const child = rel ? `${rel}/${name}` : name;
+    if ((await stat(join(dir, child))).isDirectory()) out.push(`${child}/`, ...(await walk(dir, child)));
+    else out.push(child);
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b;
+}
+
+/**
+ * After a kill: every file parses, nothing is set aside, the real store
+ * reopens without a notice and removes the temp files, and every acknowledged
+ * value is there (a save under way at the kill may or may not be). Then the
+ * model takes what is on disk as its new baseline.
+ */
+export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog): Promise<Verdict> {
+  const problems: string[] = [];
+  let corrupt = 0;
+  let lost = 0;
+
+  // 1. Before the store touches anything: every stored file decodes; temp files are counted.
+  const disk = await readDisk(dataDir);
+  const { areas, book, window, tempFiles } = disk;
+  corrupt += disk.corrupt;
+  problems.push(...disk.problems);
+
+  // 2. Every acknowledged value is there, or the value of a save that was under way.
+  const inFlight = [...log.inFlight.values()];
+  const reranking = inFlight.some((b) => b.reranks === true);
+  const inFlightValue = (match: (e: Effect) => unknown): unknown[] =>
+    inFlight.flatMap((b) => b.expect.map(match).filter((v) => v !== undefined));
+
+  let landed = 0;
+  let notLanded = 0;
+  const check = (where: string, field: string, acked: unknown, found: unknown, candidates: unknown[]) => {
+    if (sameValue(acked, found)) {
+      if (candidates.some((c) => !sameValue(c, found))) notLanded += 1;
+      return;
+    }
+    if (candidates.some((c) => c === ANY || sameValue(c, found))) {
+      landed += 1;
+      return;
+    }
+    lost += 1;
+    problems.push(`${where}.${field}: acknowledged ${JSON.stringify(acked)}, found ${JSON.stringify(found)}`);
+  };
+
+  for (const [id, fields] of model.areas) {
+    const disk = areas.get(id);
+    if (!disk) {
+      lost += 1;
+      problems.push(`area ${id} was acknowledged and is gone`);
+      continue;
+    }
+    for (const [field, acked] of Object.entries(fields)) {
+      const candidates = inFlightValue((e) => ('area' in e && e.area === id ? e.fields[field as keyof AreaRecord] : undefined));
+      if (field === 'rank' && reranking) candidates.push(ANY);
+      check(`area ${id}`, field, acked, disk[field as keyof AreaRecord], candidates);
+    }
+  }
+  const creating = new Set(inFlight.flatMap((b) => (b.create ? [b.create.title] : [])));
+  const firstOpen = !model.known;
+  for (const [id, disk] of areas) {
+    if (model.areas.has(id) || firstOpen) continue;
+    if (creating.has(disk.title)) landed += 1;
+    else problems.push(`area ${id} ("${disk.title}") appeared without a save that made it`);
+  }
+  for (const [field, acked] of Object.entries(model.book)) {
+    if (!book) {
+      lost += 1;
+      problems.push('book.json was acknowledged and is gone');
+      break;
+    }
+    const candidates = inFlightValue((e) => ('book' in e ? e.book[field as keyof BookRecord] : undefined));
+    check('book', field, acked, book[field as keyof BookRecord], candidates);
+  }
+  for (const [field, acked] of Object.entries(model.window)) {
+    if (!window) {
+      lost += 1;
+      problems.push('window-state.json was acknowledged and is gone');
+      break;
+    }
+    const candidates = inFlightValue((e) => ('window' in e ? e.window[field as keyof WindowRecord] : undefined));
+    check('window', field, acked, window[field as keyof WindowRecord], candidates);
+  }
+
+  // 3. The real store reopens the folder with no notice at all, and clears the temp files.
+  const services = createServices({
+    dataDir,
+    fs: nodeFs,
+    clock: systemClock,
+    ids: randomIds,
+    sample: sampleBook,
+    platform: { confirmOpenExternal: async () => false, openExternal: async () => undefined },
+    emit: () => undefined,
+    version: '0.0.0-torture',
+    platformName: process.platform,
+    today: null,
+  });
+  await services.boot();
+  const dispatch = createDispatch(services.handlers, { appOrigin: APP_ORIGIN });
+  const opened = await dispatch('bb:book.open', {}, { url: APP_ENTRY, isMainFrame: true });
+  if (!opened.ok) {
+    problems.push(`the store did not reopen: ${opened.error.message}`);
+  } else {
+    const state = opened.value as BookState;
+    for (const notice of state.notices) {
+      if (notice.movedTo !== null || /damaged|could not be/i.test(notice.title)) corrupt += 1;
+      problems.push(`notice on reopening: ${notice.title}: ${notice.message}`);
+    }
+    const live = [...areas.values()].filter((a) => !a.deleted).map((a) => a.id);
+    const listed = state.areas.map((a) => a.id);
+    if (book && JSON.stringify([...live].sort()) !== JSON.stringify([...listed].sort())) {
+      problems.push(`the reopened book lists ${listed.length} areas, the files hold ${live.length} live ones`);
+    }
+  }
+  await services.shutdown();
+  const after = await walk(dataDir);
+  const leftovers = after.filter((rel) => isTempName(rel.split('/').at(-1) ?? ''));
+  if (leftovers.length > 0) problems.push(`temp files left after reopening: ${leftovers.join(', ')}`);
+  if (after.some((rel) => rel.startsWith('corrupt'))) problems.push('a file was moved into corrupt/');
+
+  // 4. What is on disk now is the baseline for the next worker.
+  const reread = await readDisk(dataDir);
+  model.areas.clear();
+  for (const [id, { id: _id, ...fields }] of reread.areas) model.areas.set(id, fields);
+  model.book = reread.book ? { ...reread.book } : {};
+  model.window = reread.window ? { ...reread.window } : {};
+  model.known = true;
+  return { lost, corrupt, tempFiles, landed, notLanded, problems };
+}
+
+interface Disk {
+  readonly areas: Map<string, DiskArea>;
+  readonly book: BookRecord | null;
+  readonly window: WindowRecord | null;
+  readonly tempFiles: number;
+  readonly corrupt: number;
+  readonly problems: string[];
+}
+
+/** Reads and decodes every file of the data folder, as the checks need them. */
+async function readDisk(dataDir: string): Promise<Disk> {
+  const problems: string[] = [];
+  const areas = new Map<string, DiskArea>();
+  let book: BookRecord | null = null;
+  let window: WindowRecord | null = null;
+  let tempFiles = 0;
+  let corrupt = 0;
+  for (const rel of await walk(dataDir)) {
+    if (rel.endsWith('/')) {
+      if (rel !== 'areas/') {
+        problems.push(`unexpected folder ${rel}`);
+        if (rel.startsWith('corrupt')) corrupt += 1;
+      }
+      continue;
+    }
+    if (isTempName(rel.split('/').at(-1) ?? rel)) {
+      tempFiles += 1;
+      continue;
+    }
+    const bytes = await readFile(join(dataDir, rel));
+    try {
+      if (rel === 'book.json') {
+        const { settings } = decodeFile(bookKind, bytes).doc;
+        book = { title: settings.title, marking: settings.marking };
+      } else if (rel === 'window-state.json') {
+        const { bounds, maximized } = decodeFile(windowStateKind, bytes).doc;
+        window = { ...bounds, maximized };
+      } else if (/^areas\/[^/]+\.json$/.test(rel)) {
+        const { area, note } = decodeFile(areaKind, bytes).doc;
+        if (`areas/${area.id}.json` !== rel) problems.push(`${rel} holds area ${area.id}`);
+        areas.set(area.id, {
+          id: area.id,
+          title: area.title,
+          status: area.status,
+          priority: area.priority,
+          tags: JSON.stringify(area.tags),
+          archived: area.archivedAt !== null,
+          deleted: area.deletedAt !== null,
+          rank: area.rank,
+          noteHash: sha1(note.markdown),
+        });
+      } else {
+        problems.push(`unexpected file ${rel}`);
+      }
+    } catch (error) {
+      corrupt += 1;
+      problems.push(`${rel} does not decode: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { areas, book, window, tempFiles, corrupt, problems };
+}
