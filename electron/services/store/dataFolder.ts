@@ -11,6 +11,9 @@ import { describeFsError } from './storageError';
 
 export const CORRUPT_DIR = 'corrupt';
 
+/** Pauses before a failed read is tried again (a file held by a virus scanner, too many files open, a disk hiccup). */
+const READ_RETRY_DELAYS_MS = [10, 50];
+
 export type LoadResult<T> =
   | { readonly kind: 'ok'; readonly doc: T; readonly migratedFrom: number | null }
   | { readonly kind: 'missing' }
@@ -37,7 +40,8 @@ export class DataFolder {
   readonly durable: DurableWriteOptions;
 
   constructor(private readonly deps: DataFolderDeps) {
-    this.durable = deps.durable ?? defaultDurableOptions;
+    // One list of leftover temp files per folder, so a save that succeeds clears what an earlier failure left.
+    this.durable = { ...(deps.durable ?? defaultDurableOptions), leftovers: new Set<string>() };
   }
 
   get fs(): FsPort {
@@ -56,19 +60,36 @@ export class DataFolder {
     return [...this.noticeList];
   }
 
+  /**
+   * Runs a read, trying again twice when it fails: reading is harmless to repeat, and a fault that
+   * passes (EMFILE, EBUSY, a disk hiccup) should not cost the user a notice or a read-only book.
+   */
+  async retryRead<T>(read: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await read();
+      } catch (error) {
+        const delay = READ_RETRY_DELAYS_MS[attempt];
+        const code = errorCode(error);
+        if (delay === undefined || code === 'ENOENT' || code === 'ENOTDIR') throw error;
+        await this.durable.sleep(delay);
+      }
+    }
+  }
+
   /** JSON files of a sub-folder, without temp files. */
   async listJson(relDir: string): Promise<string[]> {
-    const names = await this.deps.fs.readdir(this.path(relDir));
+    const names = await this.retryRead(() => this.deps.fs.readdir(this.path(relDir)));
     return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
   }
 
   async exists(rel: string): Promise<boolean> {
-    return (await this.deps.fs.stat(this.path(rel))) !== null;
+    return (await this.retryRead(() => this.deps.fs.stat(this.path(rel)))) !== null;
   }
 
   /** Deletes temp files left by a write that never finished (they were never renamed into place). */
   async removeTempFiles(relDir: string): Promise<void> {
-    const names = await this.deps.fs.readdir(this.path(relDir));
+    const names = await this.retryRead(() => this.deps.fs.readdir(this.path(relDir)));
     for (const name of names.filter(isTempName)) {
       await this.deps.fs.unlink(this.path(join(relDir, name))).catch(() => undefined);
     }
@@ -99,7 +120,7 @@ export class DataFolder {
   async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.fs.readFile(this.path(rel));
+      bytes = await this.retryRead(() => this.deps.fs.readFile(this.path(rel)));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
       this.report(

@@ -1,0 +1,228 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { WireResult } from '../../electron/core/contract/result';
+import { FaultyFs, type FsCall } from '../harness/faultyFs';
+import { copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
+import { observeBook, observeDisk, type Observed } from '../reliability/observe';
+import { contractWritePaths, serviceWritePaths, type WriteScenario } from '../reliability/writePaths';
+import { boot, snapshot, type Booted } from './support';
+
+/**
+ * Fault injection, as SQLite tests its I/O: for every save path, fail its Nth
+ * file operation, for every N, with ENOSPC, EACCES, EIO and EMFILE (and EPERM
+ * on renames, as Windows virus scanners cause), once and then permanently.
+ * On every case:
+ *   - the save either succeeds or is refused with a storage error that says "Not saved: <why>";
+ *   - what the services hold in memory is what the files hold (the old book, or the new one
+ *     when only the final folder fsync failed);
+ *   - no acknowledged data is lost: the book is the one from before or after the save, never a mix;
+ *   - no temp file is left once the fault has cleared and the save was retried;
+ *   - the retry succeeds, and the reopened store shows the saved book with no notice.
+ */
+export const faultCodes = ['ENOSPC', 'EACCES', 'EIO', 'EMFILE', 'EPERM'] as const;
+export type FaultCode = (typeof faultCodes)[number];
+
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function caseFolder(): Promise<string> {
+  const dir = await copyFolder(await sampleTemplate());
+  made.push(dir);
+  return dir;
+}
+
+interface Baseline {
+  readonly before: Observed;
+  readonly after: Observed;
+  /** The file operations the save makes on a healthy disk. */
+  readonly ops: readonly FsCall[];
+}
+
+async function baseline(scenario: WriteScenario): Promise<Baseline> {
+  const dir = await caseFolder();
+  const fs = new FaultyFs();
+  const b = await boot(dir, { fs });
+  await scenario.prepare?.(b);
+  const before = await observeBook(b);
+  const start = fs.count;
+  const result = await scenario.act(b);
+  if (!result.ok) throw new Error(`${scenario.label} fails on a healthy disk: ${result.error.message}`);
+  const ops = fs.callsSince(start);
+  const after = await observeBook(b);
+  await b.services.shutdown();
+  return { before, after, ops };
+}
+
+export interface FaultCase {
+  readonly n: number;
+  readonly code: FaultCode;
+  readonly permanent: boolean;
+}
+
+/** Every N for every code, once and permanently; EPERM only where the Nth operation is a rename. */
+export function faultCases(ops: readonly FsCall[]): FaultCase[] {
+  return ops.flatMap((call, index) =>
+    faultCodes
+      .filter((code) => code !== 'EPERM' || call.op === 'rename')
+      .flatMap((code) => [false, true].map((permanent) => ({ n: index + 1, code, permanent }))),
+  );
+}
+
+const storageMessage = /^Not saved: [^.]+\. Your changes are kept in the app and will be saved when the problem is fixed\.$/;
+
+async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase): Promise<void> {
+  const dir = await caseFolder();
+  const fs = new FaultyFs();
+  let b: Booted = await boot(dir, { fs });
+  await scenario.prepare?.(b);
+  fs.failNth(fs.count + fault.n, fault.code, { permanent: fault.permanent });
+
+  const result: WireResult<unknown> = await scenario.act(b);
+  const memory = await observeBook(b);
+  if (!result.ok) {
+    expect(result.error.code).toBe('storage');
+    expect(result.error.message).toMatch(storageMessage);
+    expect([base.before, base.after]).toContainEqual(memory);
+  } else {
+    expect(memory).toEqual(base.after);
+  }
+  // Memory follows the files: what the user sees is what a restart would show.
+  expect(await observeDisk(dir)).toEqual(memory);
+  if (!fault.permanent) expect(await tempFilesIn(dir)).toEqual([]);
+
+  // The fault clears; the renderer's retry (or the user's) goes through.
+  fs.clear();
+  if (JSON.stringify(memory) !== JSON.stringify(base.after)) {
+    const retry = await scenario.act(b);
+    expect(retry.ok, retry.ok ? '' : retry.error.message).toBe(true);
+  }
+  expect(await observeBook(b)).toEqual(base.after);
+  expect(await observeDisk(dir)).toEqual(base.after);
+  expect(await tempFilesIn(dir)).toEqual([]);
+  await b.services.shutdown();
+
+  b = await boot(dir);
+  const reopened = await b.ok<{ notices: unknown[] }>('bb:book.open');
+  expect(reopened.notices).toEqual([]);
+  expect(await observeBook(b)).toEqual(base.after);
+  await b.services.shutdown();
+}
+
+const scenarios: [string, WriteScenario][] = [
+  ...Object.entries(contractWritePaths).flatMap(([method, path]) =>
+    path.readOnly ? [] : path.scenarios.map((s) => [`${method}: ${s.label}`, s] as [string, WriteScenario]),
+  ),
+  ...Object.entries(serviceWritePaths).flatMap(([method, list]) =>
+    list.map((s) => [`${method}: ${s.label}`, s] as [string, WriteScenario]),
+  ),
+];
+
+describe.each(scenarios)('%s', (_name, scenario) => {
+  test('every file operation fails in turn, with every error code, once and permanently', async () => {
+    const base = await baseline(scenario);
+    expect(base.ops.length).toBeGreaterThan(0);
+    expect(base.after).not.toEqual(base.before);
+    const cases = faultCases(base.ops);
+    for (const fault of cases) {
+      const label = `operation ${fault.n} of ${base.ops.length} (${base.ops[fault.n - 1]?.op}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
+      try {
+        await runCase(scenario, base, fault);
+      } catch (error) {
+        throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
+    faultCounts.push(cases.length);
+  }, 120_000);
+});
+
+const faultCounts: number[] = [];
+
+describe('opening the book', () => {
+  test('every file operation of opening fails in turn, once and permanently: nothing is written, moved or lost', async () => {
+    const healthy = new FaultyFs();
+    const first = await boot(await caseFolder(), { fs: healthy });
+    const before = await observeBook(first);
+    await first.services.shutdown();
+    const ops = healthy.calls.filter((c) => c.seq <= healthy.count);
+    expect(ops.length).toBeGreaterThan(10);
+
+    for (const fault of faultCases(ops)) {
+      const label = `operation ${fault.n} of ${ops.length} (${ops[fault.n - 1]?.op} ${ops[fault.n - 1]?.path ?? ''}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
+      try {
+        const dir = await caseFolder();
+        const files = await snapshot(dir);
+        const fs = new FaultyFs().failNth(fault.n, fault.code, { permanent: fault.permanent });
+        const b = await boot(dir, { fs });
+        const opened = await b.call('bb:book.open');
+        if (!fault.permanent) {
+          // A fault that does not last is retried: the book opens as if nothing happened.
+          expect(opened.ok && opened.value).toMatchObject({ notices: [] });
+          expect(await observeBook(b)).toEqual(before);
+        } else if (opened.ok) {
+          // Files that cannot be read are reported and left alone; never taken for damaged, never moved.
+          const { notices } = opened.value as { notices: { severity: string; movedTo: string | null; message: string }[] };
+          for (const notice of notices) {
+            expect(notice.movedTo).toBeNull();
+            expect(notice.message).not.toMatch(/injected|undefined|\[object/);
+          }
+        } else {
+          expect(opened.error.code).toBe('storage');
+          expect(opened.error.message).toMatch(/^The book could not be opened: [a-z][^.]*\. Nothing in its folder was changed\./);
+        }
+        expect(b.internalErrors).toEqual([]);
+        await b.services.shutdown();
+        expect(await snapshot(dir)).toEqual(files);
+
+        const again = await boot(dir);
+        expect(await again.ok('bb:book.open')).toMatchObject({ notices: [] });
+        expect(await observeBook(again)).toEqual(before);
+        await again.services.shutdown();
+      } catch (error) {
+        throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
+  }, 120_000);
+});
+
+describe('the first run', () => {
+  test('every file operation of writing the sample book fails in turn: the next start finishes it, with no notice', async () => {
+    const healthy = new FaultyFs();
+    const first = await boot(await caseFolder().then(async (d) => (await rm(d, { recursive: true }), d)), { fs: healthy });
+    const before = await observeBook(first);
+    await first.services.shutdown();
+    const ops = [...healthy.calls];
+    expect(ops.length).toBeGreaterThan(60);
+
+    for (const fault of faultCases(ops)) {
+      const label = `operation ${fault.n} of ${ops.length} (${ops[fault.n - 1]?.op} ${ops[fault.n - 1]?.path ?? ''}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
+      try {
+        const dir = await caseFolder();
+        await rm(dir, { recursive: true });
+        const b = await boot(dir, { fs: new FaultyFs().failNth(fault.n, fault.code, { permanent: fault.permanent }) });
+        const opened = await b.call('bb:book.open');
+        if (opened.ok) {
+          expect(await observeBook(b)).toEqual(before);
+        } else {
+          expect(opened.error.code).toBe('storage');
+          expect(opened.error.message).toMatch(
+            /^(The sample book could not be written: [a-z][^.]*\. Restart Briefing Book once the problem is fixed; the sample book will be finished then\.|The book could not be opened: [a-z][^.]*\. Nothing in its folder was changed\..*)$/,
+          );
+        }
+        expect(b.internalErrors).toEqual([]);
+        await b.services.shutdown();
+
+        const again = await boot(dir);
+        const state = await again.ok<{ notices: unknown[]; createdSample: boolean }>('bb:book.open');
+        expect(state.notices).toEqual([]);
+        expect(await observeBook(again)).toEqual({ ...before, window: null });
+        await again.services.shutdown();
+        expect(await tempFilesIn(dir)).toEqual([]);
+        expect((await snapshot(dir)).has('.sample-book-pending')).toBe(false);
+      } catch (error) {
+        throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
+  }, 300_000);
+});
