@@ -1,4 +1,3 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDispatch } from '../../electron/core/contract/dispatch';
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
@@ -6,8 +5,10 @@ import type { BookState } from '../../electron/core/contract/views';
 import { areaKind, bookKind, windowStateKind } from '../../electron/core/persistence/documents';
 import { sampleBook } from '../../electron/core/sample/sampleBook';
 import { createServices } from '../../electron/services/container';
+import type { FsPort } from '../../electron/services/fs/fsPort';
 import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { randomIds, systemClock } from '../../electron/services/runtime';
+import { SAMPLE_MARKER } from '../../electron/services/store/bookStore';
 import { isTempName } from '../../electron/services/store/durableWrite';
 import { decodeFile } from '../../electron/services/store/loader';
 import { sha1 } from './ops';
@@ -99,11 +100,11 @@ interface DiskArea extends AreaRecord {
   readonly id: string;
 }
 
-async function walk(dir: string, rel = ''): Promise<string[]> {
+async function walk(fs: FsPort, dir: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
-  for (const name of await readdir(join(dir, rel)).catch(() => [] as string[])) {
+  for (const name of await fs.readdir(join(dir, rel))) {
     const child = rel ? `${rel}/${name}` : name;
-    if ((await stat(join(dir, child))).isDirectory()) out.push(`${child}/`, ...(await walk(dir, child)));
+    if ((await fs.stat(join(dir, child)))?.isDirectory) out.push(`${child}/`, ...(await walk(fs, dir, child)));
     else out.push(child);
   }
   return out;
@@ -119,13 +120,13 @@ function sameValue(a: unknown, b: unknown): boolean {
  * value is there (a save under way at the kill may or may not be). Then the
  * model takes what is on disk as its new baseline.
  */
-export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog): Promise<Verdict> {
+export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog, fs: FsPort = nodeFs): Promise<Verdict> {
   const problems: string[] = [];
   let corrupt = 0;
   let lost = 0;
 
   // 1. Before the store touches anything: every stored file decodes; temp files are counted.
-  const disk = await readDisk(dataDir);
+  const disk = await readDisk(fs, dataDir);
   const { areas, book, window, tempFiles } = disk;
   corrupt += disk.corrupt;
   problems.push(...disk.problems);
@@ -193,7 +194,7 @@ export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog
   // 3. The real store reopens the folder with no notice at all, and clears the temp files.
   const services = createServices({
     dataDir,
-    fs: nodeFs,
+    fs,
     clock: systemClock,
     ids: randomIds,
     sample: sampleBook,
@@ -221,13 +222,14 @@ export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog
     }
   }
   await services.shutdown();
-  const after = await walk(dataDir);
+  const after = await walk(fs, dataDir);
   const leftovers = after.filter((rel) => isTempName(rel.split('/').at(-1) ?? ''));
   if (leftovers.length > 0) problems.push(`temp files left after reopening: ${leftovers.join(', ')}`);
   if (after.some((rel) => rel.startsWith('corrupt'))) problems.push('a file was moved into corrupt/');
+  if (after.includes(SAMPLE_MARKER)) problems.push('the first-run marker is still there after reopening');
 
   // 4. What is on disk now is the baseline for the next worker.
-  const reread = await readDisk(dataDir);
+  const reread = await readDisk(fs, dataDir);
   model.areas.clear();
   for (const [id, { id: _id, ...fields }] of reread.areas) model.areas.set(id, fields);
   model.book = reread.book ? { ...reread.book } : {};
@@ -246,14 +248,14 @@ interface Disk {
 }
 
 /** Reads and decodes every file of the data folder, as the checks need them. */
-async function readDisk(dataDir: string): Promise<Disk> {
+async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
   const problems: string[] = [];
   const areas = new Map<string, DiskArea>();
   let book: BookRecord | null = null;
   let window: WindowRecord | null = null;
   let tempFiles = 0;
   let corrupt = 0;
-  for (const rel of await walk(dataDir)) {
+  for (const rel of await walk(fs, dataDir)) {
     if (rel.endsWith('/')) {
       if (rel !== 'areas/') {
         problems.push(`unexpected folder ${rel}`);
@@ -265,7 +267,9 @@ async function readDisk(dataDir: string): Promise<Disk> {
       tempFiles += 1;
       continue;
     }
-    const bytes = await readFile(join(dataDir, rel));
+    // A first run cut short: the next open finishes the sample book and removes the marker (checked after reopening).
+    if (rel === SAMPLE_MARKER) continue;
+    const bytes = await fs.readFile(join(dataDir, rel));
     try {
       if (rel === 'book.json') {
         const { settings } = decodeFile(bookKind, bytes).doc;
