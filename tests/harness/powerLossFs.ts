@@ -192,6 +192,15 @@ export class PowerLossFs {
     for (const node of dir.entries.values()) if (node.kind === 'dir') this.syncAllDirs(node.dir);
   }
 
+  /** Puts a file in place as if it had been there, synced, for a long time (test setup). */
+  putFile(path: string, data: Uint8Array): void {
+    this.mkdirSync(dirname(path));
+    const dir = this.parentDir(path, 'open');
+    const file: Inode = { data: data.slice(), synced: data.slice() };
+    dir.entries.set(basename(path), { kind: 'file', file });
+    this.syncAllDirs();
+  }
+
   /** Every file and its bytes, for tests ("areas/x.json" → bytes). */
   files(under: string): Map<string, Uint8Array> {
     const out = new Map<string, Uint8Array>();
@@ -288,15 +297,20 @@ class PowerLossView implements FsPort {
     if (!source) throw fsError('ENOENT', 'rename', from);
     const fromDir = this.fs.parentDir(from, 'rename');
     const toDir = this.fs.parentDir(to, 'rename');
-    if (fromDir !== toDir) throw fsError('EXDEV', 'rename', from);
     const fromName = basename(from);
     const toName = basename(to);
-    this.fs.change(fromDir, (entries) => {
-      const moving = entries.get(fromName);
-      if (!moving) return;
-      entries.set(toName, moving);
-      entries.delete(fromName);
-    });
+    if (fromDir === toDir) {
+      this.fs.change(fromDir, (entries) => {
+        const moving = entries.get(fromName);
+        if (!moving) return;
+        entries.set(toName, moving);
+        entries.delete(fromName);
+      });
+      return;
+    }
+    // Into another folder: two folder changes, each durable only once its own folder is fsynced.
+    this.fs.change(toDir, (entries) => entries.set(toName, source));
+    this.fs.change(fromDir, (entries) => entries.delete(fromName));
   }
 
   async unlink(path: string): Promise<void> {

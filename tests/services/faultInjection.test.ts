@@ -3,9 +3,12 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { documentKinds, type DocumentKind } from '../../electron/core/persistence/documents';
+import { SAMPLE_MARKER } from '../../electron/services/store/bookStore';
 import { DataFolder } from '../../electron/services/store/dataFolder';
+import { isTempName } from '../../electron/services/store/durableWrite';
 import { decodeFile } from '../../electron/services/store/loader';
 import { repoRoot } from '../harness/paths';
+import { PowerLossFs } from '../harness/powerLossFs';
 import { storedFiles } from '../reliability/storedFiles';
 import type { WireResult } from '../../electron/core/contract/result';
 import { FaultyFs, type FsCall } from '../harness/faultyFs';
@@ -191,9 +194,14 @@ describe('opening the book', () => {
 });
 
 describe('the first run', () => {
+  // The sample book takes about a hundred file operations; each case runs on the in-memory file system
+  // (tests/harness/powerLossFs.ts, never crashed here) so that a thousand of them stay quick.
+  const DATA = '/first-run/book';
+  const isTemp = (rel: string) => isTempName(rel.split('/').at(-1) ?? rel);
+
   test('every file operation of writing the sample book fails in turn: the next start finishes it, with no notice', async () => {
-    const healthy = new FaultyFs();
-    const first = await boot(await caseFolder().then(async (d) => (await rm(d, { recursive: true }), d)), { fs: healthy });
+    const healthy = new FaultyFs(new PowerLossFs(1).process());
+    const first = await boot(DATA, { fs: healthy });
     const before = await observeBook(first);
     await first.services.shutdown();
     const ops = [...healthy.calls];
@@ -202,9 +210,8 @@ describe('the first run', () => {
     for (const fault of faultCases(ops)) {
       const label = `operation ${fault.n} of ${ops.length} (${ops[fault.n - 1]?.op} ${ops[fault.n - 1]?.path ?? ''}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
       try {
-        const dir = await caseFolder();
-        await rm(dir, { recursive: true });
-        const b = await boot(dir, { fs: new FaultyFs().failNth(fault.n, fault.code, { permanent: fault.permanent }) });
+        const memory = new PowerLossFs(fault.n);
+        const b = await boot(DATA, { fs: new FaultyFs(memory.process()).failNth(fault.n, fault.code, { permanent: fault.permanent }) });
         const opened = await b.call('bb:book.open');
         if (opened.ok) {
           expect(await observeBook(b)).toEqual(before);
@@ -217,13 +224,14 @@ describe('the first run', () => {
         expect(b.internalErrors).toEqual([]);
         await b.services.shutdown();
 
-        const again = await boot(dir);
+        const again = await boot(DATA, { fs: memory.process() });
         const state = await again.ok<{ notices: unknown[]; createdSample: boolean }>('bb:book.open');
         expect(state.notices).toEqual([]);
         expect(await observeBook(again)).toEqual({ ...before, window: null });
         await again.services.shutdown();
-        expect(await tempFilesIn(dir)).toEqual([]);
-        expect((await snapshot(dir)).has('.sample-book-pending')).toBe(false);
+        const files = [...memory.files(DATA).keys()];
+        expect(files.filter(isTemp)).toEqual([]);
+        expect(files).not.toContain(SAMPLE_MARKER);
       } catch (error) {
         throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }

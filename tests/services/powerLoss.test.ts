@@ -181,3 +181,22 @@ describe('power loss', () => {
     expect(lost).toBeGreaterThan(0);
   });
 });
+
+describe('a damaged file set aside just before the power goes', () => {
+  test('is still somewhere on disk, byte for byte: in its place or in corrupt/', async () => {
+    const damaged = new TextEncoder().encode('{"format": "briefing-book/area", "schemaVersion": 1, "area": {"id": "enforcement", ');
+    for (let seed = 1; seed <= 40; seed += 1) {
+      const fs = new PowerLossFs(seed, [DATA]);
+      const setup = services(fs.process());
+      await setup.boot();
+      await setup.shutdown();
+      fs.putFile(`${DATA}/areas/enforcement.json`, damaged);
+      const app = services(fs.process());
+      await app.boot();
+      expect(app.book.state().notices.some((n) => n.movedTo !== null)).toBe(true);
+      fs.crash(seed % 2 === 0 ? 'random' : 'lose-all');
+      const copies = [...fs.files(DATA).entries()].filter(([, bytes]) => Buffer.from(bytes).equals(Buffer.from(damaged)));
+      expect(copies.length, `seed ${seed}: ${[...fs.files(DATA).keys()].join(', ')}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+});

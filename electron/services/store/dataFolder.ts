@@ -1,11 +1,11 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { StoreNotice } from '../../core/contract/views';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/ops/areas';
 import type { DocumentKind } from '../../core/persistence/documents';
 import { errorCode, type FsPort } from '../fs/fsPort';
 import { DurableJsonAdapter, StoredDocument } from './document';
-import { defaultDurableOptions, isTempName, type DurableWriteOptions } from './durableWrite';
+import { defaultDurableOptions, isTempName, syncDirectory, type DurableWriteOptions } from './durableWrite';
 import { decodeFile, FileDecodeError } from './loader';
 import { describeFsError } from './storageError';
 
@@ -163,6 +163,7 @@ export class DataFolder {
       await this.deps.fs.mkdir(this.path(CORRUPT_DIR));
       if (await this.exists(target)) throw Object.assign(new Error('a file of that name is already set aside'), { code: 'EEXIST' });
       await this.deps.fs.rename(this.path(rel), this.path(target));
+      await this.syncMove(rel);
       this.report(
         'warning',
         'A damaged file was set aside',
@@ -179,6 +180,16 @@ export class DataFolder {
         `${rel} could not be opened (${reason}) and could not be moved aside (${describeFsError(error)}). It was left where it is and will not be changed.`,
       );
     }
+  }
+
+  /**
+   * Makes a move into corrupt/ survive a power loss: the new corrupt/ folder's entry in the data folder,
+   * the file's entry in corrupt/, and its removal from its old folder. Best effort: the move has happened.
+   */
+  private async syncMove(rel: string): Promise<void> {
+    if (!this.durable.syncDirectory) return;
+    const folders = new Set([this.dir, this.path(CORRUPT_DIR), dirname(this.path(rel))]);
+    for (const folder of folders) await syncDirectory(this.deps.fs, folder).catch(() => undefined);
   }
 
   report(severity: StoreNotice['severity'], title: string, file: string | null, movedTo: string | null, message: string): void {
