@@ -6,6 +6,7 @@ import { eventChannel, type EventName, type EventPayload } from '../../electron/
 import { buildManifest } from '../../electron/core/contract/manifest';
 import { serveAppRequest } from '../../electron/services/appProtocol';
 import type { Services } from '../../electron/services/container';
+import type { FsPort } from '../../electron/services/fs/fsPort';
 import { chromiumArgs, findChromium } from './chromium';
 import { rendererDist, repoRoot } from './paths';
 import { RecordingPlatform, testServices } from './services';
@@ -25,6 +26,8 @@ export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
   readonly today?: string | null;
   readonly viewport?: { width: number; height: number };
+  /** The file system under the store (a fault-injecting one, for disk-full tests); the real one by default. */
+  readonly fs?: FsPort;
 }
 
 export interface AppHandle {
@@ -98,6 +101,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
       today: options.today ?? null,
       emit: (event, payload) => void emit(event, payload).catch(() => undefined),
       flushTimeoutMs: 5_000,
+      ...(options.fs ? { fs: options.fs } : {}),
     });
     await services.boot().catch(() => undefined);
     const dispatch = createDispatch(services.handlers, {
