@@ -38,7 +38,7 @@ const result = await runTorture({
   lanes,
   keep: process.argv.includes('--keep'),
   onKill: ({ kill, acknowledged, lost, corrupt }) => {
-    if (!json && (kill % 50 === 0 || kill === kills)) {
+    if (kill % 50 === 0 || kill === kills) {
       console.log(
         `  ${String(kill).padStart(5)} kills  ${String(acknowledged).padStart(7)} acknowledged  ${lost} lost  ${corrupt} corrupt`,
       );

@@ -79,6 +79,8 @@ interface Worker {
   readonly child: ChildProcessWithoutNullStreams;
   readonly messages: WorkerMessage[];
   readonly stderr: string[];
+  /** Resolves when the worker reports that the store is open. */
+  readonly booted: Promise<void>;
   /** Resolves once the process has exited and every line it wrote has been read. */
   readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -88,9 +90,13 @@ function startWorker(script: string): Worker {
   const messages: WorkerMessage[] = [];
   const stderr: string[] = [];
   const lines = createInterface({ input: child.stdout });
+  let onBooted: () => void = () => undefined;
+  const booted = new Promise<void>((resolve) => (onBooted = resolve));
   lines.on('line', (line) => {
     try {
-      messages.push(JSON.parse(line) as WorkerMessage);
+      const message = JSON.parse(line) as WorkerMessage;
+      messages.push(message);
+      if (message.t === 'booted') onBooted();
     } catch {
       stderr.push(`unreadable line: ${line.slice(0, 200)}`);
     }
@@ -101,12 +107,15 @@ function startWorker(script: string): Worker {
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const closed = Promise.all([exited, linesDone]).then(([exit]) => exit);
-  return { child, messages, stderr, closed };
+  return { child, messages, stderr, booted, closed };
 }
 
-/** When to kill: now and then while the store is still opening, mostly in the middle of the saves. */
-function killDelayMs(random: Random): number {
-  return random.chance(0.15) ? random.int(0, 40) : random.int(40, 450);
+/**
+ * When to kill: one kill in five at a random moment from the start (often while the store is still
+ * opening), the others at a random moment after the store is open, in the middle of the saves.
+ */
+function planKill(random: Random): { readonly afterBoot: boolean; readonly delayMs: number } {
+  return random.chance(0.2) ? { afterBoot: false, delayMs: random.int(0, 120) } : { afterBoot: true, delayMs: random.int(0, 300) };
 }
 
 export async function runTorture(options: TortureOptions): Promise<TortureResult> {
@@ -137,9 +146,15 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
         ...(options.sabotage ? { sabotage: options.sabotage } : {}),
       };
       worker.child.stdin.write(`${JSON.stringify(start)}\n`);
-      const timer = setTimeout(() => worker.child.kill('SIGKILL'), killDelayMs(random));
+      const plan = planKill(random);
+      const timers: NodeJS.Timeout[] = [];
+      const arm = () => timers.push(setTimeout(() => worker.child.kill('SIGKILL'), plan.delayMs));
+      if (plan.afterBoot) void worker.booted.then(arm);
+      else arm();
+      // A worker that never finishes opening the store is killed all the same (and reported by the check).
+      timers.push(setTimeout(() => worker.child.kill('SIGKILL'), 30_000));
       const exit = await worker.closed;
-      clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer);
 
       const log = newRunLog();
       for (const message of worker.messages) record(model, log, message);
