@@ -1,17 +1,13 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { createDispatch } from '../../electron/core/contract/dispatch';
-import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
 import type { BookState } from '../../electron/core/contract/views';
-import { sampleBook } from '../../electron/core/sample/sampleBook';
-import { createServices } from '../../electron/services/container';
 import type { FsPort } from '../../electron/services/fs/fsPort';
-import { randomIds, systemClock } from '../../electron/services/runtime';
 import { writeFileDurably } from '../../electron/services/store/durableWrite';
 import { FaultyFs } from '../harness/faultyFs';
 import { PowerLossFs, type CrashMode } from '../harness/powerLossFs';
 import { Random } from '../reliability/random';
-import { bookFromState, tortureOps, type OpContext } from '../torture/ops';
+import { reliabilityServices, rendererCalls } from '../torture/appServices';
+import { beginMessage, bookFromState, tortureOps, type OpContext } from '../torture/ops';
 import { Model, newRunLog, record, verifyAfterKill, type RunLog } from '../torture/verify';
 
 /**
@@ -29,19 +25,7 @@ import { Model, newRunLog, record, verifyAfterKill, type RunLog } from '../tortu
 const DATA = `/nonexistent-briefing-${process.pid}/book`;
 
 function services(fs: FsPort) {
-  return createServices({
-    dataDir: DATA,
-    fs,
-    clock: systemClock,
-    ids: randomIds,
-    sample: sampleBook,
-    platform: { confirmOpenExternal: async () => false, openExternal: async () => undefined },
-    emit: () => undefined,
-    version: '0.0.0-power',
-    platformName: 'linux',
-    today: null,
-    durable: { syncDirectory: true, sleep: async () => undefined },
-  });
+  return reliabilityServices(DATA, fs, { syncDirectory: true, sleep: async () => undefined });
 }
 
 /** Runs the app on `fs` until the power goes: opens the book, then saves at random, as the crash loop's worker does. */
@@ -51,12 +35,7 @@ async function runUntilPowerLoss(fs: PowerLossFs, model: Model, random: Random, 
   fs.crashAfter(random.int(1, random.chance(0.2) ? 60 : 600));
   try {
     await app.boot();
-    const dispatch = createDispatch(app.handlers, { appOrigin: APP_ORIGIN });
-    const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-      const result = await dispatch(channel, payload, { url: APP_ENTRY, isMainFrame: true });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as T;
-    };
+    const call = rendererCalls(app);
     const book = bookFromState(await call<BookState>('bb:book.open', {}));
     for (const id of model.deleted()) book.areas.set(id, { deleted: true });
     record(model, log, { t: 'booted' });
@@ -66,14 +45,7 @@ async function runUntilPowerLoss(fs: PowerLossFs, model: Model, random: Random, 
       const kind = random.weighted(weights);
       const planned = tortureOps[kind]?.plan(ctx);
       if (!planned) continue;
-      record(model, log, {
-        t: 'begin',
-        op,
-        kind,
-        expect: planned.expect,
-        ...(planned.create ? { create: planned.create } : {}),
-        ...(planned.reranks ? { reranks: true } : {}),
-      });
+      record(model, log, beginMessage(op, kind, planned));
       try {
         const effects = await planned.run();
         record(model, log, { t: 'ack', op, effects, bytes: 0 });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AreaSummary, BookState } from '../../electron/core/contract/views';
 import type { Services } from '../../electron/services/container';
 import { randomText, type Random } from '../reliability/random';
-import type { AreaRecord, Effect, WindowRecord } from './protocol';
+import type { Area } from '../../electron/core/model/book';
+import type { AreaRecord, Effect, WindowRecord, WorkerMessage } from './protocol';
 
 /**
  * The saves the crash-loop worker makes. Each entry names the API method (or
@@ -50,15 +51,28 @@ export function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-export function areaRecordOf(summary: AreaSummary): Omit<AreaRecord, 'noteHash'> {
+/** What the crash loop checks of an area (a stored one, or the summary a save returned). */
+export function areaRecordOf(area: Area): Omit<AreaRecord, 'noteHash'> {
   return {
-    title: summary.title,
-    status: summary.status,
-    priority: summary.priority,
-    tags: JSON.stringify(summary.tags),
-    archived: summary.archivedAt !== null,
-    deleted: summary.deletedAt !== null,
-    rank: summary.rank,
+    title: area.title,
+    status: area.status,
+    priority: area.priority,
+    tags: JSON.stringify(area.tags),
+    archived: area.archivedAt !== null,
+    deleted: area.deletedAt !== null,
+    rank: area.rank,
+  };
+}
+
+/** The `begin` line for a save about to run. */
+export function beginMessage(op: number, kind: string, planned: PlannedSave): WorkerMessage {
+  return {
+    t: 'begin',
+    op,
+    kind,
+    expect: planned.expect,
+    ...(planned.create ? { create: planned.create } : {}),
+    ...(planned.reranks ? { reranks: true } : {}),
   };
 }
 
@@ -85,6 +99,31 @@ function noteSize(random: Random): number {
 function title(ctx: OpContext, prefix: string): string {
   ctx.book.uniq += 1;
   return `${prefix} ${ctx.random.seed.toString(36)}-${ctx.book.uniq} ${ctx.random.pick(['关税', 'tariffs', 'enforcement', 'soybeans', 'IP'])}`;
+}
+
+/** areas.delete (deleted: true) or areas.undelete (false, which may re-rank the area, so it runs alone). */
+function deletion(deleted: boolean): TortureOp {
+  return {
+    method: deleted ? 'areas.delete' : 'areas.undelete',
+    weight: 3,
+    exclusive: !deleted,
+    plan(ctx) {
+      const candidates = freeAreas(ctx, !deleted);
+      if (candidates.length === 0 || (deleted && liveCount(ctx) <= 4)) return null;
+      const id = ctx.random.pick(candidates);
+      return {
+        expect: [{ area: id, fields: { deleted } }],
+        ...(deleted ? {} : { reranks: true }),
+        targets: [id],
+        run: async () => {
+          const summary = await ctx.call<AreaSummary>(deleted ? 'bb:areas.delete' : 'bb:areas.undelete', { id });
+          const entry = ctx.book.areas.get(id);
+          if (entry) entry.deleted = deleted;
+          return [summaryEffect(summary)];
+        },
+      };
+    },
+  };
 }
 
 const statuses = ['open', 'progressing', 'agreed', 'stalled'] as const;
@@ -163,47 +202,8 @@ export const tortureOps: Record<string, TortureOp> = {
       };
     },
   },
-  delete: {
-    method: 'areas.delete',
-    weight: 3,
-    exclusive: false,
-    plan(ctx) {
-      const candidates = freeAreas(ctx, false);
-      if (candidates.length === 0 || liveCount(ctx) <= 4) return null;
-      const id = ctx.random.pick(candidates);
-      return {
-        expect: [{ area: id, fields: { deleted: true } }],
-        targets: [id],
-        run: async () => {
-          const summary = await ctx.call<AreaSummary>('bb:areas.delete', { id });
-          const entry = ctx.book.areas.get(id);
-          if (entry) entry.deleted = true;
-          return [summaryEffect(summary)];
-        },
-      };
-    },
-  },
-  undelete: {
-    method: 'areas.undelete',
-    weight: 3,
-    exclusive: true,
-    plan(ctx) {
-      const candidates = freeAreas(ctx, true);
-      if (candidates.length === 0) return null;
-      const id = ctx.random.pick(candidates);
-      return {
-        expect: [{ area: id, fields: { deleted: false } }],
-        reranks: true,
-        targets: [id],
-        run: async () => {
-          const summary = await ctx.call<AreaSummary>('bb:areas.undelete', { id });
-          const entry = ctx.book.areas.get(id);
-          if (entry) entry.deleted = false;
-          return [summaryEffect(summary)];
-        },
-      };
-    },
-  },
+  delete: deletion(true),
+  undelete: deletion(false),
   move: {
     method: 'areas.move',
     weight: 6,

@@ -3,15 +3,13 @@ import { createDispatch } from '../../electron/core/contract/dispatch';
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
 import type { BookState } from '../../electron/core/contract/views';
 import { areaKind, bookKind, windowStateKind } from '../../electron/core/persistence/documents';
-import { sampleBook } from '../../electron/core/sample/sampleBook';
-import { createServices } from '../../electron/services/container';
 import type { FsPort } from '../../electron/services/fs/fsPort';
 import { nodeFs } from '../../electron/services/fs/nodeFs';
-import { randomIds, systemClock } from '../../electron/services/runtime';
 import { SAMPLE_MARKER } from '../../electron/services/store/bookStore';
 import { isTempName } from '../../electron/services/store/durableWrite';
 import { decodeFile } from '../../electron/services/store/loader';
-import { sha1 } from './ops';
+import { reliabilityServices } from './appServices';
+import { areaRecordOf, sha1 } from './ops';
 import { ANY, type AreaRecord, type BookRecord, type Effect, type WindowRecord, type WorkerMessage } from './protocol';
 
 type Fields = Partial<Record<string, string | boolean | number>>;
@@ -172,41 +170,37 @@ export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog
     if (creating.has(disk.title)) landed += 1;
     else problems.push(`area ${id} ("${disk.title}") appeared without a save that made it`);
   }
-  for (const [field, acked] of Object.entries(model.book)) {
-    if (!book) {
+  const checkFile = (
+    name: string,
+    acked: Fields,
+    found: Record<string, unknown> | null,
+    pick: (e: Effect) => Record<string, unknown> | undefined,
+  ) => {
+    if (Object.keys(acked).length > 0 && !found) {
       lost += 1;
-      problems.push('book.json was acknowledged and is gone');
-      break;
+      problems.push(`${name} was acknowledged and is gone`);
+      return;
     }
-    const candidates = inFlightValue((e) => ('book' in e ? e.book[field as keyof BookRecord] : undefined));
-    check('book', field, acked, book[field as keyof BookRecord], candidates);
-  }
-  for (const [field, acked] of Object.entries(model.window)) {
-    if (!window) {
-      lost += 1;
-      problems.push('window-state.json was acknowledged and is gone');
-      break;
-    }
-    const candidates = inFlightValue((e) => ('window' in e ? e.window[field as keyof WindowRecord] : undefined));
-    check('window', field, acked, window[field as keyof WindowRecord], candidates);
-  }
+    for (const [field, value] of Object.entries(acked))
+      check(
+        name,
+        field,
+        value,
+        found?.[field],
+        inFlightValue((e) => pick(e)?.[field]),
+      );
+  };
+  checkFile('book.json', model.book, book ? { ...book } : null, (e) => ('book' in e ? e.book : undefined));
+  checkFile('window-state.json', model.window, window ? { ...window } : null, (e) => ('window' in e ? { ...e.window } : undefined));
 
   // 3. The real store reopens the folder with no notice at all, and clears the temp files.
-  const services = createServices({
-    dataDir,
-    fs,
-    clock: systemClock,
-    ids: randomIds,
-    sample: sampleBook,
-    platform: { confirmOpenExternal: async () => false, openExternal: async () => undefined },
-    emit: () => undefined,
-    version: '0.0.0-torture',
-    platformName: process.platform,
-    today: null,
-  });
+  const services = reliabilityServices(dataDir, fs);
   await services.boot();
-  const dispatch = createDispatch(services.handlers, { appOrigin: APP_ORIGIN });
-  const opened = await dispatch('bb:book.open', {}, { url: APP_ENTRY, isMainFrame: true });
+  const opened = await createDispatch(services.handlers, { appOrigin: APP_ORIGIN })(
+    'bb:book.open',
+    {},
+    { url: APP_ENTRY, isMainFrame: true },
+  );
   if (!opened.ok) {
     problems.push(`the store did not reopen: ${opened.error.message}`);
   } else {
@@ -280,17 +274,7 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
       } else if (/^areas\/[^/]+\.json$/.test(rel)) {
         const { area, note } = decodeFile(areaKind, bytes).doc;
         if (`areas/${area.id}.json` !== rel) problems.push(`${rel} holds area ${area.id}`);
-        areas.set(area.id, {
-          id: area.id,
-          title: area.title,
-          status: area.status,
-          priority: area.priority,
-          tags: JSON.stringify(area.tags),
-          archived: area.archivedAt !== null,
-          deleted: area.deletedAt !== null,
-          rank: area.rank,
-          noteHash: sha1(note.markdown),
-        });
+        areas.set(area.id, { id: area.id, ...areaRecordOf(area), noteHash: sha1(note.markdown) });
       } else {
         problems.push(`unexpected file ${rel}`);
       }

@@ -6,16 +6,12 @@
  */
 import { open as openFile, readFile, unlink } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { createDispatch } from '../../electron/core/contract/dispatch';
-import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
 import type { BookState } from '../../electron/core/contract/views';
-import { sampleBook } from '../../electron/core/sample/sampleBook';
-import { createServices } from '../../electron/services/container';
 import type { FsPort } from '../../electron/services/fs/fsPort';
 import { nodeFs } from '../../electron/services/fs/nodeFs';
-import { randomIds, systemClock } from '../../electron/services/runtime';
 import { Random } from '../reliability/random';
-import { bookFromState, tortureOps, type OpContext, type PlannedSave } from './ops';
+import { reliabilityServices, rendererCalls } from './appServices';
+import { beginMessage, bookFromState, tortureOps, type OpContext, type PlannedSave } from './ops';
 import type { Start, WorkerMessage } from './protocol';
 
 function send(message: WorkerMessage): void {
@@ -50,25 +46,9 @@ function sabotaged(kind: NonNullable<Start['sabotage']>): FsPort {
 
 async function main(start: Start): Promise<void> {
   const random = new Random(start.seed);
-  const services = createServices({
-    dataDir: start.dataDir,
-    fs: start.sabotage ? sabotaged(start.sabotage) : nodeFs,
-    clock: systemClock,
-    ids: randomIds,
-    sample: sampleBook,
-    platform: { confirmOpenExternal: async () => false, openExternal: async () => undefined },
-    emit: () => undefined,
-    version: '0.0.0-torture',
-    platformName: process.platform,
-    today: null,
-  });
+  const services = reliabilityServices(start.dataDir, start.sabotage ? sabotaged(start.sabotage) : nodeFs);
   await services.boot();
-  const dispatch = createDispatch(services.handlers, { appOrigin: APP_ORIGIN });
-  const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const result = await dispatch(channel, payload, { url: APP_ENTRY, isMainFrame: true });
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message} ${result.error.details.join(' | ')}`);
-    return result.value as T;
-  };
+  const call = rendererCalls(services);
   const state = await call<BookState>('bb:book.open', {});
   const book = bookFromState(state);
   for (const id of start.deleted) book.areas.set(id, { deleted: true });
@@ -86,14 +66,7 @@ async function main(start: Start): Promise<void> {
     nextOp += 1;
     const op = nextOp;
     for (const t of planned.targets) book.busy.add(t);
-    send({
-      t: 'begin',
-      op,
-      kind,
-      expect: planned.expect,
-      ...(planned.create ? { create: planned.create } : {}),
-      ...(planned.reranks ? { reranks: true } : {}),
-    });
+    send(beginMessage(op, kind, planned));
     try {
       const effects = await planned.run();
       send({ t: 'ack', op, effects, bytes: JSON.stringify(effects).length });
