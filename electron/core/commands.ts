@@ -16,6 +16,8 @@ export const commandIds = [
   'view.home',
   'view.settings',
   'view.shortcuts',
+  'search.open',
+  'palette.open',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -40,6 +42,8 @@ export const commands: readonly CommandSpec[] = [
   { id: 'area.delete', label: 'Delete Issue Area…', menu: 'area', accelerator: null },
   { id: 'view.home', label: 'Book Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+H' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
+  { id: 'search.open', label: 'Search the Book…', menu: 'edit', accelerator: 'CmdOrCtrl+F' },
+  { id: 'palette.open', label: 'Command Palette…', menu: 'view', accelerator: 'CmdOrCtrl+K' },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

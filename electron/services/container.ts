@@ -8,6 +8,13 @@ import { BookStore } from './store/bookStore';
 import { DataFolder } from './store/dataFolder';
 import type { DurableWriteOptions } from './store/durableWrite';
 import { WindowStateService } from './window/windowStateService';
+import { IndexCache } from './search/indexCache';
+import { InProcessIndexHost } from './search/indexHost';
+import { AreaNoteProvider } from './search/providers/areaNoteProvider';
+import type { SearchProvider } from './search/provider';
+import { SearchService } from './search/searchService';
+import { WorkerIndexHost } from './search/workerHost';
+import { defaultDurableOptions } from './store/durableWrite';
 import type { Handlers } from '../core/contract/api';
 
 export interface ContainerDeps {
@@ -23,6 +30,13 @@ export interface ContainerDeps {
   readonly today: string | null;
   readonly durable?: DurableWriteOptions;
   readonly flushTimeoutMs?: number;
+  /** The built search worker (dist/electron/searchWorker.cjs); without it the index runs on this thread. */
+  readonly searchWorker?: string | null;
+  /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
+  readonly searchCacheDir?: string | null;
+  readonly searchSaveDelayMs?: number;
+  /** More search providers besides the built-in ones (the benchmark's synthetic sources). */
+  readonly searchProviders?: readonly SearchProvider[];
 }
 
 export interface Services {
@@ -30,6 +44,7 @@ export interface Services {
   readonly book: BookService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
+  readonly search: SearchService;
   readonly handlers: Handlers;
   /** Opens the store (creating the sample book in an empty folder). */
   boot(): Promise<void>;
@@ -61,19 +76,37 @@ export function createServices(deps: ContainerDeps): Services {
     emit: deps.emit,
     ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
   });
-  const handlers = createHandlers({ app, book });
+  const searchWorker = deps.searchWorker ?? null;
+  const search = new SearchService({
+    providers: [new AreaNoteProvider(store), ...(deps.searchProviders ?? [])],
+    host: () => (searchWorker ? new WorkerIndexHost(searchWorker) : new InProcessIndexHost()),
+    cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir, deps.durable ?? defaultDurableOptions) : null,
+    available: () => {
+      try {
+        book.state();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
+  });
+  const handlers = createHandlers({ app, book, search });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
     app,
     windowState,
+    search,
     handlers,
     async boot() {
       await book.boot();
       booted.push(book);
       await windowState.boot();
       booted.push(windowState);
+      await search.boot();
+      booted.push(search);
     },
     async shutdown() {
       for (const service of booted.reverse()) await service.shutdown();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { limits } from '../../electron/core/model/common';
 import { sampleBook } from '../../electron/core/sample/sampleBook';
+import { QUERY_MAX } from '../../electron/core/search/schemas';
 
 /**
  * How the API fuzzer (tests/services/apiFuzz.test.ts) builds payloads for each
@@ -17,6 +18,9 @@ export type FieldKind =
   | { readonly kind: 'nullableId' }
   | { readonly kind: 'line'; readonly max: number }
   | { readonly kind: 'block'; readonly max: number }
+  /** Any text up to a length, control characters included (a search query). */
+  | { readonly kind: 'text'; readonly max: number }
+  | { readonly kind: 'int'; readonly min: number; readonly max: number }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   | { readonly kind: 'bool' }
   | { readonly kind: 'tags' }
@@ -124,6 +128,13 @@ export const apiFuzz: Record<string, MethodFuzz> = {
   'areas.delete': { fields: { id: { type: { kind: 'id' }, required: true } }, valid: fc.record({ id: anyId }) },
   'areas.undelete': { fields: { id: { type: { kind: 'id' }, required: true } }, valid: fc.record({ id: anyId }) },
   'notes.get': { fields: { areaId: { type: { kind: 'id' }, required: true } }, valid: fc.record({ areaId: anyId }) },
+  'search.query': {
+    fields: {
+      query: { type: { kind: 'text', max: QUERY_MAX }, required: true },
+      perKind: { type: { kind: 'int', min: 1, max: 200 }, required: false },
+    },
+    valid: fc.record({ query: text(200), perKind: fc.integer({ min: 1, max: 200 }) }, { requiredKeys: ['query'] }),
+  },
   'notes.save': {
     fields: { areaId: { type: { kind: 'id' }, required: true }, markdown: { type: { kind: 'block', max: limits.note }, required: true } },
     valid: fc.record({ areaId: anyId, markdown: text(3_000) }),
@@ -207,6 +218,15 @@ export function hostile(type: FieldKind): fc.Arbitrary<unknown> {
         notAString,
         tooLong(type.max),
         fc.tuple(text(20), controlChars, text(20)).map(([a, c, b]) => `${a}${c}${b}`),
+      );
+    case 'text':
+      return fc.oneof(notAString, tooLong(type.max));
+    case 'int':
+      return fc.oneof(
+        fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, type.min - 1, type.max + 1, 2.5, -1e9, 1e12),
+        fc.integer().filter((n) => n < type.min || n > type.max),
+        fc.constantFrom('5', null, true, [3], { n: 3 }),
+        deep,
       );
     case 'enum':
       return fc.oneof(

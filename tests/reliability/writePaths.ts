@@ -49,6 +49,7 @@ export const contractWritePaths: Record<string, WritePath> = {
   'app.openExternal': { readOnly: true, call: (b) => b.call('bb:app.openExternal', { url: 'https://ustr.gov/' }) },
   'book.open': { readOnly: true, call: (b) => b.call('bb:book.open', {}) },
   'notes.get': { readOnly: true, call: (b) => b.call('bb:notes.get', { areaId: 'enforcement' }) },
+  'search.query': { readOnly: true, call: (b) => b.call('bb:search.query', { query: 'tariffs area:tariffs-deadline' }) },
   'book.updateSettings': {
     readOnly: false,
     scenarios: [

@@ -1,10 +1,12 @@
 import type { Handlers } from '../../core/contract/api';
 import type { AppService } from '../app/appService';
 import type { BookService } from '../book/bookService';
+import type { SearchService } from '../search/searchService';
 
 export interface HandlerServices {
   readonly app: AppService;
   readonly book: BookService;
+  readonly search: SearchService;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book }: HandlerServices): Handlers {
+export function createHandlers({ app, book, search }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -34,6 +36,9 @@ export function createHandlers({ app, book }: HandlerServices): Handlers {
     notes: {
       get: async ({ areaId }) => book.getNote(areaId),
       save: async ({ areaId, markdown }) => book.saveNote(areaId, markdown),
+    },
+    search: {
+      query: async (request) => search.query(request),
     },
   };
 }

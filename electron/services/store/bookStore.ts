@@ -36,6 +36,11 @@ export class BookStore {
   private readonly reservedIds = new Set<string>();
   /** The book file is there but could not be read or moved aside: it is never replaced. */
   private bookFileKept = false;
+  /** Told about every committed change to an area file (search keeps its index up to date this way). */
+  private readonly areaWatchers = new Set<(doc: AreaDoc) => void>();
+  private readonly areaChanged = (doc: AreaDoc): void => {
+    for (const watcher of this.areaWatchers) watcher(doc);
+  };
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -81,7 +86,7 @@ export class BookStore {
           );
           return;
         }
-        this.areaDocs.set(id, folder.document(`${AREAS_DIR}/${name}`, areaKind, result.doc));
+        this.areaDocs.set(id, folder.document(`${AREAS_DIR}/${name}`, areaKind, result.doc, this.areaChanged));
       });
     }
     return { empty: false, sampleInterrupted: marker && book.kind === 'missing' };
@@ -123,6 +128,12 @@ export class BookStore {
     return this.areaDocs.get(id);
   }
 
+  /** Calls `watcher` with each area document whose new value has been committed. Returns an unsubscribe. */
+  watchAreas(watcher: (doc: AreaDoc) => void): () => void {
+    this.areaWatchers.add(watcher);
+    return () => this.areaWatchers.delete(watcher);
+  }
+
   isIdTaken(id: string): boolean {
     return this.areaDocs.has(id) || this.reservedIds.has(id);
   }
@@ -157,7 +168,11 @@ export class BookStore {
       throw storageError('create folder', AREAS_DIR, error);
     }
     const rel = `${AREAS_DIR}/${id}.json`;
-    const created = this.folder.document(rel, areaKind, doc);
+    // Watchers (search) hear of the new area only once it is in the book: not of a create that is taken back.
+    let inBook = false;
+    const created = this.folder.document(rel, areaKind, doc, (value) => {
+      if (inBook) this.areaChanged(value);
+    });
     this.reservedIds.add(id);
     try {
       await created.persist();
@@ -169,13 +184,19 @@ export class BookStore {
           () => true,
           () => false,
         );
-        if (!removed) this.areaDocs.set(id, created);
+        if (!removed) {
+          this.areaDocs.set(id, created);
+          inBook = true;
+          this.areaChanged(created.value);
+        }
       }
       throw error;
     } finally {
       this.reservedIds.delete(id);
     }
     this.areaDocs.set(id, created);
+    inBook = true;
+    this.areaChanged(created.value);
     return created;
   }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { commandSpec, formatAccelerator } from '../../../electron/core/commands';
 import { api, onEvent, platform } from '../api/client';
 import { DeleteAreaDialog, NewAreaDialog } from '../features/areas/AreaDialogs';
 import { AreaList } from '../features/areas/AreaList';
@@ -6,6 +7,8 @@ import { AreaView } from '../features/areas/AreaView';
 import { useBook } from '../features/book/bookState';
 import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
+import { CommandPalette } from '../features/search/CommandPalette';
+import { SearchPanel } from '../features/search/SearchPanel';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Toasts } from '../shared/ui/toasts';
 import { handleShortcut, runCommand } from './commandHandlers';
@@ -24,6 +27,10 @@ function Dialogs() {
       return <DeleteAreaDialog areaId={dialog.areaId} />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'search':
+      return <SearchPanel />;
+    case 'palette':
+      return <CommandPalette />;
   }
 }
 
@@ -113,6 +120,10 @@ export function App() {
               {settings.title}
             </button>
           </div>
+          <button type="button" className="sidebar-search" onClick={() => void runCommand('search.open')}>
+            <span>Search the book…</span>
+            <kbd>{formatAccelerator(commandSpec('search.open').accelerator ?? '', platform() === 'darwin')}</kbd>
+          </button>
           <AreaList />
           <div className="sidebar-foot">
             <button

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type OpenDialog = { kind: 'newArea' } | { kind: 'deleteArea'; areaId: string } | { kind: 'shortcuts' } | null;
+export type OpenDialog =
+  { kind: 'newArea' } | { kind: 'deleteArea'; areaId: string } | { kind: 'shortcuts' } | { kind: 'search' } | { kind: 'palette' } | null;
 
 interface UiState {
   dialog: OpenDialog;
