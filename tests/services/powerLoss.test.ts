@@ -25,7 +25,7 @@ import { Model, newRunLog, record, verifyAfterKill, type RunLog } from '../tortu
 const DATA = `/nonexistent-briefing-${process.pid}/book`;
 
 function services(fs: FsPort) {
-  return reliabilityServices(DATA, fs, { syncDirectory: true, sleep: async () => undefined });
+  return reliabilityServices(DATA, fs, { durable: { syncDirectory: true, sleep: async () => undefined } });
 }
 
 /** Runs the app on `fs` until the power goes: opens the book, then saves at random, as the crash loop's worker does. */

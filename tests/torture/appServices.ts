@@ -11,7 +11,15 @@ import { randomIds, systemClock } from '../../electron/services/runtime';
  * file system given: the real one in the crash loop, the power-loss one in its test. No Electron, no vitest,
  * so the crash-loop worker can be bundled with it.
  */
-export function reliabilityServices(dataDir: string, fs: FsPort, durable?: DurableWriteOptions): Services {
+export interface ReliabilityOptions {
+  readonly durable?: DurableWriteOptions;
+  /** The built search worker, as the app runs it (a worker thread); without it the index is built on this thread. */
+  readonly searchWorker?: string;
+  /** Where the search index is kept between runs, as the app keeps it (outside the book folder). */
+  readonly searchCacheDir?: string;
+}
+
+export function reliabilityServices(dataDir: string, fs: FsPort, options: ReliabilityOptions = {}): Services {
   return createServices({
     dataDir,
     fs,
@@ -23,7 +31,9 @@ export function reliabilityServices(dataDir: string, fs: FsPort, durable?: Durab
     version: '0.0.0-reliability',
     platformName: process.platform,
     today: null,
-    ...(durable ? { durable } : {}),
+    ...(options.durable ? { durable: options.durable } : {}),
+    ...(options.searchWorker ? { searchWorker: options.searchWorker } : {}),
+    ...(options.searchCacheDir ? { searchCacheDir: options.searchCacheDir } : {}),
   });
 }
 

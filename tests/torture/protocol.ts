@@ -55,6 +55,9 @@ export interface Start {
   readonly lanes: number;
   /** Areas the parent knows to be deleted (book.open lists only the others), so undelete can reach them. */
   readonly deleted: readonly string[];
+  /** The app's search runs as it does in the app: in a worker thread, with its index cached between runs. */
+  readonly searchWorker: string;
+  readonly searchCacheDir: string;
   /**
    * Only for the tests that prove the loop can fail: a store that acknowledges before its
    * rename has happened ('early-ack'), or one that rewrites files in place ('in-place').

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
+import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { repoRoot } from '../harness/paths';
+import { searchWorkerPath } from '../harness/searchWorker';
 import { Random } from '../reliability/random';
 import type { Start, WorkerMessage } from './protocol';
 import { Model, newRunLog, record, verifyAfterKill } from './verify';
@@ -123,6 +125,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
   const random = new Random(options.seed);
   const script = await workerScript();
   const dataDir = await mkdtemp(join(tmpdir(), 'briefing-torture-'));
+  const search = { searchWorker: searchWorkerPath(), searchCacheDir: await mkdtemp(join(tmpdir(), 'briefing-torture-search-')) };
   const model = new Model();
   const problems: string[] = [];
   let acknowledged = 0;
@@ -143,6 +146,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
         seed: random.int(1, 2 ** 31 - 1),
         lanes: options.lanes ?? 3,
         deleted: model.deleted(),
+        ...search,
         ...(options.sabotage ? { sabotage: options.sabotage } : {}),
       };
       worker.child.stdin.write(`${JSON.stringify(start)}\n`);
@@ -165,7 +169,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
       problems.push(...log.failures.map((f) => `kill ${kill}: ${f}`));
       acknowledged += log.acknowledged;
 
-      const verdict = await verifyAfterKill(dataDir, model, log);
+      const verdict = await verifyAfterKill(dataDir, model, log, nodeFs, search);
       lost += verdict.lost;
       corrupt += verdict.corrupt;
       landed += verdict.landed;
@@ -178,6 +182,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
   } finally {
     next.child.kill('SIGKILL');
     await next.closed;
+    await rm(search.searchCacheDir, { recursive: true, force: true });
     if (!options.keep && (problems.length === 0 || options.sabotage)) await rm(dataDir, { recursive: true, force: true });
   }
   return {

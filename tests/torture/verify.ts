@@ -8,7 +8,7 @@ import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { SAMPLE_MARKER } from '../../electron/services/store/bookStore';
 import { isTempName } from '../../electron/services/store/durableWrite';
 import { decodeFile } from '../../electron/services/store/loader';
-import { reliabilityServices } from './appServices';
+import { reliabilityServices, type ReliabilityOptions } from './appServices';
 import { areaRecordOf, sha1 } from './ops';
 import { ANY, type AreaRecord, type BookRecord, type Effect, type WindowRecord, type WorkerMessage } from './protocol';
 
@@ -118,7 +118,13 @@ function sameValue(a: unknown, b: unknown): boolean {
  * value is there (a save under way at the kill may or may not be). Then the
  * model takes what is on disk as its new baseline.
  */
-export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog, fs: FsPort = nodeFs): Promise<Verdict> {
+export async function verifyAfterKill(
+  dataDir: string,
+  model: Model,
+  log: RunLog,
+  fs: FsPort = nodeFs,
+  options: ReliabilityOptions = {},
+): Promise<Verdict> {
   const problems: string[] = [];
   let corrupt = 0;
   let lost = 0;
@@ -194,7 +200,7 @@ export async function verifyAfterKill(dataDir: string, model: Model, log: RunLog
   checkFile('window-state.json', model.window, window ? { ...window } : null, (e) => ('window' in e ? { ...e.window } : undefined));
 
   // 3. The real store reopens the folder with no notice at all, and clears the temp files.
-  const services = reliabilityServices(dataDir, fs);
+  const services = reliabilityServices(dataDir, fs, options);
   await services.boot();
   const opened = await createDispatch(services.handlers, { appOrigin: APP_ORIGIN })(
     'bb:book.open',

@@ -46,7 +46,10 @@ function sabotaged(kind: NonNullable<Start['sabotage']>): FsPort {
 
 async function main(start: Start): Promise<void> {
   const random = new Random(start.seed);
-  const services = reliabilityServices(start.dataDir, start.sabotage ? sabotaged(start.sabotage) : nodeFs);
+  const services = reliabilityServices(start.dataDir, start.sabotage ? sabotaged(start.sabotage) : nodeFs, {
+    searchWorker: start.searchWorker,
+    searchCacheDir: start.searchCacheDir,
+  });
   await services.boot();
   const call = rendererCalls(services);
   const state = await call<BookState>('bb:book.open', {});
