@@ -2,7 +2,8 @@ import { cp, mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTempName } from '../../electron/services/store/durableWrite';
-import { boot } from '../services/support';
+import type { ContainerDeps } from '../../electron/services/container';
+import { boot, type Booted } from '../services/support';
 
 let template: Promise<string> | null = null;
 
@@ -14,7 +15,7 @@ let template: Promise<string> | null = null;
 export function sampleTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = await mkdtemp(join(tmpdir(), 'briefing-template-'));
-    const b = await boot(dir);
+    const b = await bootQuick(dir);
     await b.ok('bb:book.open');
     await b.services.windowState.save({ bounds: { x: 40, y: 30, width: 1280, height: 820 }, maximized: false });
     await b.services.shutdown();
@@ -39,4 +40,13 @@ export async function tempFilesIn(dir: string, rel = ''): Promise<string[]> {
     else if (isTempName(name)) out.push(child);
   }
   return out;
+}
+
+/**
+ * The real services on `dir`, with search indexing on this thread rather than in its worker thread:
+ * the same store, handlers and search code, without starting a thread for each of the thousands of
+ * short-lived boots the fault and fuzz tests make.
+ */
+export function bootQuick(dir: string, overrides: Partial<ContainerDeps> = {}): Promise<Booted> {
+  return boot(dir, { searchWorker: null, ...overrides });
 }

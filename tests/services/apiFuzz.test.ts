@@ -4,7 +4,8 @@ import { listMethods } from '../../electron/core/contract/api';
 import { PowerLossFs } from '../harness/powerLossFs';
 import { RecordingPlatform } from '../harness/services';
 import { apiFuzz, hostilePayload } from '../reliability/apiFuzz';
-import { boot, type Booted } from './support';
+import { bootQuick } from '../reliability/folders';
+import type { Booted } from './support';
 
 /**
  * API fuzzing with fast-check. For every method of the contract:
@@ -41,7 +42,7 @@ beforeAll(async () => {
   fs = new PowerLossFs(1);
   platform = new RecordingPlatform();
   platform.answer = false;
-  b = await boot(DATA, { fs: fs.process(), platform });
+  b = await bootQuick(DATA, { fs: fs.process(), platform });
   await b.ok('bb:book.open');
 });
 
@@ -94,7 +95,7 @@ describe.each(methods.map((m) => [`${m.namespace}.${m.name}`, m.channel] as cons
 
 test('after all of it, the book still opens from its files with no notice', async () => {
   await b.services.shutdown();
-  const again = await boot(DATA, { fs: fs.process() });
+  const again = await bootQuick(DATA, { fs: fs.process() });
   const state = await again.ok<{ notices: unknown[]; areas: unknown[] }>('bb:book.open');
   expect(state.notices).toEqual([]);
   expect(state.areas.length).toBeGreaterThan(0);

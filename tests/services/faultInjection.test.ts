@@ -12,10 +12,10 @@ import { PowerLossFs } from '../harness/powerLossFs';
 import { storedFiles } from '../reliability/storedFiles';
 import type { WireResult } from '../../electron/core/contract/result';
 import { FaultyFs, type FsCall } from '../harness/faultyFs';
-import { copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
+import { bootQuick, copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { observeBook, observeDisk, type Observed } from '../reliability/observe';
 import { contractWritePaths, serviceWritePaths, type WriteScenario } from '../reliability/writePaths';
-import { boot, instantDurable, snapshot, type Booted } from './support';
+import { instantDurable, snapshot, type Booted } from './support';
 
 /**
  * Fault injection, as SQLite tests its I/O: for every save path, fail its Nth
@@ -53,7 +53,7 @@ interface Baseline {
 async function baseline(scenario: WriteScenario): Promise<Baseline> {
   const dir = await caseFolder();
   const fs = new FaultyFs();
-  const b = await boot(dir, { fs });
+  const b = await bootQuick(dir, { fs });
   await scenario.prepare?.(b);
   const before = await observeBook(b);
   const start = fs.count;
@@ -85,7 +85,7 @@ const storageMessage = /^Not saved: [^.]+\. Your changes are kept in the app and
 async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase): Promise<void> {
   const dir = await caseFolder();
   const fs = new FaultyFs();
-  const b: Booted = await boot(dir, { fs });
+  const b: Booted = await bootQuick(dir, { fs });
   await scenario.prepare?.(b);
   fs.failNth(fs.count + fault.n, fault.code, { permanent: fault.permanent });
 
@@ -146,7 +146,7 @@ describe.each(scenarios)('%s', (_name, scenario) => {
 describe('opening the book', () => {
   test('every file operation of opening fails in turn, once and permanently: nothing is written, moved or lost', async () => {
     const healthy = new FaultyFs();
-    const first = await boot(await caseFolder(), { fs: healthy });
+    const first = await bootQuick(await caseFolder(), { fs: healthy });
     const before = await observeBook(first);
     await first.services.shutdown();
     const ops = healthy.calls.filter((c) => c.seq <= healthy.count);
@@ -158,7 +158,7 @@ describe('opening the book', () => {
         const dir = await caseFolder();
         const files = await snapshot(dir);
         const fs = new FaultyFs().failNth(fault.n, fault.code, { permanent: fault.permanent });
-        const b = await boot(dir, { fs });
+        const b = await bootQuick(dir, { fs });
         const opened = await b.call('bb:book.open');
         if (!fault.permanent) {
           // A fault that does not last is retried: the book opens as if nothing happened.
@@ -179,7 +179,7 @@ describe('opening the book', () => {
         await b.services.shutdown();
         expect(await snapshot(dir)).toEqual(files);
 
-        const again = await boot(dir);
+        const again = await bootQuick(dir);
         expect(await again.ok('bb:book.open')).toMatchObject({ notices: [] });
         expect(await observeBook(again)).toEqual(before);
         await again.services.shutdown();
@@ -198,7 +198,7 @@ describe('the first run', () => {
 
   test('every file operation of writing the sample book fails in turn: the next start finishes it, with no notice', async () => {
     const healthy = new FaultyFs(new PowerLossFs(1).process());
-    const first = await boot(DATA, { fs: healthy });
+    const first = await bootQuick(DATA, { fs: healthy });
     const before = await observeBook(first);
     await first.services.shutdown();
     const ops = [...healthy.calls];
@@ -209,7 +209,9 @@ describe('the first run', () => {
       const label = `operation ${fault.n} of ${ops.length} (${ops[fault.n - 1]?.op} ${ops[fault.n - 1]?.path ?? ''}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
       try {
         const memory = new PowerLossFs(fault.n);
-        const b = await boot(DATA, { fs: new FaultyFs(memory.process()).failNth(fault.n, fault.code, { permanent: fault.permanent }) });
+        const b = await bootQuick(DATA, {
+          fs: new FaultyFs(memory.process()).failNth(fault.n, fault.code, { permanent: fault.permanent }),
+        });
         const opened = await b.call('bb:book.open');
         if (opened.ok) {
           expect(await observeBook(b)).toEqual(before);
@@ -222,7 +224,7 @@ describe('the first run', () => {
         expect(b.internalErrors).toEqual([]);
         await b.services.shutdown();
 
-        const again = await boot(DATA, { fs: memory.process() });
+        const again = await bootQuick(DATA, { fs: memory.process() });
         const state = await again.ok<{ notices: unknown[]; createdSample: boolean }>('bb:book.open');
         expect(state.notices).toEqual([]);
         expect(await observeBook(again)).toEqual({ ...before, window: null });

@@ -5,11 +5,10 @@ import type { BookState, StoreNotice } from '../../electron/core/contract/views'
 import { documentKinds, type DocumentKind } from '../../electron/core/persistence/documents';
 import { decodeFile, FileDecodeError } from '../../electron/services/store/loader';
 import { PowerLossFs } from '../harness/powerLossFs';
-import { sampleTemplate } from '../reliability/folders';
+import { bootQuick, sampleTemplate } from '../reliability/folders';
 import { mutate } from '../reliability/mutate';
 import { Random } from '../reliability/random';
 import { storedFiles } from '../reliability/storedFiles';
-import { boot } from './support';
 
 /**
  * Stored-file fuzzing. For every kind of stored file, seeded random damage
@@ -24,7 +23,7 @@ import { boot } from './support';
  *   - the book can still be saved afterwards, and the damaged copy is never touched.
  * FUZZ_CASES (per kind) and FUZZ_SEED make longer or other runs; a failure names its seed.
  */
-const CASES = Number(process.env['FUZZ_CASES'] ?? 300);
+const CASES = Number(process.env['FUZZ_CASES'] ?? 600);
 const BASE_SEED = Number(process.env['FUZZ_SEED'] ?? 20190110);
 const DATA = '/fuzz/book';
 
@@ -73,7 +72,7 @@ async function fuzzCase(kind: AnyKind, seed: number): Promise<'valid' | 'damaged
 
   const fs = new PowerLossFs(seed);
   for (const [rel, data] of template) fs.putFile(`${DATA}/${rel}`, rel === entry.sample ? bytes : data);
-  const b = await boot(DATA, { fs: fs.process() });
+  const b = await bootQuick(DATA, { fs: fs.process() });
   const opened = await b.call('bb:book.open');
   expect(b.internalErrors).toEqual([]);
 

@@ -6,11 +6,10 @@ import { documentKinds } from '../../electron/core/persistence/documents';
 import { FaultyFs } from '../harness/faultyFs';
 import { repoRoot } from '../harness/paths';
 import { apiFuzz } from '../reliability/apiFuzz';
-import { copyFolder, sampleTemplate } from '../reliability/folders';
+import { bootQuick, copyFolder, sampleTemplate } from '../reliability/folders';
 import { storedFiles } from '../reliability/storedFiles';
 import { contractWritePaths, serviceWritePaths } from '../reliability/writePaths';
 import { tortureOps } from '../torture/ops';
-import { boot } from './support';
 
 /**
  * The reliability proofs are driven by tables. These tests fail when a new
@@ -54,7 +53,7 @@ describe('every API method is covered', () => {
       if (!path.readOnly) return;
       const dir = await copyFolder(await sampleTemplate());
       const fs = new FaultyFs();
-      const b = await boot(dir, { fs });
+      const b = await bootQuick(dir, { fs });
       const start = fs.count;
       const result = await path.call(b);
       expect(result.ok, result.ok ? '' : result.error.message).toBe(true);

@@ -5,8 +5,8 @@ import type { AreaSummary, BookState } from '../../electron/core/contract/views'
 import { sampleBook } from '../../electron/core/sample/sampleBook';
 import { SAMPLE_MARKER } from '../../electron/services/store/bookStore';
 import { FaultyFs } from '../harness/faultyFs';
-import { copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
-import { boot, freshDir, readJson } from './support';
+import { bootQuick, copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
+import { freshDir, readJson } from './support';
 
 /**
  * One test for each bug the crash, fault and power-loss proofs found in the
@@ -22,7 +22,7 @@ describe('temp files a failed write could not remove', () => {
     const dir = await sampleCopy();
     // The write fails (disk full) and so does the unlink of its temp file.
     const fs = new FaultyFs().failOp('write', 'ENOSPC').failOp('unlink', 'EIO');
-    const b = await boot(dir, { fs });
+    const b = await bootQuick(dir, { fs });
     const failed = await b.call('bb:notes.save', { areaId: 'enforcement', markdown: 'first try' });
     expect(failed.ok).toBe(false);
     expect(await tempFilesIn(dir)).toHaveLength(1);
@@ -37,14 +37,14 @@ describe('a save whose folder fsync failed', () => {
   test('creating an area: the file is taken away again, so a retry makes exactly one area', async () => {
     const dir = await sampleCopy();
     const fs = new FaultyFs().failOp('sync', 'EIO', { path: (p) => p === join(dir, 'areas') });
-    const b = await boot(dir, { fs });
+    const b = await bootQuick(dir, { fs });
     const failed = await b.call('bb:areas.create', { title: 'Exchange rates' });
     expect(failed.ok).toBe(false);
     expect((await readdir(join(dir, 'areas'))).filter((n) => n.endsWith('.json'))).toHaveLength(sampleBook.areas.length);
     expect((await b.ok<BookState>('bb:book.open')).areas.map((a) => a.title)).not.toContain('Exchange rates');
     const created = await b.ok<AreaSummary>('bb:areas.create', { title: 'Exchange rates' });
     await b.services.shutdown();
-    const again = await boot(dir);
+    const again = await bootQuick(dir);
     const titles = (await again.ok<BookState>('bb:book.open')).areas.map((a) => a.title);
     expect(titles.filter((t) => t === 'Exchange rates')).toHaveLength(1);
     expect(titles.at(-1)).toBe(created.title);
@@ -55,7 +55,7 @@ describe('a save whose folder fsync failed', () => {
   test('the retry of the same note is written and synced again before it is acknowledged', async () => {
     const dir = await sampleCopy();
     const fs = new FaultyFs().failOp('sync', 'EIO', { path: (p) => p === join(dir, 'areas') });
-    const b = await boot(dir, { fs });
+    const b = await bootQuick(dir, { fs });
     expect((await b.call('bb:notes.save', { areaId: 'enforcement', markdown: 'Not yet durable' })).ok).toBe(false);
     const start = fs.count;
     await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Not yet durable' });
@@ -75,7 +75,7 @@ describe('reads that fail for a moment', () => {
   test.each(['EMFILE', 'EIO', 'EBUSY', 'EACCES'])('%s once on an area file: the book opens whole, with no notice', async (code) => {
     const dir = await sampleCopy();
     const fs = new FaultyFs().failOp('readFile', code, { path: (p) => p.endsWith('cyber-theft.json') });
-    const b = await boot(dir, { fs });
+    const b = await bootQuick(dir, { fs });
     const state = await b.ok<BookState>('bb:book.open');
     expect(state.notices).toEqual([]);
     expect(state.areas.map((a) => a.id)).toContain('cyber-theft');
@@ -86,7 +86,7 @@ describe('reads that fail for a moment', () => {
   test('a folder that cannot be listed stops the open with a message in words, and nothing is written', async () => {
     const dir = await sampleCopy();
     const fs = new FaultyFs().failOp('readdir', 'EIO', { permanent: true });
-    const b = await boot(dir, { fs });
+    const b = await bootQuick(dir, { fs });
     const opened = await b.call('bb:book.open');
     expect(opened.ok).toBe(false);
     if (!opened.ok) {
@@ -104,18 +104,18 @@ describe('a first run cut short', () => {
     const dir = await freshDir();
     // The first run stops for good just after its fourth rename: the marker and three sample areas are in place.
     const fs = new FaultyFs();
-    const counting = await boot(await freshDir(), { fs });
+    const counting = await bootQuick(await freshDir(), { fs });
     await counting.services.shutdown();
     const cut = fs.calls.filter((c) => c.op === 'rename')[3]?.seq ?? 0;
     expect(cut).toBeGreaterThan(0);
     const dying = new FaultyFs().failNth(cut + 1, 'EIO', { permanent: true });
-    const first = await boot(dir, { fs: dying });
+    const first = await bootQuick(dir, { fs: dying });
     expect((await first.call('bb:book.open')).ok).toBe(false);
     await first.services.shutdown();
     expect((await readdir(join(dir, 'areas'))).filter((n) => n.endsWith('.json'))).toHaveLength(3);
     expect(await readdir(dir)).toContain(SAMPLE_MARKER);
 
-    const second = await boot(dir);
+    const second = await bootQuick(dir);
     const state = await second.ok<BookState>('bb:book.open');
     expect(state.notices).toEqual([]);
     expect(state.createdSample).toBe(true);
@@ -128,7 +128,7 @@ describe('a first run cut short', () => {
   test('a marker left beside a complete book is removed, and the book opens as it is', async () => {
     const dir = await sampleCopy();
     await writeFile(join(dir, SAMPLE_MARKER), '');
-    const b = await boot(dir);
+    const b = await bootQuick(dir);
     const state = await b.ok<BookState>('bb:book.open');
     expect(state.notices).toEqual([]);
     expect(state.createdSample).toBe(false);
@@ -140,7 +140,7 @@ describe('a first run cut short', () => {
 
   test('a sample book that cannot be written says so in words', async () => {
     const dir = await freshDir();
-    const b = await boot(dir, { fs: new FaultyFs().failOp('write', 'ENOSPC', { permanent: true }) });
+    const b = await bootQuick(dir, { fs: new FaultyFs().failOp('write', 'ENOSPC', { permanent: true }) });
     const opened = await b.call('bb:book.open');
     expect(opened.ok).toBe(false);
     if (!opened.ok) {
