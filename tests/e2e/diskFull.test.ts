@@ -54,10 +54,11 @@ describe.skipIf(process.env['BB_E2E_TARGET'] === 'electron')('a full disk while 
     expect(await editor.textContent()).toContain('Fallback: a joint review every ninety days.');
     expect(await noteOnDisk()).toBe(before);
 
-    // Still typing while the disk is full: nothing is lost, the warning stays.
+    // Still typing while the disk is full: the next attempt fails too, the warning comes back, nothing is lost.
     await page.keyboard.type(' Quarterly reports.');
-    await page.waitForTimeout(900);
-    expect(await status.getAttribute('data-save-state')).toBe('failed');
+    await expect.poll(() => status.getAttribute('data-save-state'), { timeout: 10_000 }).toBe('failed');
+    expect(await editor.textContent()).toContain('Quarterly reports.');
+    expect(await noteOnDisk()).toBe(before);
 
     fs.clear();
     await status.getByRole('button', { name: 'Retry now' }).click();

@@ -151,3 +151,17 @@ describe('a first run cut short', () => {
     await b.services.shutdown();
   });
 });
+
+describe('search and a create that is taken back', () => {
+  test('an area whose create failed at the folder fsync is not found by search', async () => {
+    const dir = await sampleCopy();
+    const fs = new FaultyFs().failOp('sync', 'EIO', { path: (p) => p === join(dir, 'areas') });
+    const b = await bootQuick(dir, { fs });
+    expect((await b.call('bb:areas.create', { title: 'Rare earth export quotas' })).ok).toBe(false);
+    const found = await b.ok<{ groups: { hits: { title: { text: string }[] }[] }[] }>('bb:search.query', { query: 'quotas' });
+    const titles = found.groups.flatMap((g) => g.hits.map((h) => h.title.map((s) => s.text).join('')));
+    expect(titles.filter((t) => t.includes('Rare earth'))).toEqual([]);
+    await b.services.shutdown();
+    await rm(dir, { recursive: true });
+  });
+});
