@@ -28,6 +28,8 @@ await Promise.all([
     target: 'node22',
     entryPoints: ['electron/main/index.ts'],
     outfile: 'dist/electron/main.cjs',
+    // Lazy `import('jsdom')` becomes a lazy require(): CommonJS resolution, which works inside app.asar.
+    supported: { 'dynamic-import': false },
   }),
   copyPrintFonts(join(import.meta.dirname, '..', 'node_modules', '@fontsource'), 'dist/electron/fonts'),
   build({

@@ -6,6 +6,7 @@ import { eventChannel, type EventName, type EventPayload } from '../../electron/
 import { buildManifest } from '../../electron/core/contract/manifest';
 import { serveAppRequest } from '../../electron/services/appProtocol';
 import type { ContainerDeps, Services } from '../../electron/services/container';
+import type { FsPort } from '../../electron/services/fs/fsPort';
 import { chromiumArgs, findChromium } from './chromium';
 import { rendererDist, repoRoot } from './paths';
 import { RecordingPlatform, testServices } from './services';
@@ -27,6 +28,8 @@ export interface LaunchOptions {
   readonly viewport?: { width: number; height: number };
   /** More container dependencies (e.g. the export feature's desktop and print engine). */
   readonly services?: Partial<ContainerDeps>;
+  /** The file system under the store (a fault-injecting one, for disk-full tests); the real one by default. */
+  readonly fs?: FsPort;
 }
 
 export interface AppHandle {
@@ -101,6 +104,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
       emit: (event, payload) => void emit(event, payload).catch(() => undefined),
       flushTimeoutMs: 5_000,
       ...options.services,
+      ...(options.fs ? { fs: options.fs } : {}),
     });
     await services.boot().catch(() => undefined);
     const dispatch = createDispatch(services.handlers, {

@@ -6,7 +6,7 @@ import { bookHtml, footerTemplate, headerTemplate, prepareBook } from '../../ele
 import { fixtureBoards, fixtureSources } from '../fixtures/print/content';
 
 /** The print-HTML builder on hostile and tricky input: nothing runs, nothing is fetched, everything is escaped. */
-const md = new PrintMarkdown();
+const md = await PrintMarkdown.create();
 
 function bookOf(noteMarkdown: string, title = 'Tariffs'): PrintBook {
   return {

@@ -21,6 +21,7 @@ import { rankAfter, sortByRank } from '../../core/ops/ranking';
 import { AREA_FORMAT, BOOK_FORMAT, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
 import type { SampleBook } from '../../core/sample/sampleBook';
 import type { BookStore } from '../store/bookStore';
+import { describeFsError, StorageFailure } from '../store/storageError';
 
 export interface IdSource {
   /** A fresh identifier, e.g. "a-k3j9x0q2m1". */
@@ -57,10 +58,7 @@ export class BookService {
     try {
       await this.open();
     } catch (error) {
-      this.bootError =
-        error instanceof AppError
-          ? error
-          : new AppError('storage', `The book's folder could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      this.bootError = error instanceof AppError ? error : cannotOpen(error);
       // Not a single file, the window state included, is written into a folder whose book could not be opened.
       this.deps.store.refuseWrites(this.bootError);
     }
@@ -69,8 +67,18 @@ export class BookService {
   private async open(): Promise<void> {
     const { store } = this.deps;
     const opened = await store.open();
-    if (opened.empty) {
-      await this.createSampleBook();
+    if (opened.empty || opened.sampleInterrupted) {
+      // A first run cut short (a crash, a power cut) is finished, not reported as a lost book file.
+      try {
+        await this.createSampleBook();
+      } catch (error) {
+        if (!(error instanceof StorageFailure)) throw error;
+        throw new AppError(
+          'storage',
+          `The sample book could not be written: ${error.reason}. Restart Briefing Book once the problem is fixed; the sample book will be finished then.`,
+          error.details,
+        );
+      }
       this.createdSample = true;
       return;
     }
@@ -104,10 +112,13 @@ export class BookService {
   private async createSampleBook(): Promise<void> {
     const { sample, clock, store } = this.deps;
     const now = clock.now();
+    await store.beginSample();
     let last: string | null = null;
     for (const a of sample.areas) {
       const rank = rankAfter(last);
       last = rank;
+      // Resuming an interrupted first run: the areas already written stay as they are.
+      if (store.isIdTaken(a.id)) continue;
       const area: Area = {
         id: a.id,
         title: a.title,
@@ -138,6 +149,7 @@ export class BookService {
         updatedAt: now,
       },
     });
+    await store.endSample();
   }
 
   /** The book file was missing or damaged while areas exist: write a new one, keep every area, say so. */
@@ -350,6 +362,15 @@ export class BookService {
     });
     return { areaId, revision: saved.note.revision, updatedAt: saved.note.updatedAt };
   }
+}
+
+/** A book whose folder cannot be read (a failing disk, no permission): said in words, nothing written. */
+function cannotOpen(error: unknown): AppError {
+  return new AppError(
+    'storage',
+    `The book could not be opened: ${describeFsError(error)}. Nothing in its folder was changed. Check that the disk is connected and readable, then restart Briefing Book.`,
+    [error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300)],
+  );
 }
 
 function summarize(doc: AreaDoc): AreaSummary {

@@ -3,14 +3,19 @@ import { AppError } from '../../core/errors';
 import { areaKind, bookKind, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
 import type { StoredDocument } from './document';
 import type { DataFolder } from './dataFolder';
+import { writeFileDurably } from './durableWrite';
 import { storageError } from './storageError';
 
 export const BOOK_FILE = 'book.json';
 export const AREAS_DIR = 'areas';
+/** Written before the sample book's first file and removed after its last (book.json): its presence means a first run was cut short. */
+export const SAMPLE_MARKER = '.sample-book-pending';
 
 export interface OpenResult {
   /** No book file and no areas: a new data folder. */
   readonly empty: boolean;
+  /** The sample book was being written when the app stopped: finish it rather than report a lost book file. */
+  readonly sampleInterrupted?: boolean;
 }
 
 /** Files read at once: enough to keep the disk busy, well under any open-file limit. */
@@ -46,17 +51,16 @@ export class BookStore {
   /** Reads everything. Damaged files are set aside and reported; a newer book file stops the open. */
   async open(): Promise<OpenResult> {
     const { folder } = this;
-    try {
-      await folder.fs.mkdir(folder.dir);
-    } catch (error) {
-      throw storageError('create the data folder', folder.dir, error);
-    }
+    // Errors here are the file system's own: the book service words them for the user.
+    await folder.retryRead(() => folder.fs.mkdir(folder.dir));
     await folder.removeTempFiles('');
     await folder.removeTempFiles(AREAS_DIR);
 
     const areaNames = await folder.listJson(AREAS_DIR);
     const book = await folder.load(BOOK_FILE, bookKind);
+    const marker = await folder.exists(SAMPLE_MARKER);
     if (book.kind === 'missing' && areaNames.length === 0) return { empty: true };
+    if (marker && book.kind !== 'missing') await this.endSample();
     if (book.kind === 'newer') throw new AppError('newer_version', `This book cannot be opened: ${book.message}`);
     if (book.kind === 'ok') this.bookDoc = folder.document(BOOK_FILE, bookKind, book.doc);
     if (book.kind === 'set-aside') this.bookFileKept = await folder.exists(BOOK_FILE).catch(() => true);
@@ -85,7 +89,22 @@ export class BookStore {
         this.areaDocs.set(id, folder.document(`${AREAS_DIR}/${name}`, areaKind, result.doc, this.areaChanged));
       });
     }
-    return { empty: false };
+    return { empty: false, sampleInterrupted: marker && book.kind === 'missing' };
+  }
+
+  /** Marks the folder as holding a sample book being written (see SAMPLE_MARKER). */
+  async beginSample(): Promise<void> {
+    this.folder.assertWritable();
+    try {
+      await writeFileDurably(this.folder.fs, this.folder.path(SAMPLE_MARKER), new Uint8Array(), this.folder.durable);
+    } catch (error) {
+      throw storageError('write', SAMPLE_MARKER, error);
+    }
+  }
+
+  /** The sample book is complete (its book.json is durable): the marker goes. A marker left behind is removed at the next open. */
+  async endSample(): Promise<void> {
+    await this.folder.fs.unlink(this.folder.path(SAMPLE_MARKER)).catch(() => undefined);
   }
 
   notices(): StoreNotice[] {
@@ -148,14 +167,36 @@ export class BookStore {
     } catch (error) {
       throw storageError('create folder', AREAS_DIR, error);
     }
-    const created = this.folder.document(`${AREAS_DIR}/${id}.json`, areaKind, doc, this.areaChanged);
+    const rel = `${AREAS_DIR}/${id}.json`;
+    // Watchers (search) hear of the new area only once it is in the book: not of a create that is taken back.
+    let inBook = false;
+    const created = this.folder.document(rel, areaKind, doc, (value) => {
+      if (inBook) this.areaChanged(value);
+    });
     this.reservedIds.add(id);
     try {
       await created.persist();
+    } catch (error) {
+      // The file was renamed into place but its folder fsync failed: the create is refused, so take the
+      // file away again (a retry must not make a second area). If even that fails, memory follows the disk.
+      if (created.isUnconfirmed) {
+        const removed = await this.folder.fs.unlink(this.folder.path(rel)).then(
+          () => true,
+          () => false,
+        );
+        if (!removed) {
+          this.areaDocs.set(id, created);
+          inBook = true;
+          this.areaChanged(created.value);
+        }
+      }
+      throw error;
     } finally {
       this.reservedIds.delete(id);
     }
     this.areaDocs.set(id, created);
+    inBook = true;
+    this.areaChanged(created.value);
     return created;
   }
 

@@ -1,15 +1,18 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { StoreNotice } from '../../core/contract/views';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/ops/areas';
 import type { DocumentKind } from '../../core/persistence/documents';
 import { errorCode, type FsPort } from '../fs/fsPort';
 import { DurableJsonAdapter, StoredDocument } from './document';
-import { defaultDurableOptions, isTempName, type DurableWriteOptions } from './durableWrite';
+import { defaultDurableOptions, isTempName, syncDirectory, type DurableWriteOptions } from './durableWrite';
 import { decodeFile, FileDecodeError } from './loader';
 import { describeFsError } from './storageError';
 
 export const CORRUPT_DIR = 'corrupt';
+
+/** Pauses before a failed read is tried again (a file held by a virus scanner, too many files open, a disk hiccup). */
+const READ_RETRY_DELAYS_MS = [10, 50];
 
 export type LoadResult<T> =
   | { readonly kind: 'ok'; readonly doc: T; readonly migratedFrom: number | null }
@@ -37,7 +40,8 @@ export class DataFolder {
   readonly durable: DurableWriteOptions;
 
   constructor(private readonly deps: DataFolderDeps) {
-    this.durable = deps.durable ?? defaultDurableOptions;
+    // One list of leftover temp files per folder, so a save that succeeds clears what an earlier failure left.
+    this.durable = { ...(deps.durable ?? defaultDurableOptions), leftovers: new Set<string>() };
   }
 
   get fs(): FsPort {
@@ -56,19 +60,36 @@ export class DataFolder {
     return [...this.noticeList];
   }
 
+  /**
+   * Runs a read, trying again twice when it fails: reading is harmless to repeat, and a fault that
+   * passes (EMFILE, EBUSY, a disk hiccup) should not cost the user a notice or a read-only book.
+   */
+  async retryRead<T>(read: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await read();
+      } catch (error) {
+        const delay = READ_RETRY_DELAYS_MS[attempt];
+        const code = errorCode(error);
+        if (delay === undefined || code === 'ENOENT' || code === 'ENOTDIR') throw error;
+        await this.durable.sleep(delay);
+      }
+    }
+  }
+
   /** JSON files of a sub-folder, without temp files. */
   async listJson(relDir: string): Promise<string[]> {
-    const names = await this.deps.fs.readdir(this.path(relDir));
+    const names = await this.retryRead(() => this.deps.fs.readdir(this.path(relDir)));
     return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
   }
 
   async exists(rel: string): Promise<boolean> {
-    return (await this.deps.fs.stat(this.path(rel))) !== null;
+    return (await this.retryRead(() => this.deps.fs.stat(this.path(rel)))) !== null;
   }
 
   /** Deletes temp files left by a write that never finished (they were never renamed into place). */
   async removeTempFiles(relDir: string): Promise<void> {
-    const names = await this.deps.fs.readdir(this.path(relDir));
+    const names = await this.retryRead(() => this.deps.fs.readdir(this.path(relDir)));
     for (const name of names.filter(isTempName)) {
       await this.deps.fs.unlink(this.path(join(relDir, name))).catch(() => undefined);
     }
@@ -122,7 +143,7 @@ export class DataFolder {
   async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.fs.readFile(this.path(rel));
+      bytes = await this.retryRead(() => this.deps.fs.readFile(this.path(rel)));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
       this.report(
@@ -166,6 +187,7 @@ export class DataFolder {
       await this.deps.fs.mkdir(this.path(CORRUPT_DIR));
       if (await this.exists(target)) throw Object.assign(new Error('a file of that name is already set aside'), { code: 'EEXIST' });
       await this.deps.fs.rename(this.path(rel), this.path(target));
+      await this.syncMove(rel);
       this.report(
         'warning',
         'A damaged file was set aside',
@@ -182,6 +204,16 @@ export class DataFolder {
         `${rel} could not be opened (${reason}) and could not be moved aside (${describeFsError(error)}). It was left where it is and will not be changed.`,
       );
     }
+  }
+
+  /**
+   * Makes a move into corrupt/ survive a power loss: the new corrupt/ folder's entry in the data folder,
+   * the file's entry in corrupt/, and its removal from its old folder. Best effort: the move has happened.
+   */
+  private async syncMove(rel: string): Promise<void> {
+    if (!this.durable.syncDirectory) return;
+    const folders = new Set([this.dir, this.path(CORRUPT_DIR), dirname(this.path(rel))]);
+    for (const folder of folders) await syncDirectory(this.deps.fs, folder).catch(() => undefined);
   }
 
   report(severity: StoreNotice['severity'], title: string, file: string | null, movedTo: string | null, message: string): void {

@@ -26,7 +26,7 @@ export interface RenderBookOptions {
 export async function renderBookPdf(book: PrintBook, options: RenderBookOptions): Promise<PaginatedPdf> {
   const fonts = await PrintFonts.load(options.fs, options.fontRoot);
   throwIfAborted(options.signal);
-  const prepared = prepareBook(book, new PrintMarkdown(), options.pageSize);
+  const prepared = prepareBook(book, await PrintMarkdown.create(), options.pageSize);
   const [fontCss, templateFontCss] = await Promise.all([
     fonts.css(bookHtml(prepared, '', null)),
     fonts.css(`${book.title} ${book.marking} ${book.dateLabel}`, true),

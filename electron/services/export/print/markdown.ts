@@ -1,5 +1,5 @@
 import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import { Marked, type Tokens } from 'marked';
 import markedCjkFriendly from 'marked-cjk-friendly';
 
@@ -17,8 +17,17 @@ export class PrintMarkdown {
   private readonly marked: Marked;
   private headingOffset = 0;
 
-  constructor() {
-    const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+  /**
+   * jsdom is loaded on the first print, not when the app starts: it is large, and most
+   * sessions never print.
+   */
+  static async create(): Promise<PrintMarkdown> {
+    const { JSDOM: Dom } = await import('jsdom');
+    return new PrintMarkdown(Dom);
+  }
+
+  constructor(Dom: typeof JSDOM) {
+    const { window } = new Dom('<!doctype html><html><body></body></html>');
     this.purify = createDOMPurify(window);
     this.purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A') {
