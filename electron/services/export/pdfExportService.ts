@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../core/errors';
 import type { EventSink } from '../app/appService';
 import type { BookService } from '../book/bookService';
 import type { FsPort } from '../fs/fsPort';
-import { writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
+import { NotDurableError, writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
 import { describeFsError } from '../store/storageError';
 import { collectPrintBook } from './collect';
 import { cancelledError, throwIfAborted, type PdfEngine } from './pdf/engine';
@@ -92,7 +92,9 @@ export class PdfExportService {
     } catch (error) {
       throw new AppError(
         'storage',
-        `The PDF could not be saved: ${describeFsError(error)}. No file was written, and anything already at that place was left as it was.`,
+        error instanceof NotDurableError
+          ? `The PDF was written to ${path}, but the disk did not confirm that it is stored safely (${describeFsError(error)}). Export it again once the problem is fixed.`
+          : `The PDF could not be saved: ${describeFsError(error)}. No file was written, and anything already at that place was left as it was.`,
         [path],
       );
     }
