@@ -8,6 +8,8 @@ import { BookStore } from './store/bookStore';
 import { DataFolder } from './store/dataFolder';
 import type { DurableWriteOptions } from './store/durableWrite';
 import { WindowStateService } from './window/windowStateService';
+import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
+import { PositionsService } from './positions/positionsService';
 import type { Handlers } from '../core/contract/api';
 
 export interface ContainerDeps {
@@ -23,11 +25,14 @@ export interface ContainerDeps {
   readonly today: string | null;
   readonly durable?: DurableWriteOptions;
   readonly flushTimeoutMs?: number;
+  /** Where the positions boards find quotes; until the Sources feature is wired in, none. */
+  readonly evidence?: EvidenceResolver;
 }
 
 export interface Services {
   readonly folder: DataFolder;
   readonly book: BookService;
+  readonly positions: PositionsService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
   readonly handlers: Handlers;
@@ -51,6 +56,13 @@ export function createServices(deps: ContainerDeps): Services {
   });
   const store = new BookStore(folder);
   const book = new BookService({ store, clock: deps.clock, ids: deps.ids, sample: deps.sample });
+  const positions = new PositionsService({
+    store,
+    clock: deps.clock,
+    ids: deps.ids,
+    evidence: deps.evidence ?? new NoSourcesEvidenceResolver(),
+    assertOpen: () => book.assertOpen(),
+  });
   const windowState = new WindowStateService(folder);
   const app = new AppService({
     version: deps.version,
@@ -61,11 +73,12 @@ export function createServices(deps: ContainerDeps): Services {
     emit: deps.emit,
     ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
   });
-  const handlers = createHandlers({ app, book });
+  const handlers = createHandlers({ app, book, positions });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
+    positions,
     app,
     windowState,
     handlers,

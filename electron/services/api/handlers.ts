@@ -1,10 +1,12 @@
 import type { Handlers } from '../../core/contract/api';
 import type { AppService } from '../app/appService';
 import type { BookService } from '../book/bookService';
+import type { PositionsService } from '../positions/positionsService';
 
 export interface HandlerServices {
   readonly app: AppService;
   readonly book: BookService;
+  readonly positions: PositionsService;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book }: HandlerServices): Handlers {
+export function createHandlers({ app, book, positions }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -34,6 +36,31 @@ export function createHandlers({ app, book }: HandlerServices): Handlers {
     notes: {
       get: async ({ areaId }) => book.getNote(areaId),
       save: async ({ areaId, markdown }) => book.saveNote(areaId, markdown),
+    },
+    positions: {
+      board: async ({ areaId }) => positions.board(areaId),
+      addPoint: async (input) => positions.addPoint(input),
+      updatePoint: async ({ areaId, pointId, patch, roundId }) => positions.updatePoint(areaId, pointId, patch, roundId),
+      setStance: async ({ areaId, pointId, partyId, stance, roundId }) => positions.setStance(areaId, pointId, partyId, stance, roundId),
+      movePoint: async ({ areaId, pointId, beforeId }) => positions.movePoint(areaId, pointId, beforeId),
+      deletePoint: async ({ areaId, pointId }) => positions.deletePoint(areaId, pointId),
+      restorePoint: async ({ areaId, pointId }) => positions.restorePoint(areaId, pointId),
+      history: async ({ areaId, pointId }) => positions.history(areaId, pointId),
+      changesSince: async ({ roundId, areaId }) => positions.changesSince(roundId, areaId),
+      overview: async (query) => positions.overview(query),
+      evidenceCandidates: async ({ areaId, query }) => positions.evidenceCandidates(areaId, query),
+    },
+    rounds: {
+      list: async () => positions.rounds(),
+      create: async ({ name, startDate, endDate, place }) => positions.createRound({ name, startDate, endDate, place: place ?? '' }),
+      update: async ({ id, patch }) => positions.updateRound(id, patch),
+      delete: async ({ id }) => positions.deleteRound(id),
+      setCurrent: async ({ id }) => positions.setCurrentRound(id),
+    },
+    parties: {
+      list: async () => positions.parties(),
+      restore: async ({ id }) => positions.restoreParty(id),
+      archivedStances: async ({ id }) => positions.archivedStances(id),
     },
   };
 }
