@@ -16,6 +16,11 @@ export const commandIds = [
   'view.home',
   'view.settings',
   'view.shortcuts',
+  // Positions side by side
+  'area.positions',
+  'positions.copyMarkdown',
+  'view.positions',
+  'view.rounds',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -40,6 +45,11 @@ export const commands: readonly CommandSpec[] = [
   { id: 'area.delete', label: 'Delete Issue Area…', menu: 'area', accelerator: null },
   { id: 'view.home', label: 'Book Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+H' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
+  // Positions side by side
+  { id: 'area.positions', label: 'Show Positions Board', menu: 'area', accelerator: 'CmdOrCtrl+Shift+B' },
+  { id: 'positions.copyMarkdown', label: 'Copy Board as Markdown', menu: 'area', accelerator: null },
+  { id: 'view.positions', label: 'Positions Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+O' },
+  { id: 'view.rounds', label: 'Negotiation Rounds', menu: 'view', accelerator: null },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

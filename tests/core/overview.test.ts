@@ -5,7 +5,7 @@ import { createArea, markDeleted, setArchived } from '../../electron/core/ops/ar
 import { boardToMarkdown, oneLine } from '../../electron/core/ops/boardMarkdown';
 import type { AreaBoard } from '../../electron/core/ops/changes';
 import { buildOverview, plainExcerpt } from '../../electron/core/ops/overview';
-import { addPoint, deletePoint, emptyBoard, setStance, updatePoint } from '../../electron/core/ops/positions';
+import { addPoint, deletePoint, emptyBoard, livePoints, setStance, updatePoint } from '../../electron/core/ops/positions';
 import { createRound } from '../../electron/core/ops/rounds';
 import { TickingClock } from './clock';
 
@@ -146,7 +146,7 @@ describe('a board as a Markdown table', () => {
       ctx,
     ).board;
     b = updatePoint(b, 'jv', { assessment: 'Tone moved, substance not.' }, ctx).board;
-    expect(boardToMarkdown(b, parties, [bj], 'Forced technology transfer')).toBe(
+    expect(boardToMarkdown(livePoints(b), parties, [bj], 'Forced technology transfer')).toBe(
       [
         '**Positions: Forced technology transfer**',
         '',
@@ -161,8 +161,22 @@ describe('a board as a Markdown table', () => {
     );
   });
 
+  test('a quote whose source is gone says so', () => {
+    const point = {
+      title: 'Review',
+      status: 'open' as const,
+      assessment: '',
+      stances: [
+        { partyId: 'china', kind: 'offer' as const, text: 'Talks.', date: null, roundId: null, evidence: [{ ...quote, state: 'removed' }] },
+      ],
+    };
+    expect(boardToMarkdown([point], parties, [])).toContain(
+      '1. “complete implementation, ongoing verification” — USTR, *Readout*, 9 Jan 2019 (source removed)',
+    );
+  });
+
   test('an empty board says so', () => {
-    expect(boardToMarkdown(emptyBoard(), parties, [])).toBe('*No points on this board yet.*\n');
+    expect(boardToMarkdown([], parties, [])).toBe('*No points on this board yet.*\n');
   });
 
   test('oneLine joins paragraphs and list items', () => {

@@ -5,7 +5,7 @@ import { createDispatch } from '../../electron/core/contract/dispatch';
 import { eventChannel, type EventName, type EventPayload } from '../../electron/core/contract/events';
 import { buildManifest } from '../../electron/core/contract/manifest';
 import { serveAppRequest } from '../../electron/services/appProtocol';
-import type { Services } from '../../electron/services/container';
+import type { ContainerDeps, Services } from '../../electron/services/container';
 import { chromiumArgs, findChromium } from './chromium';
 import { rendererDist, repoRoot } from './paths';
 import { RecordingPlatform, testServices } from './services';
@@ -25,6 +25,11 @@ export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
   readonly today?: string | null;
   readonly viewport?: { width: number; height: number };
+  /**
+   * Other dependencies of the services (browser harness only): e.g. the evidence resolver the
+   * positions boards use until the Sources feature provides one, or another sample book.
+   */
+  readonly services?: Partial<ContainerDeps>;
 }
 
 export interface AppHandle {
@@ -98,6 +103,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
       today: options.today ?? null,
       emit: (event, payload) => void emit(event, payload).catch(() => undefined),
       flushTimeoutMs: 5_000,
+      ...options.services,
     });
     await services.boot().catch(() => undefined);
     const dispatch = createDispatch(services.handlers, {

@@ -1,5 +1,6 @@
 import type { EvidenceCandidate } from '../../electron/core/contract/positionsViews';
 import type { EvidenceRef } from '../../electron/core/model/positions';
+import { samplePoints, sampleQuotes } from '../../electron/core/sample/samplePositions';
 import type { EvidenceResolver, ResolvedRef } from '../../electron/services/positions/evidence';
 
 /**
@@ -59,6 +60,20 @@ export const libraryQuotes: readonly LibraryQuote[] = [
     areas: ['purchase-commitments'],
   },
 ];
+
+/**
+ * The quotes of the sample book's sources, as the Sources feature holds them, each linked to the
+ * sample areas whose boards cite it: with these the sample boards look as they will once the
+ * Sources feature resolves their evidence.
+ */
+export function sampleLibrary(): LibraryQuote[] {
+  return Object.values(sampleQuotes).map((q) => ({
+    ...q,
+    areas: Object.entries(samplePoints)
+      .filter(([, points]) => JSON.stringify(points).includes(`"annotationId":"${q.annotationId}"`))
+      .map(([areaId]) => areaId),
+  }));
+}
 
 export class LibraryEvidenceResolver implements EvidenceResolver {
   private readonly quotes = new Map<string, LibraryQuote>();

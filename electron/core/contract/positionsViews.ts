@@ -63,6 +63,8 @@ export type PointHistory = z.infer<typeof PointHistorySchema>;
 export const RoundViewSchema = RoundSchema.extend({
   /** Stances and recorded changes that refer to this round; a round in use cannot be deleted. */
   uses: z.number().int().min(0),
+  /** Changes of stance or status recorded with this round. */
+  changes: z.number().int().min(0),
 });
 export type RoundView = z.infer<typeof RoundViewSchema>;
 

@@ -1,7 +1,24 @@
 import type { Party } from '../model/book';
-import { pointStatusLabels, stanceKindLabels, type Board, type EvidenceLink, type Round, type Stance } from '../model/positions';
-import { livePoints } from './positions';
+import { pointStatusLabels, stanceKindLabels, type EvidenceLink, type PointStatus, type Round, type StanceKind } from '../model/positions';
 import { formatDay } from './rounds';
+
+/** What the table needs of a point: the stored point, or the board's view of it. */
+export interface MarkdownPoint {
+  readonly title: string;
+  readonly status: PointStatus;
+  readonly assessment: string;
+  readonly stances: readonly MarkdownStance[];
+}
+
+export interface MarkdownStance {
+  readonly partyId: string;
+  readonly kind: StanceKind;
+  readonly text: string;
+  readonly date: string | null;
+  readonly roundId: string | null;
+  /** With `state: 'removed'` when the board knows the source is gone. */
+  readonly evidence: readonly (EvidenceLink & { readonly state?: string })[];
+}
 
 /**
  * A board as a GitHub-flavoured Markdown table, to paste into a briefing note:
@@ -11,12 +28,16 @@ import { formatDay } from './rounds';
  * Each stance cell reads "**Demand** (Beijing talks, 9 Jan 2019): text [1]"; the quotes cited
  * are listed under the table as numbered sources. A stance with no evidence says so.
  */
-export function boardToMarkdown(board: Board, parties: readonly Party[], rounds: readonly Round[], title?: string): string {
-  const points = livePoints(board);
+export function boardToMarkdown(
+  points: readonly MarkdownPoint[],
+  parties: readonly Party[],
+  rounds: readonly Round[],
+  title?: string,
+): string {
   const roundNames = new Map(rounds.map((r) => [r.id, r.name]));
   const notes: string[] = [];
   const noteIndex = new Map<string, number>();
-  const cite = (e: EvidenceLink): string => {
+  const cite = (e: MarkdownStance['evidence'][number]): string => {
     const key = `${e.sourceId}/${e.annotationId}`;
     let n = noteIndex.get(key);
     if (n === undefined) {
@@ -26,7 +47,7 @@ export function boardToMarkdown(board: Board, parties: readonly Party[], rounds:
     }
     return `[${n}]`;
   };
-  const stanceCell = (stance: Stance | undefined): string => {
+  const stanceCell = (stance: MarkdownStance | undefined): string => {
     if (!stance) return '—';
     const when = [stance.roundId ? roundNames.get(stance.roundId) : undefined, stance.date ? formatDay(stance.date) : undefined]
       .filter(Boolean)
@@ -59,10 +80,11 @@ export function boardToMarkdown(board: Board, parties: readonly Party[], rounds:
   return `${parts.join('\n')}\n`;
 }
 
-function describeEvidence(e: EvidenceLink): string {
+function describeEvidence(e: MarkdownStance['evidence'][number]): string {
   const quote = `“${oneLine(e.quote)}”`;
   const source = [e.outlet, e.title ? `*${escapeInline(e.title)}*` : '', e.date ? formatDay(e.date) : ''].filter(Boolean).join(', ');
-  return source ? `${quote} — ${source}` : quote;
+  const removed = e.state === 'removed' ? ' (source removed)' : '';
+  return `${source ? `${quote} — ${source}` : quote}${removed}`;
 }
 
 function row(cells: readonly string[]): string {

@@ -107,6 +107,17 @@ export function roundUsage(boards: Iterable<Board>): Map<string, number> {
   return usage;
 }
 
+/** How many changes were recorded with each round. */
+export function changesByRound(boards: Iterable<Board>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const board of boards) {
+    for (const point of board.points) {
+      for (const change of point.history) if (change.roundId !== null) counts.set(change.roundId, (counts.get(change.roundId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 /** A round that stances or the history refer to cannot be deleted: they would lose their round. */
 export function assertRoundDeletable(round: Round, uses: number): void {
   if (uses > 0) {

@@ -52,6 +52,92 @@ export interface SamplePoint {
   readonly beijing?: SampleStep;
 }
 
+/**
+ * Quotes from the sample book's sources (electron/core/sample/sampleSources.ts of the Sources
+ * feature), by their source and annotation ids, with what they say: the board shows this text
+ * if a source is ever removed, and the Sources feature resolves the live quote otherwise.
+ */
+const WIRE_THIRD_DAY = {
+  sourceId: 'src-wire-third-day',
+  outlet: 'Meridian Wire',
+  title: 'US and China add a third day to Beijing trade talks',
+  date: '2019-01-09',
+};
+const WIRE_ROUND_ENDS = {
+  sourceId: 'src-wire-round-ends',
+  outlet: 'Pacific Economic Wire',
+  title: 'Beijing round ends with purchase pledges; enforcement remains the sticking point',
+  date: '2019-01-10',
+};
+const MOFCOM = {
+  sourceId: 'src-mofcom-briefing',
+  outlet: 'Ministry of Commerce (MOFCOM)',
+  title: '商务部新闻发言人就中美经贸磋商答记者问（摘要）',
+  date: '2019-01-10',
+};
+const USTR = {
+  sourceId: 'src-ustr-readout',
+  outlet: 'Office of the US Trade Representative',
+  title: 'Readout of the United States–China trade talks in Beijing',
+  date: '2019-01-09',
+};
+
+export const sampleQuotes = {
+  tariffRise: {
+    ...WIRE_THIRD_DAY,
+    annotationId: 'ann-tariff-rise',
+    quote: 'If there is no agreement by 2 March, US tariffs on $200 billion of imports from China will rise from 10% to 25%.',
+  },
+  beefDecade: {
+    ...WIRE_THIRD_DAY,
+    annotationId: 'ann-beef-decade',
+    quote: 'A pledge to let US beef back into the Chinese market took more than a decade to carry out.',
+  },
+  denyForced: {
+    ...WIRE_THIRD_DAY,
+    annotationId: 'ann-deny-forced',
+    quote: 'reject the charge that foreign companies are forced to transfer technology',
+  },
+  enforcementHardest: {
+    ...WIRE_ROUND_ENDS,
+    annotationId: 'ann-enforcement-hardest',
+    quote:
+      'the hardest part of any deal will be enforcement: making sure that China stops forced technology transfers, theft of intellectual property and the hacking of US commercial networks',
+  },
+  mic2025: {
+    ...WIRE_ROUND_ENDS,
+    annotationId: 'ann-mic2025-toned-down',
+    quote: 'Official references to the plan have been toned down since December, but none of the policies behind it has been withdrawn.',
+  },
+  reciprocal: {
+    ...WIRE_ROUND_ENDS,
+    annotationId: 'ann-reciprocal-mechanism',
+    quote: 'Chinese officials say any mechanism must apply equally to both sides.',
+  },
+  structuralProgress: {
+    ...MOFCOM,
+    annotationId: 'ann-structural-progress',
+    quote: '双方在结构性问题上取得了进展，包括强制技术转让和知识产权保护等方面。',
+  },
+  purchasePledge: {
+    ...USTR,
+    annotationId: 'ann-purchase-pledge',
+    quote:
+      "China's pledge to purchase a substantial amount of agricultural, energy, manufactured and other goods and services from the United States",
+  },
+  structuralList: {
+    ...USTR,
+    annotationId: 'ann-structural-list',
+    quote:
+      'forced technology transfer, intellectual property protection, non-tariff barriers, cyber intrusions and cyber theft of trade secrets for commercial purposes',
+  },
+  verification: {
+    ...USTR,
+    annotationId: 'ann-verification',
+    quote: 'complete implementation subject to ongoing verification and effective enforcement',
+  },
+} as const satisfies Record<string, EvidenceLink>;
+
 const BA = '2018-12-01';
 const BJ_OPEN = '2019-01-07';
 const BJ_CLOSE = '2019-01-09';
@@ -75,6 +161,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'position',
           text: 'No foreign company is *forced* to transfer anything; any transfer is a commercial choice made in a contract.',
           date: BA,
+          evidence: [sampleQuotes.denyForced],
         },
       },
       beijing: {
@@ -83,6 +170,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'position',
           text: 'Reports "progress on structural issues", naming forced technology transfer, while still rejecting the word *forced*. No detail given.',
           date: SPOKESMAN,
+          evidence: [sampleQuotes.structuralProgress],
         },
       },
     },
@@ -142,6 +230,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'demand',
           text: 'Higher statutory damages, and criminal penalties for theft of trade secrets.',
           date: BA,
+          evidence: [sampleQuotes.structuralList],
         },
       },
       beijing: {
@@ -184,6 +273,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'position',
           text: 'Tariffs on $200 billion of imports rise from 10% to 25% on 2 March 2019 if there is no deal. The 90-day truce starts now.',
           date: BA,
+          evidence: [sampleQuotes.tariffRise],
         },
         china: { kind: 'demand', text: 'Cancel the scheduled increase.', date: BA },
       },
@@ -227,6 +317,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'demand',
           text: 'Year-by-year targets by sector, with **quarterly reporting** of what was actually bought.',
           date: BJ_OPEN,
+          evidence: [sampleQuotes.purchasePledge],
         },
       },
     },
@@ -250,6 +341,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'demand',
           text: 'Remove the sanitary and regulatory barriers that would make the targets impossible: beef, poultry, biotech approvals.',
           date: BJ_OPEN,
+          evidence: [sampleQuotes.beefDecade],
         },
       },
     },
@@ -270,6 +362,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'position',
           text: 'The plan is mentioned less in public; the policies behind it stay.',
           date: BJ_CLOSE,
+          evidence: [sampleQuotes.mic2025],
         },
       },
     },
@@ -324,6 +417,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'red-line',
           text: 'Theft of commercial secrets through hacking must stop. It is not a trade practice to bargain over.',
           date: BA,
+          evidence: [sampleQuotes.structuralList, sampleQuotes.enforcementHardest],
         },
         china: { kind: 'position', text: 'Denies any state involvement in commercial hacking.', date: BA },
       },
@@ -344,8 +438,9 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'demand',
           text: 'Regular reviews at working and vice-ministerial level, escalating to ministers.',
           date: BJ_OPEN,
+          evidence: [sampleQuotes.verification],
         },
-        china: { kind: 'position', text: 'Any mechanism must apply to both sides.', date: BJ_CLOSE },
+        china: { kind: 'position', text: 'Any mechanism must apply to both sides.', date: BJ_CLOSE, evidence: [sampleQuotes.reciprocal] },
       },
     },
     {
@@ -358,6 +453,7 @@ export const samplePoints: Readonly<Record<string, readonly SamplePoint[]>> = {
           kind: 'red-line',
           text: 'The right to respond with proportionate measures if a commitment is not met, **without retaliation**.',
           date: BJ_OPEN,
+          evidence: [sampleQuotes.enforcementHardest],
         },
       },
     },

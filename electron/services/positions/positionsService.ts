@@ -41,6 +41,7 @@ import {
   type PointResult,
 } from '../../core/ops/positions';
 import {
+  changesByRound,
   assertRoundDeletable,
   assertRoundExists,
   createRound,
@@ -279,8 +280,10 @@ export class PositionsService {
 
   rounds(): RoundsView {
     const { rounds, currentRoundId } = this.book().value.positions;
-    const usage = roundUsage(this.deps.store.areas().map((d) => d.value.board));
-    return { rounds: sortRounds(rounds).map((r) => withUses(r, usage)), currentRoundId };
+    const boards = this.deps.store.areas().map((d) => d.value.board);
+    const usage = roundUsage(boards);
+    const changes = changesByRound(boards);
+    return { rounds: sortRounds(rounds).map((r) => withUses(r, usage, changes)), currentRoundId };
   }
 
   async createRound(input: RoundInput): Promise<RoundView> {
@@ -293,7 +296,7 @@ export class PositionsService {
       return { ...doc, positions: { ...doc.positions, rounds, currentRoundId: doc.positions.currentRoundId ?? round.id } };
     });
     if (!out.round) throw new AppError('internal', 'The round was not created.');
-    return withUses(out.round, new Map());
+    return withUses(out.round, new Map(), new Map());
   }
 
   async updateRound(id: string, patch: RoundPatch): Promise<RoundView> {
@@ -304,7 +307,8 @@ export class PositionsService {
       return { ...doc, positions: { ...doc.positions, rounds: doc.positions.rounds.map((r) => (r.id === id ? round : r)) } };
     });
     const round = findRound(saved.positions.rounds, id);
-    return withUses(round, roundUsage(this.deps.store.areas().map((d) => d.value.board)));
+    const boards = this.deps.store.areas().map((d) => d.value.board);
+    return withUses(round, roundUsage(boards), changesByRound(boards));
   }
 
   async deleteRound(id: string): Promise<RoundsView> {
@@ -367,8 +371,8 @@ export class PositionsService {
   }
 }
 
-function withUses(round: Round, usage: ReadonlyMap<string, number>): RoundView {
-  return { ...round, uses: usage.get(round.id) ?? 0 };
+function withUses(round: Round, usage: ReadonlyMap<string, number>, changes: ReadonlyMap<string, number>): RoundView {
+  return { ...round, uses: usage.get(round.id) ?? 0, changes: changes.get(round.id) ?? 0 };
 }
 
 /** A stored quote as shown: what the source says now, or the last-known quote when it is gone. */

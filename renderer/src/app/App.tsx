@@ -6,6 +6,9 @@ import { AreaView } from '../features/areas/AreaView';
 import { useBook } from '../features/book/bookState';
 import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
+import { CopyBoardDialog, PointHistoryDialog } from '../features/positions/PositionsDialogs';
+import { PositionsOverview } from '../features/positions/PositionsOverview';
+import { RoundsView } from '../features/positions/RoundsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Toasts } from '../shared/ui/toasts';
 import { handleShortcut, runCommand } from './commandHandlers';
@@ -24,6 +27,10 @@ function Dialogs() {
       return <DeleteAreaDialog areaId={dialog.areaId} />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'pointHistory':
+      return <PointHistoryDialog areaId={dialog.areaId} pointId={dialog.pointId} partyId={dialog.partyId} />;
+    case 'copyBoard':
+      return <CopyBoardDialog markdown={dialog.markdown} />;
   }
 }
 
@@ -36,6 +43,10 @@ function MainPane() {
       return <SettingsView />;
     case 'area':
       return <AreaView areaId={route.areaId} />;
+    case 'positions':
+      return <PositionsOverview />;
+    case 'rounds':
+      return <RoundsView sinceRoundId={route.sinceRoundId} />;
   }
 }
 
@@ -112,9 +123,25 @@ export function App() {
             >
               {settings.title}
             </button>
+            <button
+              type="button"
+              className="sidebar-link sidebar-positions"
+              aria-current={route.view === 'positions' ? 'page' : undefined}
+              onClick={() => go({ view: 'positions' })}
+            >
+              Positions overview
+            </button>
           </div>
           <AreaList />
           <div className="sidebar-foot">
+            <button
+              type="button"
+              className="sidebar-link"
+              aria-current={route.view === 'rounds' ? 'page' : undefined}
+              onClick={() => go({ view: 'rounds' })}
+            >
+              Negotiation rounds
+            </button>
             <button
               type="button"
               className="sidebar-link"

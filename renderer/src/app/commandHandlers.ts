@@ -3,6 +3,8 @@ import { activeAreas, useBook } from '../features/book/bookState';
 import { moveAreaByStep, setArchivedAction } from '../features/areas/areaActions';
 import { focusActiveEditor, focusEditorWhenReady } from '../features/notes/NoteEditor';
 import { noteAutosave } from '../features/notes/noteAutosave';
+import { useAreaTab } from '../features/positions/areaTab';
+import { copyOpenBoard, showPositionsBoard } from '../features/positions/positionsCommands';
 import { useToasts } from '../shared/ui/toasts';
 import { useNavigation } from './navigation';
 import { useUi } from './uiState';
@@ -55,6 +57,8 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     }
     case 'editor.focus':
+      // The note editor is on the area's note tab.
+      useAreaTab.getState().show('note');
       if (!focusActiveEditor()) {
         // No editor on screen yet (the overview, or a note still loading): focus it as soon as it opens.
         focusEditorWhenReady();
@@ -85,6 +89,18 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'view.shortcuts':
       ui.open({ kind: 'shortcuts' });
+      return;
+    case 'area.positions':
+      showPositionsBoard();
+      return;
+    case 'positions.copyMarkdown':
+      copyOpenBoard();
+      return;
+    case 'view.positions':
+      nav.go({ view: 'positions' });
+      return;
+    case 'view.rounds':
+      nav.go({ view: 'rounds' });
       return;
   }
 }

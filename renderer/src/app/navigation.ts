@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 
-export type Route = { view: 'home' } | { view: 'settings' } | { view: 'area'; areaId: string };
+export type Route =
+  | { view: 'home' }
+  | { view: 'settings' }
+  | { view: 'area'; areaId: string }
+  // Positions: the overview across all areas, and the rounds with "what changed since".
+  | { view: 'positions' }
+  | { view: 'rounds'; sinceRoundId?: string };
 
 interface NavigationState {
   route: Route;

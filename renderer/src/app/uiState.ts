@@ -1,6 +1,13 @@
 import { create } from 'zustand';
 
-export type OpenDialog = { kind: 'newArea' } | { kind: 'deleteArea'; areaId: string } | { kind: 'shortcuts' } | null;
+export type OpenDialog =
+  | { kind: 'newArea' }
+  | { kind: 'deleteArea'; areaId: string }
+  | { kind: 'shortcuts' }
+  // Positions: a cell's history (partyId null: the point's status), and the board's Markdown when the clipboard refused it.
+  | { kind: 'pointHistory'; areaId: string; pointId: string; partyId: string | null }
+  | { kind: 'copyBoard'; markdown: string }
+  | null;
 
 interface UiState {
   dialog: OpenDialog;
