@@ -35,7 +35,17 @@ async function focused(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? document.activeElement?.tagName ?? null);
 }
 
-async function areaOnDisk(): Promise<{ board: { points: { id: string; title: string; status: string; stances: { partyId: string; text: string; kind: string; evidence: { annotationId: string }[] }[]; deletedAt: string | null }[] } }> {
+async function areaOnDisk(): Promise<{
+  board: {
+    points: {
+      id: string;
+      title: string;
+      status: string;
+      stances: { partyId: string; text: string; kind: string; evidence: { annotationId: string }[] }[];
+      deletedAt: string | null;
+    }[];
+  };
+}> {
   return JSON.parse(await readFile(join(dataDir, 'areas', `${AREA}.json`), 'utf8')) as never;
 }
 
@@ -92,7 +102,13 @@ describe('positions side by side in real Chromium', () => {
       await expect.poll(() => grid(page).locator('.pos-point-title').allTextContents()).toContain(t);
     }
     await title.press('Escape');
-    expect(await grid(page).locator('thead th').allTextContents()).toEqual(['Point', 'Status', 'United States', 'China', 'Our assessment of the gap']);
+    expect(await grid(page).locator('thead th').allTextContents()).toEqual([
+      'Point',
+      'Status',
+      'United States',
+      'China',
+      'Our assessment of the gap',
+    ]);
     // Escape put the keyboard back on the board: on the first point.
     await expect.poll(() => focused(page)).toMatch(/:0$/);
 
@@ -136,7 +152,10 @@ describe('positions side by side in real Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
-    await page.getByRole('group', { name: "Edit United States's stance on Administrative approvals" }).getByLabel('Kind').selectOption('red-line');
+    await page
+      .getByRole('group', { name: "Edit United States's stance on Administrative approvals" })
+      .getByLabel('Kind')
+      .selectOption('red-line');
     await page.keyboard.type('No approval may require disclosure of source code.');
     await page.keyboard.press('Escape');
     await expect.poll(() => cell(page, 2, 2).locator('.pos-kind').textContent()).toBe('Red line');
@@ -219,7 +238,7 @@ describe('positions side by side in real Chromium', () => {
       '',
       '| Point | Status | United States | China | Assessment |',
       '| --- | --- | --- | --- | --- |',
-      "| Joint-venture requirements | Narrowing | **Demand** (Buenos Aires leaders' meeting): End joint-venture and equity requirements used as a lever for technology. *(no evidence)* | **Position** (Buenos Aires leaders' meeting, 10 Jan 2019): Says no transfer is forced; reports \"progress on structural issues\". [1] | — |",
+      '| Joint-venture requirements | Narrowing | **Demand** (Buenos Aires leaders\' meeting): End joint-venture and equity requirements used as a lever for technology. *(no evidence)* | **Position** (Buenos Aires leaders\' meeting, 10 Jan 2019): Says no transfer is forced; reports "progress on structural issues". [1] | — |',
     ]);
     expect(copied).toContain('1. “Spokesman Gao Feng said');
   });
@@ -228,15 +247,15 @@ describe('positions side by side in real Chromium', () => {
     await app.restart();
     const { page } = app;
     await openBoard(page);
-    await expect.poll(() => grid(page).locator('.pos-point-title').allTextContents()).toEqual([
-      'Joint-venture requirements',
-      'Licensing terms',
-      'Administrative approvals',
-    ]);
+    await expect
+      .poll(() => grid(page).locator('.pos-point-title').allTextContents())
+      .toEqual(['Joint-venture requirements', 'Licensing terms', 'Administrative approvals']);
     expect(await cell(page, 0, 1).textContent()).toContain('Narrowing');
     expect(await cell(page, 0, 3).locator('.pos-quote-text').textContent()).toContain('Spokesman Gao Feng');
     expect(await cell(page, 2, 2).locator('.pos-kind').textContent()).toBe('Red line');
-    expect(await page.getByLabel('Changes are recorded with').locator('option:checked').textContent()).toBe('Beijing vice-ministerial talks (7–9 Jan 2019)');
+    expect(await page.getByLabel('Changes are recorded with').locator('option:checked').textContent()).toBe(
+      'Beijing vice-ministerial talks (7–9 Jan 2019)',
+    );
     await cell(page, 0, 3).click();
     await page.keyboard.press('h');
     const history = page.getByRole('dialog', { name: 'China on “Joint-venture requirements”' });

@@ -19,7 +19,12 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 beforeAll(async () => {
   // The sample's sources, as the Sources feature will resolve them.
   const evidence = new LibraryEvidenceResolver(sampleLibrary());
-  app = await launchApp({ dataDir: await tempDir('briefing-e2e-sample-'), colorScheme: 'light', viewport: { width: 1440, height: 900 }, services: { evidence } });
+  app = await launchApp({
+    dataDir: await tempDir('briefing-e2e-sample-'),
+    colorScheme: 'light',
+    viewport: { width: 1440, height: 900 },
+    services: { evidence },
+  });
 });
 
 afterAll(async () => {
@@ -34,7 +39,13 @@ describe('the sample positions in real Chromium', () => {
     await page.getByRole('tab', { name: /Positions/ }).click();
     const grid = page.getByRole('grid', { name: 'Positions on Forced technology transfer' });
     await grid.waitFor();
-    expect(await grid.locator('thead th').allTextContents()).toEqual(['Point', 'Status', 'United States', 'China', 'Our assessment of the gap']);
+    expect(await grid.locator('thead th').allTextContents()).toEqual([
+      'Point',
+      'Status',
+      'United States',
+      'China',
+      'Our assessment of the gap',
+    ]);
     expect(await grid.locator('.pos-point-title').allTextContents()).toEqual([
       'Joint-venture requirements',
       'Licensing terms',
@@ -51,7 +62,14 @@ describe('the sample positions in real Chromium', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     const table = page.locator('.pos-overview-table');
     await table.waitFor();
-    expect(await table.locator('thead th').allTextContents()).toEqual(['Issue area', 'Point', 'Status', 'United States', 'China', 'Our assessment of the gap']);
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Issue area',
+      'Point',
+      'Status',
+      'United States',
+      'China',
+      'Our assessment of the gap',
+    ]);
     await shot(page, 'positions-overview-light');
     await shot(page, 'positions-overview-light-full', true);
     expect(await scanAccessibility(page)).toEqual([]);

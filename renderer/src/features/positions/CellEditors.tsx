@@ -1,6 +1,13 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { EvidenceCandidate, PointView, ResolvedEvidence, StanceView } from '../../../../electron/core/contract/positionsViews';
-import { pointStatuses, pointStatusLabels, stanceKinds, stanceKindLabels, type PointStatus, type StanceKind } from '../../../../electron/core/model/positions';
+import {
+  pointStatuses,
+  pointStatusLabels,
+  stanceKinds,
+  stanceKindLabels,
+  type PointStatus,
+  type StanceKind,
+} from '../../../../electron/core/model/positions';
 import { formatDay, formatRange } from '../../../../electron/core/ops/rounds';
 import { api, errorMessage } from '../../api/client';
 import { canOpenEvidence, openEvidence } from './evidenceLinks';
@@ -17,6 +24,16 @@ export interface EditorProps<T> {
   /** Leave the editor, saving `value` (or nothing when it is null). */
   readonly onDone: (value: T | null) => void;
   readonly label: string;
+}
+
+/** A field that opens with the caret after its text, ready to add to it. */
+function useCaretAtEnd<T extends HTMLInputElement | HTMLTextAreaElement>() {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (field && document.activeElement === field) field.setSelectionRange(field.value.length, field.value.length);
+  }, []);
+  return ref;
 }
 
 function leavesOnKey(event: KeyboardEvent, singleLine: boolean): boolean {
@@ -45,6 +62,7 @@ function onFocusOut(leave: () => void) {
 export function TitleEditor({ initial, onDone, label }: EditorProps<string>) {
   const [value, setValue] = useState(initial);
   const done = useRef(false);
+  const field = useCaretAtEnd<HTMLInputElement>();
   const leave = (save: boolean) => {
     if (done.current) return;
     done.current = true;
@@ -52,6 +70,7 @@ export function TitleEditor({ initial, onDone, label }: EditorProps<string>) {
   };
   return (
     <input
+      ref={field}
       className="pos-input"
       aria-label={label}
       value={value}
@@ -106,6 +125,7 @@ export function StatusEditor({ initial, onDone, label }: EditorProps<PointStatus
 export function AssessmentEditor({ initial, onDone, label }: EditorProps<string>) {
   const [value, setValue] = useState(initial);
   const done = useRef(false);
+  const field = useCaretAtEnd<HTMLTextAreaElement>();
   const leave = (save: boolean) => {
     if (done.current) return;
     done.current = true;
@@ -114,6 +134,7 @@ export function AssessmentEditor({ initial, onDone, label }: EditorProps<string>
   return (
     <div className="pos-editor" onBlur={onFocusOut(() => leave(true))}>
       <textarea
+        ref={field}
         className="pos-textarea"
         aria-label={label}
         value={value}
@@ -162,7 +183,9 @@ export interface StanceEditorProps {
   readonly onDone: (value: StanceDraft | 'clear' | null) => void;
 }
 
-type Quote = Pick<ResolvedEvidence, 'sourceId' | 'annotationId' | 'quote' | 'outlet' | 'title' | 'date'> & { state?: ResolvedEvidence['state'] };
+type Quote = Pick<ResolvedEvidence, 'sourceId' | 'annotationId' | 'quote' | 'outlet' | 'title' | 'date'> & {
+  state?: ResolvedEvidence['state'];
+};
 
 /** One party's stance on one point: text, kind, date, round and the quotes that back it. */
 export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId, today, onDone }: StanceEditorProps) {
@@ -174,6 +197,7 @@ export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId,
   const [quotes, setQuotes] = useState<Quote[]>(() => [...(stance?.evidence ?? [])]);
   const [picking, setPicking] = useState(false);
   const done = useRef(false);
+  const field = useCaretAtEnd<HTMLTextAreaElement>();
   const ids = { kind: useId(), date: useId(), round: useId() };
   const label = `${partyName}'s stance on ${point.title}`;
 
@@ -242,6 +266,7 @@ export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId,
         </label>
       </div>
       <textarea
+        ref={field}
         className="pos-textarea"
         aria-label={`${label} (Markdown)`}
         value={text}
@@ -260,7 +285,9 @@ export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId,
               <span className="pos-quote-body">
                 {q.state === 'removed' ? <span className="pos-quote-flag">Source removed</span> : null}
                 <span className="pos-quote-text">“{q.quote}”</span>{' '}
-                <span className="pos-quote-source">— {[q.outlet || q.title, q.date ? formatDay(q.date) : ''].filter(Boolean).join(', ')}</span>
+                <span className="pos-quote-source">
+                  — {[q.outlet || q.title, q.date ? formatDay(q.date) : ''].filter(Boolean).join(', ')}
+                </span>
               </span>
               {canOpenEvidence() && q.state !== 'removed' ? (
                 <button type="button" className="btn btn-small" onClick={() => openEvidence(q)}>
@@ -279,12 +306,7 @@ export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId,
           ))}
         </ul>
         {picking ? (
-          <EvidencePicker
-            areaId={areaId}
-            chosen={quotes}
-            onPick={(c) => setQuotes([...quotes, c])}
-            onClose={() => setPicking(false)}
-          />
+          <EvidencePicker areaId={areaId} chosen={quotes} onPick={(c) => setQuotes([...quotes, c])} onClose={() => setPicking(false)} />
         ) : (
           <button type="button" className="btn btn-small" onClick={() => setPicking(true)}>
             Cite a quote…
@@ -377,7 +399,9 @@ function EvidencePicker({
             <li key={`${c.sourceId}/${c.annotationId}`}>
               <button type="button" className="pos-picker-item" disabled={isChosen(c)} onClick={() => onPick(c)}>
                 <span className="pos-quote-text">“{c.quote}”</span>
-                <span className="pos-quote-source">— {[c.outlet || c.title, c.date ? formatDay(c.date) : ''].filter(Boolean).join(', ')}</span>
+                <span className="pos-quote-source">
+                  — {[c.outlet || c.title, c.date ? formatDay(c.date) : ''].filter(Boolean).join(', ')}
+                </span>
                 {isChosen(c) ? <span className="pos-picker-chosen">cited</span> : null}
               </button>
             </li>

@@ -46,8 +46,8 @@ export function PartyRemovalConfirm({
   return (
     <div className="pos-remove-confirm" role="alertdialog" aria-label={`Remove ${name}?`}>
       <p>
-        <strong>{name}</strong> has {plural(stances, 'stance')} in {plural(areas, 'issue area')}. Removing the party moves them to the archive
-        when you save; you can restore them from there. Nothing is deleted.
+        <strong>{name}</strong> has {plural(stances, 'stance')} in {plural(areas, 'issue area')}. Removing the party moves them to the
+        archive when you save; you can restore them from there. Nothing is deleted.
       </p>
       <div className="pos-remove-actions">
         <button type="button" className="btn btn-small btn-danger" onClick={onConfirm} autoFocus>

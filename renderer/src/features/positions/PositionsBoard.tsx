@@ -76,7 +76,8 @@ export function PositionsBoard({ areaId, areaTitle }: { areaId: string; areaTitl
   const focusWanted = useRef(false);
 
   // The active cell is the one the keyboard is on; it follows its point when points move.
-  const current: Cell | null = active && points.some((p) => p.id === active.pointId) ? active : points[0] ? { pointId: points[0].id, col: 0 } : null;
+  const current: Cell | null =
+    active && points.some((p) => p.id === active.pointId) ? active : points[0] ? { pointId: points[0].id, col: 0 } : null;
 
   const focusCell = useCallback((cell: Cell) => {
     focusWanted.current = true;
@@ -268,8 +269,8 @@ export function PositionsBoard({ areaId, areaTitle }: { areaId: string; areaTitl
         </div>
       </div>
       <p className="pos-hint" id={`${headingId}-keys`}>
-        Arrows move between cells · Enter edits · Esc saves and leaves · Alt+↑/↓ moves a point · Shift+Enter adds one below · Delete
-        removes · H shows a cell’s history · Ctrl+Z undoes
+        Arrows move between cells · Enter edits · Esc saves and leaves · Alt+↑/↓ moves a point · Shift+Enter adds one below · Delete removes
+        · H shows a cell’s history · Ctrl+Z undoes
       </p>
       {points.length === 0 && !adding ? (
         <div className="pos-empty">
@@ -524,7 +525,14 @@ const PointRow = memo(function PointRow(props: PointRowProps) {
             </span>
             <span className="pos-point-title">{point.title}</span>
             <span className="pos-row-tools">
-              <button type="button" className="btn-icon" tabIndex={-1} aria-label={`Move “${point.title}” up`} disabled={row === 0} onClick={() => void actions.move(point.id, -1)}>
+              <button
+                type="button"
+                className="btn-icon"
+                tabIndex={-1}
+                aria-label={`Move “${point.title}” up`}
+                disabled={row === 0}
+                onClick={() => void actions.move(point.id, -1)}
+              >
                 ↑
               </button>
               <button
@@ -537,7 +545,13 @@ const PointRow = memo(function PointRow(props: PointRowProps) {
               >
                 ↓
               </button>
-              <button type="button" className="btn-icon" tabIndex={-1} aria-label={`Delete “${point.title}”`} onClick={() => actions.remove(point.id)}>
+              <button
+                type="button"
+                className="btn-icon"
+                tabIndex={-1}
+                aria-label={`Delete “${point.title}”`}
+                onClick={() => actions.remove(point.id)}
+              >
                 ×
               </button>
             </span>
@@ -606,7 +620,19 @@ const PointRow = memo(function PointRow(props: PointRowProps) {
   );
 });
 
-function StanceCell({ areaId, point, party, stance, roundName }: { areaId: string; point: PointView; party: Party; stance: StanceView | null; roundName: string | null }) {
+function StanceCell({
+  areaId,
+  point,
+  party,
+  stance,
+  roundName,
+}: {
+  areaId: string;
+  point: PointView;
+  party: Party;
+  stance: StanceView | null;
+  roundName: string | null;
+}) {
   if (!stance) return <p className="pos-empty-cell">No stance recorded</p>;
   const when = [roundName, stance.date ? formatDay(stance.date) : null].filter(Boolean).join(' · ');
   return (

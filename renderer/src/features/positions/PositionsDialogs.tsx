@@ -48,7 +48,11 @@ export function PointHistoryDialog({ areaId, pointId, partyId }: { areaId: strin
   return (
     <Dialog
       title={title}
-      description={partyName ? 'Each change of this stance, newest first, with the round it was recorded in.' : 'Each change of status, newest first, with its round.'}
+      description={
+        partyName
+          ? 'Each change of this stance, newest first, with the round it was recorded in.'
+          : 'Each change of status, newest first, with its round.'
+      }
       width="wide"
       onClose={close}
       actions={

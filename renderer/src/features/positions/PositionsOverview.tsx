@@ -68,7 +68,13 @@ export function PositionsOverview() {
     if (!view || loadingMore) return;
     setLoadingMore(true);
     try {
-      const next = await api.positions.overview({ statuses, priorities: chosenPriorities, tags, offset: view.areas.length, limit: PAGE * 2 });
+      const next = await api.positions.overview({
+        statuses,
+        priorities: chosenPriorities,
+        tags,
+        offset: view.areas.length,
+        limit: PAGE * 2,
+      });
       setView({ ...next, offset: 0, areas: [...view.areas, ...next.areas] });
     } catch (e) {
       setError(errorMessage(e));
@@ -115,7 +121,8 @@ export function PositionsOverview() {
             <strong>{totalPoints.toLocaleString('en-GB')}</strong> points in {filtered ? 'the areas shown' : 'the book'}:{' '}
             {pointStatuses.map((s, i) => (
               <span key={s} className={`pos-count pos-status-${s}`}>
-                <span aria-hidden="true">{pointStatusGlyph[s]}</span> {view.counts[s].toLocaleString('en-GB')} {pointStatusLabels[s].toLowerCase()}
+                <span aria-hidden="true">{pointStatusGlyph[s]}</span> {view.counts[s].toLocaleString('en-GB')}{' '}
+                {pointStatusLabels[s].toLowerCase()}
                 {i < pointStatuses.length - 1 ? ' ' : ''}
               </span>
             ))}
@@ -133,7 +140,12 @@ export function PositionsOverview() {
         </FilterGroup>
         <FilterGroup label="Priority">
           {priorities.map((p) => (
-            <button key={p} type="button" aria-pressed={chosenPriorities.includes(p)} onClick={() => setPriorities(toggle(chosenPriorities, p))}>
+            <button
+              key={p}
+              type="button"
+              aria-pressed={chosenPriorities.includes(p)}
+              onClick={() => setPriorities(toggle(chosenPriorities, p))}
+            >
               {priorityLabels[p]}
             </button>
           ))}
@@ -163,7 +175,11 @@ export function PositionsOverview() {
       </div>
 
       <p className="pos-legend" aria-label="Key">
-        Kinds: {stanceKinds.map((k) => <KindBadge key={k} kind={k} />)} · <span className="pos-no-evidence-mark">!</span> no evidence cited
+        Kinds:{' '}
+        {stanceKinds.map((k) => (
+          <KindBadge key={k} kind={k} />
+        ))}{' '}
+        · <span className="pos-no-evidence-mark">!</span> no evidence cited
       </p>
 
       {error ? (
@@ -177,9 +193,7 @@ export function PositionsOverview() {
       ) : (
         <>
           <table className="pos-overview-table">
-            <caption className="visually-hidden">
-              Positions by issue area and party{filtered ? ', filtered' : ''}
-            </caption>
+            <caption className="visually-hidden">Positions by issue area and party{filtered ? ', filtered' : ''}</caption>
             <colgroup>
               <col className="pos-ov-area" />
               <col className="pos-ov-point" />

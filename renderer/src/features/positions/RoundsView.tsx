@@ -64,7 +64,12 @@ export function RoundsView({ sinceRoundId }: { sinceRoundId?: string | undefined
                       </td>
                     </tr>
                   ) : (
-                    <RoundRow key={round.id} round={round} isCurrent={rounds.currentRoundId === round.id} onEdit={() => setEditing(round.id)} />
+                    <RoundRow
+                      key={round.id}
+                      round={round}
+                      isCurrent={rounds.currentRoundId === round.id}
+                      onEdit={() => setEditing(round.id)}
+                    />
                   ),
                 )}
               </tbody>
@@ -262,8 +267,8 @@ function ChangesSince({ rounds, initial }: { rounds: readonly RoundView[]; initi
       ) : (
         <>
           <p className="hint">
-            {view.points.length} {view.points.length === 1 ? 'point has' : 'points have'} moved since {round?.name}. Each shows where it stood at
-            the end of that round and where it stands now.
+            {view.points.length} {view.points.length === 1 ? 'point has' : 'points have'} moved since {round?.name}. Each shows where it
+            stood at the end of that round and where it stands now.
           </p>
           {[...byArea.entries()].map(([areaId, moves]) => (
             <SinceArea key={areaId} areaId={areaId} moves={moves} />
@@ -299,11 +304,7 @@ function SinceArea({ areaId, moves }: { areaId: string; moves: readonly PointMov
             <p className="pos-since-title">
               <strong>{m.pointTitle}</strong>
               {m.added ? <span className="pos-new-tag">new point</span> : null}
-              {m.status ? (
-                <StatusMove from={m.status.from} to={m.status.to} />
-              ) : (
-                <PointStatusBadge status={m.currentStatus} />
-              )}
+              {m.status ? <StatusMove from={m.status.from} to={m.status.to} /> : <PointStatusBadge status={m.currentStatus} />}
             </p>
             {m.stances.map((s) => (
               <div key={s.partyId} className="pos-since-stance">

@@ -45,7 +45,13 @@ async function addPoint(areaId: string, title: string, beforeId: string | null, 
   try {
     const point = await api.positions.addPoint({ areaId, title, beforeId, roundId });
     const points = usePositions.getState().boards[areaId]?.points ?? [];
-    const index = beforeId === null ? points.length : Math.max(0, points.findIndex((p) => p.id === beforeId));
+    const index =
+      beforeId === null
+        ? points.length
+        : Math.max(
+            0,
+            points.findIndex((p) => p.id === beforeId),
+          );
     usePositions.getState().putPoint(areaId, point, index);
     return point;
   } catch (error) {
@@ -93,7 +99,12 @@ export async function addPointAction(areaId: string, title: string, beforeId: st
 export async function deletePointAction(areaId: string, point: PointView): Promise<boolean> {
   const ok = await deletePoint(areaId, point.id);
   if (!ok) return false;
-  record({ areaId, label: `Delete “${point.title}”`, undo: () => restorePoint(areaId, point.id), redo: () => deletePoint(areaId, point.id) });
+  record({
+    areaId,
+    label: `Delete “${point.title}”`,
+    undo: () => restorePoint(areaId, point.id),
+    redo: () => deletePoint(areaId, point.id),
+  });
   useToasts.getState().show({
     tone: 'info',
     message: `Deleted the point “${point.title}”.`,
@@ -140,7 +151,13 @@ export async function updatePointAction(areaId: string, point: PointView, patch:
   return ok;
 }
 
-async function putStance(areaId: string, pointId: string, partyId: string, stance: StanceDraft | null, roundId: string | null): Promise<boolean> {
+async function putStance(
+  areaId: string,
+  pointId: string,
+  partyId: string,
+  stance: StanceDraft | null,
+  roundId: string | null,
+): Promise<boolean> {
   try {
     const point = await api.positions.setStance({
       areaId,
@@ -196,7 +213,12 @@ export async function movePointAction(areaId: string, point: PointView, beforeId
   const oldNext = points[index + 1]?.id ?? null;
   const ok = await move(areaId, point.id, beforeId);
   if (ok) {
-    record({ areaId, label: `Move “${point.title}”`, undo: () => move(areaId, point.id, oldNext), redo: () => move(areaId, point.id, beforeId) });
+    record({
+      areaId,
+      label: `Move “${point.title}”`,
+      undo: () => move(areaId, point.id, oldNext),
+      redo: () => move(areaId, point.id, beforeId),
+    });
   }
   return ok;
 }

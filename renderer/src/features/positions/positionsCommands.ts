@@ -51,6 +51,7 @@ export function copyOpenBoard(): void {
 /** Copies these points as a Markdown table, with the book's rounds for the round names. */
 export function copyBoardMarkdown(points: readonly MarkdownPoint[], parties: readonly Party[], title: string | undefined): void {
   const markdown = boardToMarkdown(points, parties, usePositions.getState().rounds?.rounds ?? [], title);
-  if (copyText(markdown)) useToasts.getState().show({ tone: 'info', message: 'Copied the board as a Markdown table. Paste it into a note.', timeoutMs: 4_000 });
+  if (copyText(markdown))
+    useToasts.getState().show({ tone: 'info', message: 'Copied the board as a Markdown table. Paste it into a note.', timeoutMs: 4_000 });
   else useUi.getState().open({ kind: 'copyBoard', markdown });
 }

@@ -134,6 +134,3 @@ export const usePositions = create<PositionsState>()((set, get) => ({
     set({ redoStack: { ...get().redoStack, [entry.areaId]: [...(get().redoStack[entry.areaId] ?? []), entry].slice(-UNDO_DEPTH) } });
   },
 }));
-
-/** The stores as the app starts them, for tests that render the app more than once. */
-export const initialPositionsState = usePositions.getState();

@@ -73,7 +73,8 @@ function SettingsForm({ settings, usage }: { settings: BookSettings; usage: Retu
       });
       useToasts.getState().show({
         tone: 'info',
-        message: archive.length > 0 ? 'Book settings saved. The removed parties and their stances are in the archive.' : 'Book settings saved.',
+        message:
+          archive.length > 0 ? 'Book settings saved. The removed parties and their stances are in the archive.' : 'Book settings saved.',
       });
     } catch (e) {
       setError(errorMessage(e));
