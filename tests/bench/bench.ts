@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { testServices } from '../harness/services';
+import { benchBoard, benchOverview, type OverviewFigures } from './positionsBench';
 import { argValue, percentile, RssSampler, table } from './stats';
 
 const json = process.argv.includes('--json');
@@ -49,7 +50,14 @@ async function buildBook(dir: string, areas: number, noteBytes: number): Promise
   return ids;
 }
 
-async function measure(label: string, areas: number, noteBytes: number, sampler: RssSampler): Promise<BookFigures> {
+async function measure(
+  label: string,
+  areas: number,
+  noteBytes: number,
+  sampler: RssSampler,
+  /** Runs on the built book before it is removed (the positions overview of the large book). */
+  extra?: (dir: string, ids: string[]) => Promise<void>,
+): Promise<BookFigures> {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${label}-`));
   try {
     if (!json) process.stdout.write(`building the ${label} book (${areas} areas, ${noteBytes / 1000} KB notes)… `);
@@ -83,6 +91,8 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
     }
     sampler.sample();
     await services.shutdown();
+    await extra?.(dir, ids);
+    sampler.sample();
     return {
       areas,
       bytes: areas * noteBytes,
@@ -98,8 +108,18 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
 const sampler = new RssSampler();
 sampler.start();
 const small = await measure('small', 10, 5_000, sampler);
-const large = await measure('large', 2_000, 20_000, sampler);
+let overview: OverviewFigures | null = null;
+const large = await measure('large', 2_000, 20_000, sampler, async (dir, ids) => {
+  if (!json) process.stdout.write('giving each large-book area a board of 5 points… ');
+  overview = await benchOverview(dir, ids, opens);
+  if (!json) process.stdout.write('done\n');
+});
+const board = await benchBoard(Math.max(opens * 3, 10), Math.min(saves, 100), (line) => {
+  if (!json) process.stdout.write(line);
+});
 sampler.stop();
+const ov = overview as OverviewFigures | null;
+if (!ov) throw new Error('the overview was not measured');
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const result = {
@@ -109,6 +129,16 @@ const result = {
   save_large_p95_ms: round(large.saveP95),
   open_small_ms: round(small.openMs),
   open_large_ms: round(large.openMs),
+  board_200x3_open_p50_ms: round(board.openP50),
+  board_200x3_open_p95_ms: round(board.openP95),
+  board_200x3_edit_p50_ms: round(board.editP50),
+  board_200x3_edit_p95_ms: round(board.editP95),
+  board_200x3_payload_kb: Math.round(board.payloadKb),
+  board_200x3_file_kb: Math.round(board.fileKb),
+  overview_large_first_page_ms: round(ov.firstPageP50),
+  overview_large_filtered_ms: round(ov.filteredP50),
+  open_large_with_boards_ms: round(ov.openWithBoardsMs),
+  large_book_points: ov.points,
   peak_rss_mb: Math.round(sampler.peakMb),
   saves_per_book: saves,
   opens_per_book: opens,
@@ -125,8 +155,29 @@ if (!json) {
       ],
     ),
   );
+  console.log('');
+  console.log(
+    table(
+      ['positions', 'figure'],
+      [
+        ['board 200 points × 3 parties: open p50 / p95', `${result.board_200x3_open_p50_ms} / ${result.board_200x3_open_p95_ms} ms`],
+        ['board 200 × 3: durable stance edit p50 / p95', `${result.board_200x3_edit_p50_ms} / ${result.board_200x3_edit_p95_ms} ms`],
+        ['board 200 × 3: payload / area file', `${result.board_200x3_payload_kb} KB / ${result.board_200x3_file_kb} KB`],
+        [
+          `overview of the large book (${ov.points.toLocaleString('en-US')} points): first page`,
+          `${result.overview_large_first_page_ms} ms`,
+        ],
+        ['overview of the large book: filtered by status and priority', `${result.overview_large_filtered_ms} ms`],
+        ['open the large book with its boards (median)', `${result.open_large_with_boards_ms} ms`],
+      ],
+    ),
+  );
   console.log(`\npeak RSS: ${result.peak_rss_mb} MB; ${saves} saves and ${opens} opens per book`);
   const ok = result.save_large_p95_ms <= 1.5 * result.save_small_p95_ms && result.save_large_p95_ms <= 5 && result.open_large_ms <= 500;
   console.log(ok ? 'targets met' : 'TARGETS MISSED (save_large_p95 ≤ 1.5 × save_small_p95 and ≤ 5 ms; open_large ≤ 500 ms)');
+  const positionsOk = result.board_200x3_open_p95_ms <= 100 && result.overview_large_first_page_ms <= 100;
+  console.log(
+    positionsOk ? 'positions targets met' : 'POSITIONS TARGETS MISSED (board 200 × 3 open p95 ≤ 100 ms; large overview ≤ 100 ms)',
+  );
 }
 console.log(JSON.stringify(result));

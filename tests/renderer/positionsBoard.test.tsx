@@ -33,7 +33,7 @@ function cellOf(grid: HTMLElement, row: number, col: number): HTMLElement {
 }
 
 function titles(grid: HTMLElement): string[] {
-  return [...grid.querySelectorAll('.pos-point-title')].map((e) => e.textContent ?? '');
+  return [...grid.querySelectorAll('.pos-point-title')].map((e) => e.textContent);
 }
 
 describe('keyboard navigation on the board', () => {

@@ -45,18 +45,16 @@ function leavesOnKey(event: KeyboardEvent, singleLine: boolean): boolean {
  * lost the focus only because it was disabled or removed (a quote just cited, a quote removed)
  * hands the focus back to the editor's text instead.
  */
-function onFocusOut(leave: () => void) {
-  return (event: FocusEvent<HTMLElement>) => {
-    const container = event.currentTarget;
-    const next = event.relatedTarget;
-    if (next instanceof Node && container.contains(next)) return;
-    const lost = event.target;
-    if (next === null && (!lost.isConnected || lost.matches(':disabled'))) {
-      container.querySelector<HTMLElement>('textarea')?.focus();
-      return;
-    }
-    leave();
-  };
+function onFocusOut(event: FocusEvent<HTMLElement>, leave: () => void): void {
+  const container = event.currentTarget;
+  const next = event.relatedTarget;
+  if (next instanceof Node && container.contains(next)) return;
+  const lost = event.target;
+  if (next === null && (!lost.isConnected || lost.matches(':disabled'))) {
+    container.querySelector<HTMLElement>('textarea')?.focus();
+    return;
+  }
+  leave();
 }
 
 export function TitleEditor({ initial, onDone, label }: EditorProps<string>) {
@@ -132,7 +130,7 @@ export function AssessmentEditor({ initial, onDone, label }: EditorProps<string>
     onDone(save ? value : null);
   };
   return (
-    <div className="pos-editor" onBlur={onFocusOut(() => leave(true))}>
+    <div className="pos-editor" onBlur={(e) => onFocusOut(e, () => leave(true))}>
       <textarea
         ref={field}
         className="pos-textarea"
@@ -224,7 +222,7 @@ export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId,
       className="pos-editor pos-stance-editor"
       role="group"
       aria-label={`Edit ${label}`}
-      onBlur={onFocusOut(() => leave('save'))}
+      onBlur={(e) => onFocusOut(e, () => leave('save'))}
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {

@@ -187,7 +187,7 @@ function RoundForm({ round, onDone }: { round: RoundView | null; onDone: () => v
       </label>
       <label htmlFor={`${id}-end`} className="pos-field">
         <span>To</span>
-        <input id={`${id}-end`} type="date" value={endDate} min={startDate || undefined} onChange={(e) => setEnd(e.target.value)} />
+        <input id={`${id}-end`} type="date" value={endDate} onChange={(e) => setEnd(e.target.value)} />
       </label>
       <label htmlFor={`${id}-place`} className="pos-field pos-field-wide">
         <span>Place</span>

@@ -48,7 +48,7 @@ function SettingsForm({ settings, usage }: { settings: BookSettings; usage: Retu
   // Positions: a party with stances is removed only after the user confirms; its stances are then archived on save.
   const [confirming, setConfirming] = useState<string | null>(null);
   const [archive, setArchive] = useState<string[]>([]);
-  const useOf = (id: string | undefined) => usage?.active.find((p) => p.id === id);
+  const usageOf = (id: string | undefined) => usage?.active.find((p) => p.id === id);
   const ids = { title: useId(), marking: useId(), preparedFor: useId(), preparedBy: useId() };
 
   const move = (index: number, step: -1 | 1) => {
@@ -156,7 +156,7 @@ function SettingsForm({ settings, usage }: { settings: BookSettings; usage: Retu
                 aria-label={`Remove ${party.name || 'party'}`}
                 disabled={parties.length <= 2}
                 onClick={() => {
-                  if ((useOf(party.id)?.stances ?? 0) > 0) setConfirming(party.key);
+                  if ((usageOf(party.id)?.stances ?? 0) > 0) setConfirming(party.key);
                   else setParties(parties.filter((p) => p.key !== party.key));
                 }}
               >
@@ -164,9 +164,9 @@ function SettingsForm({ settings, usage }: { settings: BookSettings; usage: Retu
               </button>
               {confirming === party.key ? (
                 <PartyRemovalConfirm
-                  name={useOf(party.id)?.name ?? party.name}
-                  stances={useOf(party.id)?.stances ?? 0}
-                  areas={useOf(party.id)?.areas ?? 0}
+                  name={usageOf(party.id)?.name ?? party.name}
+                  stances={usageOf(party.id)?.stances ?? 0}
+                  areas={usageOf(party.id)?.areas ?? 0}
                   onConfirm={() => {
                     setConfirming(null);
                     if (party.id) setArchive([...archive, party.id]);
