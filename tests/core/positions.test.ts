@@ -17,18 +17,7 @@ import {
   type ChangeContext,
   type StanceInput,
 } from '../../electron/core/ops/positions';
-import { TickingClock } from './clock';
-
-/** A clock that can jump: for changes further apart than the history's coalescing window. */
-class JumpClock extends TickingClock {
-  private offset = 0;
-  jump(ms: number): void {
-    this.offset += ms;
-  }
-  override now(): string {
-    return new Date(Date.parse(super.now()) + this.offset).toISOString();
-  }
-}
+import { JumpClock } from './clock';
 
 const R1 = 'buenos-aires';
 const R2 = 'beijing';

@@ -24,17 +24,7 @@ import {
   sortRounds,
   updateRound,
 } from '../../electron/core/ops/rounds';
-import { TickingClock } from './clock';
-
-class JumpClock extends TickingClock {
-  private offset = 0;
-  jump(ms: number): void {
-    this.offset += ms;
-  }
-  override now(): string {
-    return new Date(Date.parse(super.now()) + this.offset).toISOString();
-  }
-}
+import { JumpClock, TickingClock } from './clock';
 
 function twoRounds(clock: TickingClock): Round[] {
   const ba = createRound(

@@ -274,6 +274,20 @@ describe('positions side by side in real Chromium', () => {
     await shot(page, 'positions-overview-built-light');
   });
 
+  test('keyboard shortcuts: Ctrl+Shift+O the overview, Ctrl+Shift+B the board with the keyboard on it, Ctrl+E the note editor', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+Shift+O');
+    await page.getByText('Positions overview', { exact: true }).first().waitFor();
+    await page.locator('.pos-overview-table').waitFor();
+    await page.locator('.area-link', { hasText: 'Forced technology transfer' }).click();
+    await page.getByRole('tab', { name: 'Briefing note' }).click();
+    await page.keyboard.press('Control+Shift+B');
+    await grid(page).waitFor();
+    await expect.poll(() => focused(page)).toMatch(/^[a-z0-9-]+:0$/);
+    await page.keyboard.press('Control+e');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+  });
+
   test('the page never requested anything outside its own origin, and logged no errors', () => {
     expect(app.requests.length).toBeGreaterThan(3);
     expect(app.foreignRequests).toEqual([]);

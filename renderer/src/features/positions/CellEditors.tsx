@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { EvidenceCandidate, PointView, ResolvedEvidence, StanceView } from '../../../../electron/core/contract/positionsViews';
 import {
   pointStatuses,
@@ -8,11 +8,13 @@ import {
   type PointStatus,
   type StanceKind,
 } from '../../../../electron/core/model/positions';
-import { formatDay, formatRange } from '../../../../electron/core/ops/rounds';
-import { api, errorMessage } from '../../api/client';
+import { formatDay } from '../../../../electron/core/ops/rounds';
+import { api } from '../../api/client';
 import { canOpenEvidence, openEvidence } from './evidenceLinks';
 import type { StanceDraft } from './positionsActions';
 import { usePositions } from './positionsState';
+import { RoundOptions } from './RoundOptions';
+import { useFetched } from './useFetched';
 
 /**
  * The editors that open inside a board cell. Each saves when it is left: Escape, Ctrl+Enter,
@@ -254,12 +256,7 @@ export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId,
         <label htmlFor={ids.round} className="pos-field pos-field-wide">
           <span>In round</span>
           <select id={ids.round} className="select" value={roundId} onChange={(e) => setRoundId(e.target.value)}>
-            <option value="">No round</option>
-            {rounds.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({formatRange(r.startDate, r.endDate)})
-              </option>
-            ))}
+            <RoundOptions rounds={rounds} />
           </select>
         </label>
       </div>
@@ -339,30 +336,10 @@ function EvidencePicker({
   onClose: () => void;
 }) {
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<EvidenceCandidate[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const inputId = useId();
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      api.positions
-        .evidenceCandidates({ areaId, query })
-        .then((list) => {
-          if (!cancelled) {
-            setFound(list);
-            setError(null);
-          }
-        })
-        .catch((e: unknown) => {
-          if (!cancelled) setError(errorMessage(e));
-        });
-    }, 150);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [areaId, query]);
+  const { value: found, error } = useFetched<EvidenceCandidate[]>(query, () => api.positions.evidenceCandidates({ areaId, query }), {
+    delayMs: 150,
+  });
 
   const isChosen = (c: EvidenceCandidate) => chosen.some((q) => q.sourceId === c.sourceId && q.annotationId === c.annotationId);
   return (

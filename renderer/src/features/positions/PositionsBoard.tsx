@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, 
 import type { PointView, RoundView, StanceView } from '../../../../electron/core/contract/positionsViews';
 import type { Party } from '../../../../electron/core/model/book';
 import { pointStatusLabels } from '../../../../electron/core/model/positions';
-import { formatDay, formatRange } from '../../../../electron/core/ops/rounds';
+import { formatDay } from '../../../../electron/core/ops/rounds';
 import { useNavigation } from '../../app/navigation';
 import { useUi } from '../../app/uiState';
 import { useBook } from '../book/bookState';
@@ -23,6 +23,7 @@ import {
   updatePointAction,
 } from './positionsActions';
 import { usePositions } from './positionsState';
+import { RoundOptions } from './RoundOptions';
 
 /**
  * The positions board of one issue area: a row per point, a column per party in the book's
@@ -381,12 +382,7 @@ function RoundPicker({ rounds, currentRoundId }: { rounds: readonly RoundView[];
     <label htmlFor={id} className="pos-round-picker">
       <span>Changes are recorded with</span>
       <select id={id} className="select" value={currentRoundId ?? ''} onChange={(e) => void setCurrentRoundAction(e.target.value || null)}>
-        <option value="">No round</option>
-        {rounds.map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name} ({formatRange(r.startDate, r.endDate)})
-          </option>
-        ))}
+        <RoundOptions rounds={rounds} />
       </select>
     </label>
   );

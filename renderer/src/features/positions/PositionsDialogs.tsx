@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
 import type { PointHistory } from '../../../../electron/core/contract/positionsViews';
 import type { Change } from '../../../../electron/core/model/positions';
 import { formatDay, formatRange } from '../../../../electron/core/ops/rounds';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
 import { useBook } from '../book/bookState';
 import { PointStatusBadge, StatusMove } from './PositionBadges';
 import { StanceSnapshot } from './StanceSnapshot';
 import { usePositions } from './positionsState';
+import { useFetched } from './useFetched';
 
 function when(iso: string): string {
   const d = new Date(iso);
@@ -20,19 +20,7 @@ export function PointHistoryDialog({ areaId, pointId, partyId }: { areaId: strin
   const close = useUi((s) => s.close);
   const parties = useBook((s) => s.settings?.parties ?? []);
   const rounds = usePositions((s) => s.rounds?.rounds ?? []);
-  const [history, setHistory] = useState<PointHistory | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.positions
-      .history({ areaId, pointId })
-      .then((h) => !cancelled && setHistory(h))
-      .catch((e: unknown) => !cancelled && setError(errorMessage(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [areaId, pointId]);
+  const { value: history, error } = useFetched<PointHistory>(`${areaId}/${pointId}`, () => api.positions.history({ areaId, pointId }));
 
   const partyName = partyId === null ? null : (parties.find((p) => p.id === partyId)?.name ?? partyId);
   const roundLabel = (id: string | null) => {

@@ -10,6 +10,7 @@ import { useBook } from '../book/bookState';
 import { KindBadge, PointStatusBadge, pointStatusGlyph } from './PositionBadges';
 import { useAreaTab } from './areaTab';
 import { usePositions } from './positionsState';
+import { useFetched } from './useFetched';
 
 const PAGE = 60;
 
@@ -32,9 +33,8 @@ export function PositionsOverview() {
   const [statuses, setStatuses] = useState<PointStatus[]>([]);
   const [chosenPriorities, setPriorities] = useState<Priority[]>([]);
   const [tags, setTags] = useState<string[]>([]);
-  const [view, setView] = useState<OverviewView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!usePositions.getState().rounds) void loadRounds();
@@ -47,37 +47,23 @@ export function PositionsOverview() {
     return [...seen.values()].sort((a, b) => a.localeCompare(b));
   }, [areas]);
 
-  // The areas list changes when an area is edited; the overview follows, from its first page.
-  useEffect(() => {
-    let cancelled = false;
-    api.positions
-      .overview({ statuses, priorities: chosenPriorities, tags, offset: 0, limit: PAGE })
-      .then((v) => {
-        if (!cancelled) {
-          setView(v);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => !cancelled && setError(errorMessage(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [statuses, chosenPriorities, tags, areas]);
+  // A change of filters starts again from the first page; so does any change to the areas.
+  const filters = { statuses, priorities: chosenPriorities, tags };
+  const overview = useFetched<OverviewView>(JSON.stringify(filters), () => api.positions.overview({ ...filters, offset: 0, limit: PAGE }), {
+    version: areas,
+  });
+  const view = overview.value;
+  const error = overview.error ?? moreError;
 
   const showMore = async () => {
     if (!view || loadingMore) return;
     setLoadingMore(true);
     try {
-      const next = await api.positions.overview({
-        statuses,
-        priorities: chosenPriorities,
-        tags,
-        offset: view.areas.length,
-        limit: PAGE * 2,
-      });
-      setView({ ...next, offset: 0, areas: [...view.areas, ...next.areas] });
+      const next = await api.positions.overview({ ...filters, offset: view.areas.length, limit: PAGE * 2 });
+      overview.replace({ ...next, offset: 0, areas: [...view.areas, ...next.areas] });
+      setMoreError(null);
     } catch (e) {
-      setError(errorMessage(e));
+      setMoreError(errorMessage(e));
     } finally {
       setLoadingMore(false);
     }
@@ -118,7 +104,9 @@ export function PositionsOverview() {
         </p>
         {view ? (
           <p className="pos-overview-counts" aria-label="Points by status">
-            <strong>{totalPoints.toLocaleString('en-GB')}</strong> points in {filtered ? 'the areas shown' : 'the book'}:{' '}
+            <span>
+              <strong>{totalPoints.toLocaleString('en-GB')}</strong> points in {filtered ? 'the areas shown' : 'the book'}:
+            </span>{' '}
             {pointStatuses.map((s, i) => (
               <span key={s} className={`pos-count pos-status-${s}`}>
                 <span aria-hidden="true">{pointStatusGlyph[s]}</span> {view.counts[s].toLocaleString('en-GB')}{' '}
@@ -231,15 +219,7 @@ export function PositionsOverview() {
                       </span>
                     ) : null}
                   </span>
-                  {area.tags.length > 0 ? (
-                    <span className="card-tags">
-                      {area.tags.map((t) => (
-                        <span key={t} className="tag">
-                          {t}
-                        </span>
-                      ))}
-                    </span>
-                  ) : null}
+                  {area.tags.length > 0 ? <span className="pos-ov-tags">{area.tags.join(' · ')}</span> : null}
                 </th>
               );
               return (

@@ -10,6 +10,8 @@ import { StanceSnapshot } from './StanceSnapshot';
 import { useAreaTab } from './areaTab';
 import { setCurrentRoundAction } from './positionsActions';
 import { usePositions } from './positionsState';
+import { RoundOptions } from './RoundOptions';
+import { useFetched } from './useFetched';
 
 /**
  * The negotiation rounds of the book (name, dates, place), the round changes are recorded with,
@@ -215,27 +217,9 @@ function RoundForm({ round, onDone }: { round: RoundView | null; onDone: () => v
 /** "What changed since round X", for the whole book. */
 function ChangesSince({ rounds, initial }: { rounds: readonly RoundView[]; initial: string }) {
   const [roundId, setRoundId] = useState(initial);
-  const [view, setView] = useState<ChangesSinceView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const selectId = useId();
   const valid = rounds.some((r) => r.id === roundId) ? roundId : (rounds[0]?.id ?? '');
-
-  useEffect(() => {
-    if (!valid) return;
-    let cancelled = false;
-    api.positions
-      .changesSince({ roundId: valid })
-      .then((v) => {
-        if (!cancelled) {
-          setView(v);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => !cancelled && setError(errorMessage(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [valid]);
+  const { value: view, error } = useFetched<ChangesSinceView>(valid, () => api.positions.changesSince({ roundId: valid }));
 
   const round = rounds.find((r) => r.id === valid);
   const byArea = new Map<string, PointMoveView[]>();
@@ -249,11 +233,7 @@ function ChangesSince({ rounds, initial }: { rounds: readonly RoundView[]; initi
           Round
         </label>
         <select id={selectId} className="select" value={valid} onChange={(e) => setRoundId(e.target.value)}>
-          {rounds.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name} ({formatRange(r.startDate, r.endDate)})
-            </option>
-          ))}
+          <RoundOptions rounds={rounds} none={null} />
         </select>
       </div>
       {error ? (
