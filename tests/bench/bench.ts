@@ -135,6 +135,9 @@ const result = {
   board_200x3_edit_p95_ms: round(board.editP95),
   board_200x3_payload_kb: Math.round(board.payloadKb),
   board_200x3_file_kb: Math.round(board.fileKb),
+  board_200x3_first_rows_chromium_ms: board.firstMs === null ? null : round(board.firstMs),
+  board_200x3_render_chromium_ms: board.renderMs === null ? null : round(board.renderMs),
+  board_200x3_arrow_key_chromium_ms: board.arrowMs === null ? null : round(board.arrowMs),
   overview_large_first_page_ms: round(ov.firstPageP50),
   overview_large_filtered_ms: round(ov.filteredP50),
   open_large_with_boards_ms: round(ov.openWithBoardsMs),
@@ -163,6 +166,12 @@ if (!json) {
         ['board 200 points × 3 parties: open p50 / p95', `${result.board_200x3_open_p50_ms} / ${result.board_200x3_open_p95_ms} ms`],
         ['board 200 × 3: durable stance edit p50 / p95', `${result.board_200x3_edit_p50_ms} / ${result.board_200x3_edit_p95_ms} ms`],
         ['board 200 × 3: payload / area file', `${result.board_200x3_payload_kb} KB / ${result.board_200x3_file_kb} KB`],
+        [
+          'board 200 × 3 in Chromium: drawn / one arrow key',
+          board.renderMs === null
+            ? 'not measured'
+            : `${result.board_200x3_render_chromium_ms} / ${result.board_200x3_arrow_key_chromium_ms} ms`,
+        ],
         [
           `overview of the large book (${ov.points.toLocaleString('en-US')} points): first page`,
           `${result.overview_large_first_page_ms} ms`,

@@ -14,7 +14,11 @@ import { pointStatuses, stanceKinds, type Board } from '../../electron/core/mode
 import { addPoint, emptyBoard, setStance } from '../../electron/core/ops/positions';
 import { systemClock } from '../../electron/services/runtime';
 import type { Services } from '../../electron/services/container';
+import { findChromium } from '../harness/chromium';
 import { LibraryEvidenceResolver, sampleLibrary } from '../harness/evidence';
+import { closeAll, launchApp } from '../harness/launch';
+import { rendererDist } from '../harness/paths';
+import { existsSync } from 'node:fs';
 import { testServices } from '../harness/services';
 import { percentile } from './stats';
 
@@ -39,6 +43,12 @@ export interface BoardFigures {
   readonly editP95: number;
   readonly payloadKb: number;
   readonly fileKb: number;
+  /** In real Chromium, from the click on the Positions tab until all 200 rows are drawn (null without Chromium or a build). */
+  readonly renderMs: number | null;
+  /** In real Chromium, from the click until the first rows are drawn. */
+  readonly firstMs: number | null;
+  /** In real Chromium, one arrow key on the board until the next frame. */
+  readonly arrowMs: number | null;
 }
 
 /** A board of 200 points × 3 parties, each stance citing a quote, built through the API. */
@@ -110,7 +120,11 @@ export async function benchBoard(runs: number, edits: number, log: (line: string
     }
     const fileKb = (await readFile(join(dir, 'areas', `${area.id}.json`))).byteLength / 1024;
     await services.shutdown();
+    const drawn = await renderInChromium(dir, 'A board of 200 points', evidence, log);
     return {
+      firstMs: drawn?.firstMs ?? null,
+      renderMs: drawn?.renderMs ?? null,
+      arrowMs: drawn?.arrowMs ?? null,
       openP50: percentile(opens, 50),
       openP95: percentile(opens, 95),
       editP50: percentile(editTimes, 50),
@@ -120,6 +134,76 @@ export async function benchBoard(runs: number, edits: number, log: (line: string
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Run in the page as text: the bench is compiled with helpers the page does not have.
+const measureInPage = `(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+  const tabs = () => [...document.querySelectorAll('[role=tab]')];
+  const rows = () => document.querySelectorAll('.pos-grid tbody tr').length;
+  tabs()[0].click();
+  while (!document.querySelector('.note-pane')) await new Promise((r) => setTimeout(r, 5));
+  await frame();
+  const started = performance.now();
+  tabs()[1].click();
+  while (rows() < 1) await new Promise((r) => setTimeout(r, 2));
+  await frame();
+  const firstMs = performance.now() - started;
+  while (rows() < 200) await new Promise((r) => setTimeout(r, 2));
+  await frame();
+  const renderMs = performance.now() - started;
+  document.querySelector('.pos-grid tbody td:nth-child(3)').focus();
+  const moving = performance.now();
+  for (let k = 0; k < 20; k += 1) {
+    document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await frame();
+  }
+  return { firstMs, renderMs, arrowMs: (performance.now() - moving) / 20 };
+})()`;
+
+/** Draws the board in real Chromium (the built renderer, the real handlers); the median of three. */
+async function renderInChromium(
+  dir: string,
+  title: string,
+  evidence: LibraryEvidenceResolver,
+  log: (line: string) => void,
+): Promise<{ firstMs: number; renderMs: number; arrowMs: number } | null> {
+  try {
+    findChromium();
+  } catch {
+    log('no Chromium: the board is not drawn\n');
+    return null;
+  }
+  if (!existsSync(join(rendererDist, 'index.html'))) {
+    log('no renderer build (npm run build): the board is not drawn\n');
+    return null;
+  }
+  const app = await launchApp({ dataDir: dir, viewport: { width: 1440, height: 900 }, services: { evidence } });
+  try {
+    await app.page.locator('.area-link', { hasText: title }).click();
+    await app.page.getByRole('tab', { name: /^Positions/ }).click();
+    await app.page.locator('.pos-grid tbody tr').nth(199).waitFor();
+    const runs: { firstMs: number; renderMs: number; arrowMs: number }[] = [];
+    for (let i = 0; i < 3; i += 1)
+      runs.push(await app.page.evaluate<{ firstMs: number; renderMs: number; arrowMs: number }>(measureInPage));
+    return {
+      firstMs: percentile(
+        runs.map((r) => r.firstMs),
+        50,
+      ),
+      renderMs: percentile(
+        runs.map((r) => r.renderMs),
+        50,
+      ),
+      arrowMs: percentile(
+        runs.map((r) => r.arrowMs),
+        50,
+      ),
+    };
+  } finally {
+    await app.close();
+    await closeAll();
   }
 }
 

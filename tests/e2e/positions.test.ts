@@ -243,7 +243,11 @@ describe('positions side by side in real Chromium', () => {
     expect(copied).toContain('1. “Spokesman Gao Feng said');
   });
 
-  test('after a restart everything is still there', async () => {
+  test('after a restart everything is still there, including text typed into a cell just before quitting', async () => {
+    await cell(app.page, 1, 4).click();
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.type('Wide gap: a principle against a list.');
+    // No leaving the cell: quitting must save it.
     await app.restart();
     const { page } = app;
     await openBoard(page);
@@ -253,6 +257,7 @@ describe('positions side by side in real Chromium', () => {
     expect(await cell(page, 0, 1).textContent()).toContain('Narrowing');
     expect(await cell(page, 0, 3).locator('.pos-quote-text').textContent()).toContain('Spokesman Gao Feng');
     expect(await cell(page, 2, 2).locator('.pos-kind').textContent()).toBe('Red line');
+    expect(await cell(page, 1, 4).textContent()).toBe('Wide gap: a principle against a list.');
     expect(await page.getByLabel('Changes are recorded with').locator('option:checked').textContent()).toBe(
       'Beijing vice-ministerial talks (7–9 Jan 2019)',
     );

@@ -110,6 +110,22 @@ describe('keyboard navigation on the board', () => {
     expect(JSON.stringify(await bridge.readArea(FTT))).toBe(before);
   });
 
+  it('text typed into an open cell is saved when the app is about to quit', async () => {
+    const { user, grid, bridge } = await openBoard();
+    await user.click(cellOf(grid, 3, 4));
+    await user.keyboard('{Enter}');
+    await user.keyboard(' Keep pressing for dates.');
+    const flushed = bridge.calls.length;
+    bridge.emit('app.flushRequest', { requestId: 'quit-1' });
+    await waitFor(() => expect(bridge.calls.slice(flushed).map((c) => c.channel)).toContain('bb:app.flushed'));
+    const channels = bridge.calls.slice(flushed).map((c) => c.channel);
+    // The board's write went out before the renderer said it had saved everything.
+    expect(channels.indexOf('bb:positions.updatePoint')).toBeGreaterThanOrEqual(0);
+    expect(channels.indexOf('bb:positions.updatePoint')).toBeLessThan(channels.indexOf('bb:app.flushed'));
+    const point = (await bridge.readArea(FTT)).board.points.find((p) => p.id === 'ftt-form');
+    expect(point?.assessment).toMatch(/Keep pressing for dates\.$/);
+  });
+
   it('Enter on the title edits it in place; Enter saves', async () => {
     const { user, grid } = await openBoard();
     await user.click(cellOf(grid, 1, 0));
@@ -178,6 +194,19 @@ describe('keyboard navigation on the board', () => {
     expect((await bridge.readArea(FTT)).board.points.find((p) => p.id === 'ftt-licensing')?.deletedAt).toBeNull();
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(() => expect(titles(grid)).not.toContain('Licensing terms'));
+  });
+
+  it('Undo in the message brings back the deleted point even after another change', async () => {
+    const { user, grid } = await openBoard();
+    await user.click(cellOf(grid, 0, 0));
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(titles(grid)).not.toContain('Joint-venture requirements'));
+    // Another change after the delete.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(titles(grid)).toEqual(['Administrative approvals', 'Licensing terms', 'Form of the commitment']));
+    const toast = screen.getByText('Deleted the point “Joint-venture requirements”.').closest('.toast') as HTMLElement;
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(titles(grid)).toEqual(['Joint-venture requirements', 'Administrative approvals', 'Licensing terms', 'Form of the commitment']));
   });
 
   it('Delete on a stance clears it, and undo puts it back without a trace in the history', async () => {

@@ -6,6 +6,8 @@ import { AreaView } from '../features/areas/AreaView';
 import { useBook } from '../features/book/bookState';
 import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
+import { commitOpenEditors } from '../features/positions/CellEditors';
+import { flushBoardEdits } from '../features/positions/positionsActions';
 import { CopyBoardDialog, PointHistoryDialog } from '../features/positions/PositionsDialogs';
 import { PositionsOverview } from '../features/positions/PositionsOverview';
 import { RoundsView } from '../features/positions/RoundsView';
@@ -69,7 +71,8 @@ export function App() {
     const offMenu = onEvent('menu.command', ({ command }) => void runCommand(command));
     // Before quit: save everything typed, then tell the main process it may go on.
     const offFlush = onEvent('app.flushRequest', ({ requestId }) => {
-      void noteAutosave.flush().finally(() => void api.app.flushed({ requestId }));
+      const saved = Promise.allSettled([noteAutosave.flush(), flushBoardEdits(commitOpenEditors)]);
+      void saved.finally(() => void api.app.flushed({ requestId }));
     });
     const onBlur = () => void noteAutosave.flush();
     window.addEventListener('blur', onBlur);

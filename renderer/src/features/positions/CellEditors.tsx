@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { EvidenceCandidate, PointView, ResolvedEvidence, StanceView } from '../../../../electron/core/contract/positionsViews';
 import {
   pointStatuses,
@@ -26,6 +26,29 @@ export interface EditorProps<T> {
   /** Leave the editor, saving `value` (or nothing when it is null). */
   readonly onDone: (value: T | null) => void;
   readonly label: string;
+}
+
+/** How each open editor saves and leaves; used when the app is about to quit. */
+const openEditors = new Set<() => void>();
+
+/** Saves and closes every open cell editor (before quitting): nothing typed into a board is lost. */
+export function commitOpenEditors(): void {
+  for (const commit of [...openEditors]) commit();
+}
+
+/** Registers the editor's "save and leave" while it is open. */
+function useCommitOnQuit(commit: () => void): void {
+  const latest = useRef(commit);
+  useLayoutEffect(() => {
+    latest.current = commit;
+  });
+  useEffect(() => {
+    const run = () => latest.current();
+    openEditors.add(run);
+    return () => {
+      openEditors.delete(run);
+    };
+  }, []);
 }
 
 /** A field that opens with the caret after its text, ready to add to it. */
@@ -68,6 +91,7 @@ export function TitleEditor({ initial, onDone, label }: EditorProps<string>) {
     done.current = true;
     onDone(save ? value : null);
   };
+  useCommitOnQuit(() => leave(true));
   return (
     <input
       ref={field}
@@ -97,6 +121,7 @@ export function StatusEditor({ initial, onDone, label }: EditorProps<PointStatus
     done.current = true;
     onDone(value);
   };
+  useCommitOnQuit(leave);
   return (
     <select
       className={`select pos-status-select pos-status-${value}`}
@@ -131,6 +156,7 @@ export function AssessmentEditor({ initial, onDone, label }: EditorProps<string>
     done.current = true;
     onDone(save ? value : null);
   };
+  useCommitOnQuit(() => leave(true));
   return (
     <div className="pos-editor" onBlur={(e) => onFocusOut(e, () => leave(true))}>
       <textarea
@@ -218,6 +244,7 @@ export function StanceEditor({ areaId, point, partyName, stance, defaultRoundId,
     else if (!stance && !text.trim() && quotes.length === 0) onDone(null);
     else onDone(draft());
   };
+  useCommitOnQuit(() => leave('save'));
 
   return (
     <div

@@ -1,4 +1,15 @@
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { PointView, RoundView, StanceView } from '../../../../electron/core/contract/positionsViews';
 import type { Party } from '../../../../electron/core/model/book';
 import { pointStatusLabels } from '../../../../electron/core/model/positions';
@@ -39,6 +50,8 @@ interface Cell {
 }
 
 const EMPTY_POINTS: readonly PointView[] = [];
+const FIRST_ROWS = 30;
+const MORE_ROWS = 60;
 const EMPTY_PARTIES: readonly Party[] = [];
 
 function today(): string {
@@ -79,6 +92,17 @@ export function PositionsBoard({ areaId, areaTitle }: { areaId: string; areaTitl
   // The active cell is the one the keyboard is on; it follows its point when points move.
   const current: Cell | null =
     active && points.some((p) => p.id === active.pointId) ? active : points[0] ? { pointId: points[0].id, col: 0 } : null;
+
+  // A long board is drawn in slices: the first rows at once, the rest in the frames after, so the
+  // board is readable at once and the window never freezes. Moving the keyboard past them draws them all.
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  const activeRow = current ? points.findIndex((p) => p.id === current.pointId) : 0;
+  const limit = activeRow >= drawn ? points.length : drawn;
+  useEffect(() => {
+    if (limit >= points.length) return undefined;
+    const timer = setTimeout(() => startTransition(() => setDrawn((n) => n + MORE_ROWS)), 0);
+    return () => clearTimeout(timer);
+  }, [limit, points.length]);
 
   const focusCell = useCallback((cell: Cell) => {
     focusWanted.current = true;
@@ -317,7 +341,7 @@ export function PositionsBoard({ areaId, areaTitle }: { areaId: string; areaTitl
             </tr>
           </thead>
           <tbody>
-            {points.map((point, row) => (
+            {points.slice(0, limit).map((point, row) => (
               <PointRow
                 key={point.id}
                 areaId={areaId}

@@ -18,6 +18,21 @@ export interface StanceDraft {
   readonly evidence: readonly { readonly sourceId: string; readonly annotationId: string }[];
 }
 
+/** Board writes on their way to the main process. */
+const inFlight = new Set<Promise<unknown>>();
+
+function tracked<T>(call: Promise<T>): Promise<T> {
+  inFlight.add(call);
+  void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+  return call;
+}
+
+/** Saves every open cell editor and waits for every board write: called before the app quits. */
+export async function flushBoardEdits(commitOpenEditors: () => void): Promise<void> {
+  commitOpenEditors();
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
 function failed(action: string, error: unknown): false {
   useToasts.getState().show({ tone: 'error', message: `${action} failed: ${errorMessage(error)}` });
   return false;
@@ -43,7 +58,7 @@ export function stanceDraft(stance: StanceView): StanceDraft {
 
 async function addPoint(areaId: string, title: string, beforeId: string | null, roundId: string | null): Promise<PointView | null> {
   try {
-    const point = await api.positions.addPoint({ areaId, title, beforeId, roundId });
+    const point = await tracked(api.positions.addPoint({ areaId, title, beforeId, roundId }));
     const points = usePositions.getState().boards[areaId]?.points ?? [];
     const index =
       beforeId === null
@@ -62,7 +77,7 @@ async function addPoint(areaId: string, title: string, beforeId: string | null, 
 
 async function deletePoint(areaId: string, pointId: string): Promise<boolean> {
   try {
-    await api.positions.deletePoint({ areaId, pointId });
+    await tracked(api.positions.deletePoint({ areaId, pointId }));
     usePositions.getState().dropPoint(areaId, pointId);
     return true;
   } catch (error) {
@@ -72,7 +87,7 @@ async function deletePoint(areaId: string, pointId: string): Promise<boolean> {
 
 async function restorePoint(areaId: string, pointId: string): Promise<boolean> {
   try {
-    const { point, order } = await api.positions.restorePoint({ areaId, pointId });
+    const { point, order } = await tracked(api.positions.restorePoint({ areaId, pointId }));
     const state = usePositions.getState();
     state.putPoint(areaId, point);
     state.reorder(areaId, order);
@@ -99,17 +114,26 @@ export async function addPointAction(areaId: string, title: string, beforeId: st
 export async function deletePointAction(areaId: string, point: PointView): Promise<boolean> {
   const ok = await deletePoint(areaId, point.id);
   if (!ok) return false;
-  record({
+  const entry: UndoEntry = {
     areaId,
     label: `Delete “${point.title}”`,
     undo: () => restorePoint(areaId, point.id),
     redo: () => deletePoint(areaId, point.id),
-  });
+  };
+  record(entry);
   useToasts.getState().show({
     tone: 'info',
     message: `Deleted the point “${point.title}”.`,
     timeoutMs: 12_000,
-    action: { label: 'Undo', run: () => void undoLast(areaId) },
+    // Undo in the message brings back this point, whatever was done since.
+    action: {
+      label: 'Undo',
+      run: () => {
+        const stack = usePositions.getState().undoStack[areaId] ?? [];
+        if (stack[stack.length - 1] === entry) void undoLast(areaId);
+        else void restorePoint(areaId, point.id);
+      },
+    },
   });
   return true;
 }
@@ -122,7 +146,7 @@ interface PointFields {
 
 async function patchPoint(areaId: string, pointId: string, patch: PointFields, roundId: string | null): Promise<boolean> {
   try {
-    const point = await api.positions.updatePoint({ areaId, pointId, patch, roundId });
+    const point = await tracked(api.positions.updatePoint({ areaId, pointId, patch, roundId }));
     usePositions.getState().putPoint(areaId, point);
     return true;
   } catch (error) {
@@ -159,13 +183,15 @@ async function putStance(
   roundId: string | null,
 ): Promise<boolean> {
   try {
-    const point = await api.positions.setStance({
-      areaId,
-      pointId,
-      partyId,
-      stance: stance === null ? null : { ...stance, evidence: stance.evidence.map((e) => ({ ...e })) },
-      roundId,
-    });
+    const point = await tracked(
+      api.positions.setStance({
+        areaId,
+        pointId,
+        partyId,
+        stance: stance === null ? null : { ...stance, evidence: stance.evidence.map((e) => ({ ...e })) },
+        roundId,
+      }),
+    );
     usePositions.getState().putPoint(areaId, point);
     return true;
   } catch (error) {
@@ -198,7 +224,7 @@ export async function setStanceAction(
 
 async function move(areaId: string, pointId: string, beforeId: string | null): Promise<boolean> {
   try {
-    const { order } = await api.positions.movePoint({ areaId, pointId, beforeId });
+    const { order } = await tracked(api.positions.movePoint({ areaId, pointId, beforeId }));
     usePositions.getState().reorder(areaId, order);
     return true;
   } catch (error) {
