@@ -206,7 +206,9 @@ describe('keyboard navigation on the board', () => {
     await waitFor(() => expect(titles(grid)).toEqual(['Administrative approvals', 'Licensing terms', 'Form of the commitment']));
     const toast = screen.getByText('Deleted the point “Joint-venture requirements”.').closest('.toast') as HTMLElement;
     await user.click(within(toast).getByRole('button', { name: 'Undo' }));
-    await waitFor(() => expect(titles(grid)).toEqual(['Joint-venture requirements', 'Administrative approvals', 'Licensing terms', 'Form of the commitment']));
+    await waitFor(() =>
+      expect(titles(grid)).toEqual(['Joint-venture requirements', 'Administrative approvals', 'Licensing terms', 'Form of the commitment']),
+    );
   });
 
   it('Delete on a stance clears it, and undo puts it back without a trace in the history', async () => {
