@@ -1,9 +1,10 @@
-// Bundles the main process and the preload into dist/electron with esbuild.
+// Bundles the main process, the preload and the search worker into dist/electron with esbuild.
 // Both are CommonJS: a sandboxed preload must be a single CommonJS file, and
 // `electron` stays external because the runtime provides it. The preload gets
 // the contract's manifest inlined, so it carries no schemas.
 import { build } from 'esbuild';
 import { buildManifest } from '../electron/core/contract/manifest';
+import { searchWorkerBuild } from './searchWorkerBuild';
 
 const common = {
   bundle: true,
@@ -15,6 +16,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, platform: 'node', target: 'node22', entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, ...searchWorkerBuild, outfile: 'dist/electron/searchWorker.cjs' }),
   build({
     ...common,
     platform: 'browser',
@@ -24,4 +26,4 @@ await Promise.all([
     define: { __BRIEFING_API_MANIFEST__: JSON.stringify(buildManifest()) },
   }),
 ]);
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log('built dist/electron/main.cjs, dist/electron/preload.cjs and dist/electron/searchWorker.cjs');

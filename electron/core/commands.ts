@@ -16,6 +16,8 @@ export const commandIds = [
   'view.home',
   'view.settings',
   'view.shortcuts',
+  'search.open',
+  'palette.open',
   // Positions side by side
   'area.positions',
   'positions.copyMarkdown',
@@ -45,6 +47,8 @@ export const commands: readonly CommandSpec[] = [
   { id: 'area.delete', label: 'Delete Issue Area…', menu: 'area', accelerator: null },
   { id: 'view.home', label: 'Book Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+H' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
+  { id: 'search.open', label: 'Search the Book…', menu: 'edit', accelerator: 'CmdOrCtrl+F' },
+  { id: 'palette.open', label: 'Command Palette…', menu: 'view', accelerator: 'CmdOrCtrl+K' },
   // Positions side by side
   { id: 'area.positions', label: 'Show Positions Board', menu: 'area', accelerator: 'CmdOrCtrl+Shift+B' },
   { id: 'positions.copyMarkdown', label: 'Copy Board as Markdown', menu: 'area', accelerator: null },

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
     version: app.getVersion(),
     platformName: process.platform,
     today: launch.today,
+    searchWorker: join(here, 'searchWorker.cjs'),
+    searchCacheDir: join(app.getPath('userData'), 'search-cache'),
   });
 
   denyAllPermissions(session.defaultSession);

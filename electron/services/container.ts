@@ -8,6 +8,13 @@ import { BookStore } from './store/bookStore';
 import { DataFolder } from './store/dataFolder';
 import type { DurableWriteOptions } from './store/durableWrite';
 import { WindowStateService } from './window/windowStateService';
+import { IndexCache } from './search/indexCache';
+import { InProcessIndexHost } from './search/indexHost';
+import { AreaNoteProvider } from './search/providers/areaNoteProvider';
+import type { SearchProvider } from './search/provider';
+import { SearchService } from './search/searchService';
+import { WorkerIndexHost } from './search/workerHost';
+import { defaultDurableOptions } from './store/durableWrite';
 import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
 import { PositionsService } from './positions/positionsService';
 import type { Handlers } from '../core/contract/api';
@@ -25,6 +32,13 @@ export interface ContainerDeps {
   readonly today: string | null;
   readonly durable?: DurableWriteOptions;
   readonly flushTimeoutMs?: number;
+  /** The built search worker (dist/electron/searchWorker.cjs); without it the index runs on this thread. */
+  readonly searchWorker?: string | null;
+  /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
+  readonly searchCacheDir?: string | null;
+  readonly searchSaveDelayMs?: number;
+  /** More search providers besides the built-in ones (the benchmark's synthetic sources). */
+  readonly searchProviders?: readonly SearchProvider[];
   /** Where the positions boards find quotes; until the Sources feature is wired in, none. */
   readonly evidence?: EvidenceResolver;
 }
@@ -35,6 +49,7 @@ export interface Services {
   readonly positions: PositionsService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
+  readonly search: SearchService;
   readonly handlers: Handlers;
   /** Opens the store (creating the sample book in an empty folder). */
   boot(): Promise<void>;
@@ -73,7 +88,22 @@ export function createServices(deps: ContainerDeps): Services {
     emit: deps.emit,
     ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
   });
-  const handlers = createHandlers({ app, book, positions });
+  const searchWorker = deps.searchWorker ?? null;
+  const search = new SearchService({
+    providers: [new AreaNoteProvider(store), ...(deps.searchProviders ?? [])],
+    host: () => (searchWorker ? new WorkerIndexHost(searchWorker) : new InProcessIndexHost()),
+    cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir, deps.durable ?? defaultDurableOptions) : null,
+    available: () => {
+      try {
+        book.state();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
+  });
+  const handlers = createHandlers({ app, book, search, positions });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
@@ -81,12 +111,15 @@ export function createServices(deps: ContainerDeps): Services {
     positions,
     app,
     windowState,
+    search,
     handlers,
     async boot() {
       await book.boot();
       booted.push(book);
       await windowState.boot();
       booted.push(windowState);
+      await search.boot();
+      booted.push(search);
     },
     async shutdown() {
       for (const service of booted.reverse()) await service.shutdown();

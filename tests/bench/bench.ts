@@ -4,13 +4,16 @@
 // 20 KB notes, about 40 MB) in temp folders with the real services, then measures:
 //   - the durable save of one edited note (p50/p95 over N saves) in each book;
 //   - opening each book until its area list is ready (fresh services, median of several opens);
-//   - peak memory (RSS) of this process.
+//   - peak memory (RSS) of this process;
+//   - search on the large book of issue 8 (2,000 areas plus 2,000 synthetic 50 KB sources, see searchBench.ts):
+//     index build, ready time after a restart (index from its cache), and p50/p95 over 200 mixed queries.
 // With --json the last line is one JSON object with the figures.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { testServices } from '../harness/services';
+import { measureSearch } from './searchBench';
 import { benchBoard, benchOverview, type OverviewFigures } from './positionsBench';
 import { argValue, percentile, RssSampler, table } from './stats';
 
@@ -114,6 +117,9 @@ const large = await measure('large', 2_000, 20_000, sampler, async (dir, ids) =>
   overview = await benchOverview(dir, ids, opens);
   if (!json) process.stdout.write('done\n');
 });
+const search = await measureSearch(buildBook, (text) => {
+  if (!json) process.stdout.write(text);
+});
 const board = await benchBoard(Math.max(opens * 3, 10), Math.min(saves, 100), (line) => {
   if (!json) process.stdout.write(line);
 });
@@ -129,6 +135,13 @@ const result = {
   save_large_p95_ms: round(large.saveP95),
   open_small_ms: round(small.openMs),
   open_large_ms: round(large.openMs),
+  search_p50_ms: round(search.p50),
+  search_p95_ms: round(search.p95),
+  search_ready_ms: Math.round(search.readyMs),
+  search_build_ms: Math.round(search.buildMs),
+  search_cache_mb: Math.round(search.cacheMb),
+  search_index_rss_mb: Math.round(search.rssMb),
+  search_documents: search.documents,
   board_200x3_open_p50_ms: round(board.openP50),
   board_200x3_open_p95_ms: round(board.openP95),
   board_200x3_edit_p50_ms: round(board.editP50),
@@ -184,6 +197,14 @@ if (!json) {
   console.log(`\npeak RSS: ${result.peak_rss_mb} MB; ${saves} saves and ${opens} opens per book`);
   const ok = result.save_large_p95_ms <= 1.5 * result.save_small_p95_ms && result.save_large_p95_ms <= 5 && result.open_large_ms <= 500;
   console.log(ok ? 'targets met' : 'TARGETS MISSED (save_large_p95 ≤ 1.5 × save_small_p95 and ≤ 5 ms; open_large ≤ 500 ms)');
+  console.log(
+    `\nsearch over ${search.documents.toLocaleString('en-US')} documents (${Math.round(search.textMb)} MB of text): ` +
+      `p50 ${result.search_p50_ms} ms, p95 ${result.search_p95_ms} ms over ${search.queries} queries; ` +
+      `ready ${result.search_ready_ms} ms after a restart; first build ${result.search_build_ms} ms; ` +
+      `cache ${result.search_cache_mb} MB; index memory about ${result.search_index_rss_mb} MB`,
+  );
+  const searchOk = result.search_p95_ms <= 20 && result.search_ready_ms <= 2_000;
+  console.log(searchOk ? 'search targets met' : 'SEARCH TARGETS MISSED (search_p95 ≤ 20 ms; search_ready ≤ 2,000 ms)');
   const positionsOk = result.board_200x3_open_p95_ms <= 100 && result.overview_large_first_page_ms <= 100;
   console.log(
     positionsOk ? 'positions targets met' : 'POSITIONS TARGETS MISSED (board 200 × 3 open p95 ≤ 100 ms; large overview ≤ 100 ms)',

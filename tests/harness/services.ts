@@ -3,6 +3,7 @@ import type { PlatformPort } from '../../electron/services/app/appService';
 import { createServices, type ContainerDeps, type Services } from '../../electron/services/container';
 import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { randomIds, systemClock } from '../../electron/services/runtime';
+import { searchWorkerPath } from './searchWorker';
 
 /** Records what would have gone to the desktop (link confirmations, opened links). */
 export class RecordingPlatform implements PlatformPort {
@@ -18,7 +19,7 @@ export class RecordingPlatform implements PlatformPort {
   }
 }
 
-/** The real services on a real folder, as the main process builds them. */
+/** The real services on a real folder, as the main process builds them (the search index in its worker thread). */
 export function testServices(dataDir: string, overrides: Partial<ContainerDeps> = {}): Services {
   return createServices({
     dataDir,
@@ -31,6 +32,7 @@ export function testServices(dataDir: string, overrides: Partial<ContainerDeps> 
     version: '0.0.0-test',
     platformName: 'linux',
     today: null,
+    searchWorker: searchWorkerPath(),
     ...overrides,
   });
 }

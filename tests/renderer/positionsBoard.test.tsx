@@ -293,6 +293,18 @@ describe('evidence on a stance', () => {
 });
 
 describe('the area tabs', () => {
+  it('a search result in a note opens the note even when the Positions tab was showing', async () => {
+    const { user } = await openBoard();
+    await user.keyboard('{Control>}f{/Control}');
+    const box = await screen.findByRole('combobox', { name: 'Search the book' });
+    await user.type(box, 'kind:note beef');
+    const results = await screen.findByRole('listbox', { name: 'Results' });
+    const options = await within(results).findAllByRole('option', { name: /Purchase commitments/ }, { timeout: 10_000 });
+    await user.click(options[0]!);
+    await screen.findByRole('heading', { name: 'Briefing note' });
+    expect(screen.getByRole('tab', { name: 'Briefing note' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('Ctrl+Shift+B shows the board with the keyboard on it, Ctrl+E goes back to the note', async () => {
     const { user } = await renderApp();
     await user.click(sidebarItem('Tariffs and the 2 March deadline'));

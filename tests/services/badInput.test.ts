@@ -208,6 +208,24 @@ const table: Record<string, MethodCases> = {
       ...idCases({ markdown: 'x' }, 'areaId'),
     ],
   },
+  'search.query': {
+    valid: { query: 'tariffs area:tariffs' },
+    cases: [
+      ['no query', {}, 'query'],
+      ['a null query', { query: null }, 'query'],
+      ['a numeric query', { query: 42 }, 'query'],
+      ['a query as a list of words', { query: ['tariffs', 'deadline'] }, 'query'],
+      ['a query as an object', { query: { text: 'tariffs' } }, 'query'],
+      ['an over-long query', { query: long(1_001) }, 'query'],
+      ['perKind zero', { query: 'x', perKind: 0 }, 'perKind'],
+      ['perKind negative', { query: 'x', perKind: -5 }, 'perKind'],
+      ['perKind too large', { query: 'x', perKind: 100_000 }, 'perKind'],
+      ['perKind fractional', { query: 'x', perKind: 2.5 }, 'perKind'],
+      ['perKind NaN', { query: 'x', perKind: Number.NaN }, 'perKind'],
+      ['perKind as a string', { query: 'x', perKind: '5' }, 'perKind'],
+      ['filters as a separate field', { query: 'x', filters: { kind: 'note' } }, 'payload'],
+    ],
+  },
   // ---- positions side by side -------------------------------------------
   ...positionsCases(),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BookSettingsSchema } from '../model/book';
 import { IdSchema, blockText, limits } from '../model/common';
+import { SearchRequestSchema, SearchResponseSchema } from '../search/schemas';
 import {
   AppInfoSchema,
   AreaPatchSchema,
@@ -95,6 +96,13 @@ export const contract = {
       z.strictObject({ areaId: IdSchema, markdown: blockText(limits.note, 'The briefing note') }),
       NoteViewSchema.omit({ markdown: true }),
       'Saves a briefing note. Resolves once the note is durably on disk.',
+    ),
+  },
+  search: {
+    query: method(
+      SearchRequestSchema,
+      SearchResponseSchema,
+      'Full-text search of the book: results grouped by kind and ranked, with highlighted snippets and where to jump.',
     ),
   },
   // ---- positions side by side (boards, rounds, parties' archive) ----

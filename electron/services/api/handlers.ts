@@ -1,11 +1,13 @@
 import type { Handlers } from '../../core/contract/api';
 import type { AppService } from '../app/appService';
 import type { BookService } from '../book/bookService';
+import type { SearchService } from '../search/searchService';
 import type { PositionsService } from '../positions/positionsService';
 
 export interface HandlerServices {
   readonly app: AppService;
   readonly book: BookService;
+  readonly search: SearchService;
   readonly positions: PositionsService;
 }
 
@@ -14,7 +16,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book, positions }: HandlerServices): Handlers {
+export function createHandlers({ app, book, search, positions }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -36,6 +38,9 @@ export function createHandlers({ app, book, positions }: HandlerServices): Handl
     notes: {
       get: async ({ areaId }) => book.getNote(areaId),
       save: async ({ areaId, markdown }) => book.saveNote(areaId, markdown),
+    },
+    search: {
+      query: async (request) => search.query(request),
     },
     positions: {
       board: async ({ areaId }) => positions.board(areaId),

@@ -31,6 +31,11 @@ export class BookStore {
   private readonly reservedIds = new Set<string>();
   /** The book file is there but could not be read or moved aside: it is never replaced. */
   private bookFileKept = false;
+  /** Told about every committed change to an area file (search keeps its index up to date this way). */
+  private readonly areaWatchers = new Set<(doc: AreaDoc) => void>();
+  private readonly areaChanged = (doc: AreaDoc): void => {
+    for (const watcher of this.areaWatchers) watcher(doc);
+  };
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -77,7 +82,7 @@ export class BookStore {
           );
           return;
         }
-        this.areaDocs.set(id, folder.document(`${AREAS_DIR}/${name}`, areaKind, result.doc));
+        this.areaDocs.set(id, folder.document(`${AREAS_DIR}/${name}`, areaKind, result.doc, this.areaChanged));
       });
     }
     return { empty: false };
@@ -102,6 +107,12 @@ export class BookStore {
 
   area(id: string): StoredDocument<AreaDoc> | undefined {
     return this.areaDocs.get(id);
+  }
+
+  /** Calls `watcher` with each area document whose new value has been committed. Returns an unsubscribe. */
+  watchAreas(watcher: (doc: AreaDoc) => void): () => void {
+    this.areaWatchers.add(watcher);
+    return () => this.areaWatchers.delete(watcher);
   }
 
   isIdTaken(id: string): boolean {
@@ -137,7 +148,7 @@ export class BookStore {
     } catch (error) {
       throw storageError('create folder', AREAS_DIR, error);
     }
-    const created = this.folder.document(`${AREAS_DIR}/${id}.json`, areaKind, doc);
+    const created = this.folder.document(`${AREAS_DIR}/${id}.json`, areaKind, doc, this.areaChanged);
     this.reservedIds.add(id);
     try {
       await created.persist();

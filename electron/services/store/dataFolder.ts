@@ -90,9 +90,9 @@ export class DataFolder {
     }
   }
 
-  document<T>(rel: string, kind: DocumentKind<T>, value: T): StoredDocument<T> {
+  document<T>(rel: string, kind: DocumentKind<T>, value: T, onChange?: (value: T) => void): StoredDocument<T> {
     const adapter = new DurableJsonAdapter<T>(this.deps.fs, this.path(rel), (bytes) => decodeFile(kind, bytes).doc, this.durable);
-    return new StoredDocument<T>(rel, adapter, value, () => this.assertWritable());
+    return new StoredDocument<T>(rel, adapter, value, () => this.assertWritable(), onChange);
   }
 
   private refusal: AppError | null = null;

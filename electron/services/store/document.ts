@@ -52,6 +52,8 @@ export class StoredDocument<T> {
     initial: T,
     /** Called before each update is queued; throws to refuse it (e.g. while shutting down). */
     private readonly guard: () => void = () => undefined,
+    /** Called with the new value once it is what memory holds (search follows every change this way). */
+    private readonly onChange: (value: T) => void = () => undefined,
   ) {
     this.db = new Low<T>(adapter, initial);
   }
@@ -85,8 +87,10 @@ export class StoredDocument<T> {
         // Memory follows the disk: after a failed folder fsync the new content is in place (not yet durable),
         // otherwise the old one is. Either way the save is not acknowledged and the caller keeps its edit.
         if (!(error instanceof NotDurableError)) this.db.data = current;
+        else this.onChange(next);
         throw storageError('write', this.relPath, error);
       }
+      this.onChange(next);
       return next;
     });
     const settled = run.finally(() => {

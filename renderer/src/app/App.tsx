@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { commandSpec, formatAccelerator } from '../../../electron/core/commands';
 import { api, onEvent, platform } from '../api/client';
 import { DeleteAreaDialog, NewAreaDialog } from '../features/areas/AreaDialogs';
 import { AreaList } from '../features/areas/AreaList';
@@ -6,6 +7,8 @@ import { AreaView } from '../features/areas/AreaView';
 import { useBook } from '../features/book/bookState';
 import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
+import { CommandPalette } from '../features/search/CommandPalette';
+import { SearchPanel } from '../features/search/SearchPanel';
 import { commitOpenEditors } from '../features/positions/CellEditors';
 import { flushBoardEdits } from '../features/positions/positionsActions';
 import { CopyBoardDialog, PointHistoryDialog } from '../features/positions/PositionsDialogs';
@@ -29,6 +32,10 @@ function Dialogs() {
       return <DeleteAreaDialog areaId={dialog.areaId} />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'search':
+      return <SearchPanel />;
+    case 'palette':
+      return <CommandPalette />;
     case 'pointHistory':
       return <PointHistoryDialog areaId={dialog.areaId} pointId={dialog.pointId} partyId={dialog.partyId} />;
     case 'copyBoard':
@@ -135,6 +142,10 @@ export function App() {
               Positions overview
             </button>
           </div>
+          <button type="button" className="sidebar-search" onClick={() => void runCommand('search.open')}>
+            <span>Search the book…</span>
+            <kbd>{formatAccelerator(commandSpec('search.open').accelerator ?? '', platform() === 'darwin')}</kbd>
+          </button>
           <AreaList />
           <div className="sidebar-foot">
             <button

@@ -90,6 +90,12 @@ export async function runCommand(id: CommandId): Promise<void> {
     case 'view.shortcuts':
       ui.open({ kind: 'shortcuts' });
       return;
+    case 'search.open':
+      ui.open({ kind: 'search' });
+      return;
+    case 'palette.open':
+      ui.open({ kind: 'palette' });
+      return;
     case 'area.positions':
       showPositionsBoard();
       return;

@@ -4,6 +4,8 @@ export type OpenDialog =
   | { kind: 'newArea' }
   | { kind: 'deleteArea'; areaId: string }
   | { kind: 'shortcuts' }
+  | { kind: 'search' }
+  | { kind: 'palette' }
   // Positions: a cell's history (partyId null: the point's status), and the board's Markdown when the clipboard refused it.
   | { kind: 'pointHistory'; areaId: string; pointId: string; partyId: string | null }
   | { kind: 'copyBoard'; markdown: string }
