@@ -82,16 +82,22 @@ function onFocusOut(event: FocusEvent<HTMLElement>, leave: () => void): void {
   leave();
 }
 
-export function TitleEditor({ initial, onDone, label }: EditorProps<string>) {
+/** The state of a one-field editor: its text, the field (caret at the end) and how it is left, once. */
+function useFieldEditor<E extends HTMLInputElement | HTMLTextAreaElement>(initial: string, onDone: (value: string | null) => void) {
   const [value, setValue] = useState(initial);
   const done = useRef(false);
-  const field = useCaretAtEnd<HTMLInputElement>();
+  const field = useCaretAtEnd<E>();
   const leave = (save: boolean) => {
     if (done.current) return;
     done.current = true;
     onDone(save ? value : null);
   };
   useCommitOnQuit(() => leave(true));
+  return { value, setValue, field, leave };
+}
+
+export function TitleEditor({ initial, onDone, label }: EditorProps<string>) {
+  const { value, setValue, field, leave } = useFieldEditor<HTMLInputElement>(initial, onDone);
   return (
     <input
       ref={field}
@@ -148,15 +154,7 @@ export function StatusEditor({ initial, onDone, label }: EditorProps<PointStatus
 }
 
 export function AssessmentEditor({ initial, onDone, label }: EditorProps<string>) {
-  const [value, setValue] = useState(initial);
-  const done = useRef(false);
-  const field = useCaretAtEnd<HTMLTextAreaElement>();
-  const leave = (save: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    onDone(save ? value : null);
-  };
-  useCommitOnQuit(() => leave(true));
+  const { value, setValue, field, leave } = useFieldEditor<HTMLTextAreaElement>(initial, onDone);
   return (
     <div className="pos-editor" onBlur={(e) => onFocusOut(e, () => leave(true))}>
       <textarea
