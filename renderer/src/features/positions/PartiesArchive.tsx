@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArchivedStancesView, PartiesView } from '../../../../electron/core/contract/positionsViews';
+import { plainExcerpt } from '../../../../electron/core/ops/overview';
 import { api, errorMessage } from '../../api/client';
 import { useToasts } from '../../shared/ui/toasts';
 import { useBook } from '../book/bookState';
@@ -123,7 +124,7 @@ export function ArchivedPartiesSection({ usage, onChange }: { usage: PartiesView
                       <span className="pos-archived-where">
                         {s.areaTitle} › {s.pointTitle}
                       </span>{' '}
-                      <KindBadge kind={s.stance.kind} /> {s.stance.text}
+                      <KindBadge kind={s.stance.kind} /> {plainExcerpt(s.stance.text, 400)}
                     </li>
                   ))}
                 </ul>

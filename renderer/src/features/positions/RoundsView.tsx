@@ -107,25 +107,27 @@ function RoundRow({ round, isCurrent, onEdit }: { round: RoundView; isCurrent: b
       <td>{formatRange(round.startDate, round.endDate)}</td>
       <td>{round.place || <span className="pos-empty-cell">—</span>}</td>
       <td>{round.changes.toLocaleString('en-GB')}</td>
-      <td className="pos-round-actions">
-        {!isCurrent ? (
-          <button type="button" className="btn btn-small" onClick={() => void setCurrentRoundAction(round.id)}>
-            Make current
+      <td>
+        <div className="pos-round-actions">
+          {!isCurrent ? (
+            <button type="button" className="btn btn-small" onClick={() => void setCurrentRoundAction(round.id)}>
+              Make current
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit ${round.name}`}>
+            Edit
           </button>
-        ) : null}
-        <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit ${round.name}`}>
-          Edit
-        </button>
-        <button
-          type="button"
-          className="btn btn-small btn-danger"
-          aria-label={`Delete ${round.name}`}
-          disabled={round.uses > 0}
-          title={round.uses > 0 ? 'Stances or recorded changes refer to this round; rename or redate it instead.' : undefined}
-          onClick={() => void remove()}
-        >
-          Delete
-        </button>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            aria-label={`Delete ${round.name}`}
+            disabled={round.uses > 0}
+            title={round.uses > 0 ? 'Stances or recorded changes refer to this round; rename or redate it instead.' : undefined}
+            onClick={() => void remove()}
+          >
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   );
