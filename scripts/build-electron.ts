@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildManifest } from '../electron/core/contract/manifest';
+import { mainBuild } from './mainBuild';
 import { searchWorkerBuild } from './searchWorkerBuild';
 import { copyPrintFonts } from './copyPrintFonts';
 
@@ -21,16 +22,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, ...searchWorkerBuild, outfile: 'dist/electron/searchWorker.cjs' }),
-  build({
-    ...common,
-    external: ['electron', 'jsdom'],
-    platform: 'node',
-    target: 'node22',
-    entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/electron/main.cjs',
-    // Lazy `import('jsdom')` becomes a lazy require(): CommonJS resolution, which works inside app.asar.
-    supported: { 'dynamic-import': false },
-  }),
+  build({ ...mainBuild, sourcemap: true, outfile: 'dist/electron/main.cjs' }),
   copyPrintFonts(join(import.meta.dirname, '..', 'node_modules', '@fontsource'), 'dist/electron/fonts'),
   build({
     ...common,

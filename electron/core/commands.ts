@@ -23,6 +23,11 @@ export const commandIds = [
   'export.archive',
   'export.import',
   'view.backups',
+  // Positions side by side
+  'area.positions',
+  'positions.copyMarkdown',
+  'view.positions',
+  'view.rounds',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -54,6 +59,11 @@ export const commands: readonly CommandSpec[] = [
   { id: 'export.archive', label: 'Export Book Archive…', menu: 'file', accelerator: null },
   { id: 'export.import', label: 'Import Book Archive…', menu: 'file', accelerator: null },
   { id: 'view.backups', label: 'Backups and Snapshots', menu: 'file', accelerator: null },
+  // Positions side by side
+  { id: 'area.positions', label: 'Show Positions Board', menu: 'area', accelerator: 'CmdOrCtrl+Shift+B' },
+  { id: 'positions.copyMarkdown', label: 'Copy Board as Markdown', menu: 'area', accelerator: null },
+  { id: 'view.positions', label: 'Positions Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+O' },
+  { id: 'view.rounds', label: 'Negotiation Rounds', menu: 'view', accelerator: null },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

@@ -15,6 +15,8 @@ import type { SearchProvider } from './search/provider';
 import { SearchService } from './search/searchService';
 import { WorkerIndexHost } from './search/workerHost';
 import { defaultDurableOptions } from './store/durableWrite';
+import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
+import { PositionsService } from './positions/positionsService';
 import type { Handlers } from '../core/contract/api';
 import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
@@ -40,11 +42,14 @@ export interface ContainerDeps {
   readonly searchProviders?: readonly SearchProvider[];
   /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
   readonly exports?: ExportWiring;
+  /** Where the positions boards find quotes; until the Sources feature is wired in, none. */
+  readonly evidence?: EvidenceResolver;
 }
 
 export interface Services {
   readonly folder: DataFolder;
   readonly book: BookService;
+  readonly positions: PositionsService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
   readonly search: SearchService;
@@ -77,6 +82,13 @@ export function createServices(deps: ContainerDeps): Services {
     // A snapshot restore cut short is settled before the book is read (issue 6).
     beforeOpen: () => exports.snapshots.beforeOpen(),
   });
+  const positions = new PositionsService({
+    store,
+    clock: deps.clock,
+    ids: deps.ids,
+    evidence: deps.evidence ?? new NoSourcesEvidenceResolver(),
+    assertOpen: () => book.assertOpen(),
+  });
   const windowState = new WindowStateService(folder);
   const app = new AppService({
     version: deps.version,
@@ -103,11 +115,12 @@ export function createServices(deps: ContainerDeps): Services {
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
   const exports = createExportServices(deps, { folder, book });
-  const handlers = createHandlers({ app, book, search, exports });
+  const handlers = createHandlers({ app, book, search, exports, positions });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
+    positions,
     app,
     windowState,
     search,

@@ -23,6 +23,7 @@ import { fixtureContent } from '../fixtures/print/content';
 import { repoRoot } from '../harness/paths';
 import { testServices } from '../harness/services';
 import { measureSearch } from './searchBench';
+import { benchBoard, benchOverview, type OverviewFigures } from './positionsBench';
 import { argValue, percentile, RssSampler, table } from './stats';
 
 const json = process.argv.includes('--json');
@@ -116,7 +117,14 @@ async function buildBook(dir: string, areas: number, noteBytes: number): Promise
   return ids;
 }
 
-async function measure(label: string, areas: number, noteBytes: number, sampler: RssSampler): Promise<BookFigures> {
+async function measure(
+  label: string,
+  areas: number,
+  noteBytes: number,
+  sampler: RssSampler,
+  /** Runs on the built book before it is removed (the positions overview of the large book). */
+  extra?: (dir: string, ids: string[]) => Promise<void>,
+): Promise<BookFigures> {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${label}-`));
   try {
     if (!json) process.stdout.write(`building the ${label} book (${areas} areas, ${noteBytes / 1000} KB notes)… `);
@@ -151,6 +159,7 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
     sampler.sample();
     await services.shutdown();
     const exported = label === 'large' ? await measureExport(dir, LARGE_PDF_AREAS, false) : undefined;
+    await extra?.(dir, ids);
     sampler.sample();
     return {
       areas,
@@ -168,7 +177,12 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
 const sampler = new RssSampler();
 sampler.start();
 const small = await measure('small', 10, 5_000, sampler);
-const large = await measure('large', 2_000, 20_000, sampler);
+let overview: OverviewFigures | null = null;
+const large = await measure('large', 2_000, 20_000, sampler, async (dir, ids) => {
+  if (!json) process.stdout.write('giving each large-book area a board of 5 points… ');
+  overview = await benchOverview(dir, ids, opens);
+  if (!json) process.stdout.write('done\n');
+});
 const search = await measureSearch(buildBook, (text) => {
   if (!json) process.stdout.write(text);
 });
@@ -180,7 +194,12 @@ const sample = await measureExport(sampleDir, null, true);
 if (!json) process.stdout.write('done\n');
 await rm(sampleDir, { recursive: true, force: true });
 await engine.close();
+const board = await benchBoard(Math.max(opens * 3, 10), Math.min(saves, 100), (line) => {
+  if (!json) process.stdout.write(line);
+});
 sampler.stop();
+const ov = overview as OverviewFigures | null;
+if (!ov) throw new Error('the overview was not measured');
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const result = {
@@ -204,6 +223,19 @@ const result = {
   archive_large_mb: round((large.export?.archiveBytes ?? 0) / 1024 / 1024),
   export_sample_pdf_ms: round(sample.pdfMs),
   export_sample_pdf_pages: sample.pdfPages,
+  board_200x3_open_p50_ms: round(board.openP50),
+  board_200x3_open_p95_ms: round(board.openP95),
+  board_200x3_edit_p50_ms: round(board.editP50),
+  board_200x3_edit_p95_ms: round(board.editP95),
+  board_200x3_payload_kb: Math.round(board.payloadKb),
+  board_200x3_file_kb: Math.round(board.fileKb),
+  board_200x3_first_rows_chromium_ms: board.firstMs === null ? null : round(board.firstMs),
+  board_200x3_render_chromium_ms: board.renderMs === null ? null : round(board.renderMs),
+  board_200x3_arrow_key_chromium_ms: board.arrowMs === null ? null : round(board.arrowMs),
+  overview_large_first_page_ms: round(ov.firstPageP50),
+  overview_large_filtered_ms: round(ov.filteredP50),
+  open_large_with_boards_ms: round(ov.openWithBoardsMs),
+  large_book_points: ov.points,
   peak_rss_mb: Math.round(sampler.peakMb),
   saves_per_book: saves,
   opens_per_book: opens,
@@ -217,6 +249,29 @@ if (!json) {
       [
         ['small', '10', '50 KB', `${result.save_small_p50_ms} ms`, `${result.save_small_p95_ms} ms`, `${result.open_small_ms} ms`],
         ['large', '2,000', '40 MB', `${result.save_large_p50_ms} ms`, `${result.save_large_p95_ms} ms`, `${result.open_large_ms} ms`],
+      ],
+    ),
+  );
+  console.log('');
+  console.log(
+    table(
+      ['positions', 'figure'],
+      [
+        ['board 200 points × 3 parties: open p50 / p95', `${result.board_200x3_open_p50_ms} / ${result.board_200x3_open_p95_ms} ms`],
+        ['board 200 × 3: durable stance edit p50 / p95', `${result.board_200x3_edit_p50_ms} / ${result.board_200x3_edit_p95_ms} ms`],
+        ['board 200 × 3: payload / area file', `${result.board_200x3_payload_kb} KB / ${result.board_200x3_file_kb} KB`],
+        [
+          'board 200 × 3 in Chromium: drawn / one arrow key',
+          board.renderMs === null
+            ? 'not measured'
+            : `${result.board_200x3_render_chromium_ms} / ${result.board_200x3_arrow_key_chromium_ms} ms`,
+        ],
+        [
+          `overview of the large book (${ov.points.toLocaleString('en-US')} points): first page`,
+          `${result.overview_large_first_page_ms} ms`,
+        ],
+        ['overview of the large book: filtered by status and priority', `${result.overview_large_filtered_ms} ms`],
+        ['open the large book with its boards (median)', `${result.open_large_with_boards_ms} ms`],
       ],
     ),
   );
@@ -235,5 +290,9 @@ if (!json) {
   );
   const searchOk = result.search_p95_ms <= 20 && result.search_ready_ms <= 2_000;
   console.log(searchOk ? 'search targets met' : 'SEARCH TARGETS MISSED (search_p95 ≤ 20 ms; search_ready ≤ 2,000 ms)');
+  const positionsOk = result.board_200x3_open_p95_ms <= 100 && result.overview_large_first_page_ms <= 100;
+  console.log(
+    positionsOk ? 'positions targets met' : 'POSITIONS TARGETS MISSED (board 200 × 3 open p95 ≤ 100 ms; large overview ≤ 100 ms)',
+  );
 }
 console.log(JSON.stringify(result));

@@ -7,7 +7,7 @@ import { formatLongDate } from '../../electron/core/print/model';
 const at = '2019-01-10T09:00:00.000Z';
 const book: BookDoc = {
   format: 'briefing-book/book',
-  schemaVersion: 1,
+  schemaVersion: 2,
   bookId: 'book-1',
   createdAt: at,
   settings: {
@@ -21,12 +21,13 @@ const book: BookDoc = {
     ],
     updatedAt: at,
   },
+  positions: { rounds: [], currentRoundId: null, archivedParties: [] },
 };
 
 function area(id: string, rank: string, title: string, extra: Partial<AreaDoc['area']> = {}, markdown = ''): AreaDoc {
   return {
     format: 'briefing-book/area',
-    schemaVersion: 1,
+    schemaVersion: 2,
     area: {
       id,
       title,
@@ -42,6 +43,7 @@ function area(id: string, rank: string, title: string, extra: Partial<AreaDoc['a
       ...extra,
     },
     note: { markdown, revision: 1, words: 1, updatedAt: at },
+    board: { points: [] },
   };
 }
 

@@ -26,7 +26,10 @@ export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
   readonly today?: string | null;
   readonly viewport?: { width: number; height: number };
-  /** More container dependencies (e.g. the export feature's desktop and print engine). */
+  /**
+   * Other dependencies of the services (browser harness only): e.g. the export feature's desktop and
+   * print engine, or an evidence resolver for the positions boards.
+   */
   readonly services?: Partial<ContainerDeps>;
   /** The file system under the store (a fault-injecting one, for disk-full tests); the real one by default. */
   readonly fs?: FsPort;

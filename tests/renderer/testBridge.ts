@@ -17,6 +17,8 @@ import { useNavigation } from '../../renderer/src/app/navigation';
 import { useUi } from '../../renderer/src/app/uiState';
 import { useBook } from '../../renderer/src/features/book/bookState';
 import { noteAutosave } from '../../renderer/src/features/notes/noteAutosave';
+import { useAreaTab } from '../../renderer/src/features/positions/areaTab';
+import { usePositions } from '../../renderer/src/features/positions/positionsState';
 import { useToasts } from '../../renderer/src/shared/ui/toasts';
 import { testServices } from '../harness/services';
 
@@ -29,6 +31,8 @@ const initialStores = {
   navigation: useNavigation.getState(),
   ui: useUi.getState(),
   toasts: useToasts.getState(),
+  positions: usePositions.getState(),
+  areaTab: useAreaTab.getState(),
 };
 
 export interface ApiCall {
@@ -71,6 +75,8 @@ export function resetRendererState(): void {
   useNavigation.setState(initialStores.navigation, true);
   useUi.setState(initialStores.ui, true);
   useToasts.setState(initialStores.toasts, true);
+  usePositions.setState(initialStores.positions, true);
+  useAreaTab.setState(initialStores.areaTab, true);
   window.localStorage.clear();
 }
 

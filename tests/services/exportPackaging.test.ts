@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { PrintFonts, cjkFamilies, latinFontFiles, sourceFontRoot } from '../../electron/services/export/print/fonts';
 import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { copyPrintFonts } from '../../scripts/copyPrintFonts';
+import { mainBuild } from '../../scripts/mainBuild';
 import { repoRoot, tempDir } from '../harness/paths';
 
 /**
@@ -14,14 +15,11 @@ import { repoRoot, tempDir } from '../harness/paths';
  */
 describe('printing in the packaged app', () => {
   test('the main bundle needs only electron, jsdom and Node built-ins; jsdom is the one runtime dependency, pinned', async () => {
+    // The app's own main-process build options, written to memory.
     const result = await build({
-      bundle: true,
-      format: 'cjs',
-      external: ['electron', 'jsdom'],
-      logLevel: 'silent',
-      platform: 'node',
-      target: 'node22',
+      ...mainBuild,
       entryPoints: [join(repoRoot, 'electron', 'main', 'index.ts')],
+      logLevel: 'silent',
       outfile: 'main.cjs',
       write: false,
     });

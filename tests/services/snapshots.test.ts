@@ -148,16 +148,17 @@ describe('automatic snapshots', () => {
     const dir = await freshDir();
     await (await start(dir)).services.shutdown();
     const b = await start(dir, { automatic: false });
-    const v1 = await readFile(join(dir, 'areas', 'enforcement.json'), 'utf8');
-    // A stand-in for the first real migration of area files: the kind at version 2, upgrading version 1.
-    const v2Kind = {
+    const onDisk = await readFile(join(dir, 'areas', 'enforcement.json'), 'utf8');
+    // A stand-in for the next migration of area files: the kind one version ahead of what is on disk.
+    const current = areaKind.currentVersion;
+    const nextKind = {
       ...areaKind,
-      currentVersion: 2,
-      schema: AreaDocSchema.extend({ schemaVersion: z.literal(2) }) as unknown as typeof areaKind.schema,
-      migrations: [{ from: 1, description: 'test step', up: (d: Record<string, unknown>) => d }],
+      currentVersion: current + 1,
+      schema: AreaDocSchema.extend({ schemaVersion: z.literal(current + 1) }) as unknown as typeof areaKind.schema,
+      migrations: [...areaKind.migrations, { from: current, description: 'test step', up: (d: Record<string, unknown>) => d }],
     };
-    const loaded = await b.services.folder.load('areas/enforcement.json', v2Kind);
-    expect(loaded).toMatchObject({ kind: 'ok', migratedFrom: 1 });
+    const loaded = await b.services.folder.load('areas/enforcement.json', nextKind);
+    expect(loaded).toMatchObject({ kind: 'ok', migratedFrom: current });
     expect(b.services.folder.migratedFiles()).toEqual(['areas/enforcement.json']);
     // The snapshot service as boot runs it with automatic snapshots on: it waits for the before-migration snapshot.
     const timers = new ManualTimers();
@@ -174,7 +175,7 @@ describe('automatic snapshots', () => {
     await service.boot();
     const [snap] = (await service.list()).snapshots;
     expect(snap?.reason).toBe('before-migration');
-    expect(zipFiles(await readFile(join(dir, SNAPSHOT_DIR, `${snap!.id}.zip`)))['data/areas/enforcement.json']).toBe(v1);
+    expect(zipFiles(await readFile(join(dir, SNAPSHOT_DIR, `${snap!.id}.zip`)))['data/areas/enforcement.json']).toBe(onDisk);
     await service.shutdown();
     await b.services.shutdown();
   });

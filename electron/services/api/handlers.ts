@@ -3,12 +3,14 @@ import type { AppService } from '../app/appService';
 import type { BookService } from '../book/bookService';
 import type { SearchService } from '../search/searchService';
 import type { ExportServices } from '../export/wiring';
+import type { PositionsService } from '../positions/positionsService';
 
 export interface HandlerServices {
   readonly app: AppService;
   readonly book: BookService;
   readonly search: SearchService;
   readonly exports: ExportServices;
+  readonly positions: PositionsService;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book, search, exports }: HandlerServices): Handlers {
+export function createHandlers({ app, book, search, exports, positions }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -59,6 +61,31 @@ export function createHandlers({ app, book, search, exports }: HandlerServices):
       create: async () => exports.snapshots.createManual(),
       inspect: async ({ id }) => exports.snapshots.inspect(id),
       restore: async ({ id }) => exports.snapshots.restore(id),
+    },
+    positions: {
+      board: async ({ areaId }) => positions.board(areaId),
+      addPoint: async (input) => positions.addPoint(input),
+      updatePoint: async ({ areaId, pointId, patch, roundId }) => positions.updatePoint(areaId, pointId, patch, roundId),
+      setStance: async ({ areaId, pointId, partyId, stance, roundId }) => positions.setStance(areaId, pointId, partyId, stance, roundId),
+      movePoint: async ({ areaId, pointId, beforeId }) => positions.movePoint(areaId, pointId, beforeId),
+      deletePoint: async ({ areaId, pointId }) => positions.deletePoint(areaId, pointId),
+      restorePoint: async ({ areaId, pointId }) => positions.restorePoint(areaId, pointId),
+      history: async ({ areaId, pointId }) => positions.history(areaId, pointId),
+      changesSince: async ({ roundId, areaId }) => positions.changesSince(roundId, areaId),
+      overview: async (query) => positions.overview(query),
+      evidenceCandidates: async ({ areaId, query }) => positions.evidenceCandidates(areaId, query),
+    },
+    rounds: {
+      list: async () => positions.rounds(),
+      create: async ({ name, startDate, endDate, place }) => positions.createRound({ name, startDate, endDate, place: place ?? '' }),
+      update: async ({ id, patch }) => positions.updateRound(id, patch),
+      delete: async ({ id }) => positions.deleteRound(id),
+      setCurrent: async ({ id }) => positions.setCurrentRound(id),
+    },
+    parties: {
+      list: async () => positions.parties(),
+      restore: async ({ id }) => positions.restoreParty(id),
+      archivedStances: async ({ id }) => positions.archivedStances(id),
     },
   };
 }

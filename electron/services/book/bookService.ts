@@ -19,6 +19,9 @@ import {
 } from '../../core/ops/areas';
 import { rankAfter, sortByRank } from '../../core/ops/ranking';
 import { AREA_FORMAT, BOOK_FORMAT, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
+import { emptyBookPositions } from '../../core/persistence/positionsMigrations';
+import { archiveRemovedParties, partyUsage } from '../../core/ops/parties';
+import { emptyBoard } from '../../core/ops/positions';
 import type { SampleBook } from '../../core/sample/sampleBook';
 import type { BookStore } from '../store/bookStore';
 import { describeFsError, StorageFailure } from '../store/storageError';
@@ -138,12 +141,13 @@ export class BookService {
         createdAt: now,
         updatedAt: now,
       };
-      await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: newNote(a.note, clock) });
+      const board = sample.positions?.board(a.id, clock) ?? emptyBoard();
+      await store.createArea({ format: AREA_FORMAT, schemaVersion: 2, area, note: newNote(a.note, clock), board });
     }
     // The book file goes last: its presence marks a complete data folder.
     await store.createBook({
       format: BOOK_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: 2,
       bookId: this.deps.ids.next('book'),
       createdAt: now,
       settings: {
@@ -154,6 +158,9 @@ export class BookService {
         parties: sample.parties.map((p) => ({ ...p })),
         updatedAt: now,
       },
+      positions: sample.positions
+        ? { ...emptyBookPositions(), rounds: sample.positions.rounds(clock), currentRoundId: sample.positions.currentRoundId }
+        : emptyBookPositions(),
     });
     await store.endSample();
   }
@@ -161,9 +168,12 @@ export class BookService {
   /** The book file was missing or damaged while areas exist: write a new one, keep every area, say so. */
   private async recoverBookFile(): Promise<void> {
     const now = this.deps.clock.now();
+    // Parties that stances in the areas still refer to come back as archived parties, so they can be restored.
+    const used = partyUsage(this.deps.store.areas().map((d) => d.value.board));
+    const orphans = [...used.entries()].filter(([id, use]) => use.referenced && !defaultParties.some((p) => p.id === id));
     const doc: BookDoc = {
       format: BOOK_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: 2,
       bookId: this.deps.ids.next('book'),
       createdAt: now,
       settings: {
@@ -173,6 +183,10 @@ export class BookService {
         preparedBy: '',
         parties: defaultParties.map((p) => ({ ...p })),
         updatedAt: now,
+      },
+      positions: {
+        ...emptyBookPositions(),
+        archivedParties: orphans.map(([id], position) => ({ id, name: id, position: defaultParties.length + position, archivedAt: now })),
       },
     };
     this.notices.push({
@@ -220,8 +234,8 @@ export class BookService {
     return liveAreas(docs.map((d) => d.area)).map((area) => summarize(byId.get(area.id) ?? missing(area.id)));
   }
 
-  /** A book that could not be opened (e.g. written by a newer version) is never written to. */
-  private assertOpen(): void {
+  /** A book that could not be opened (e.g. written by a newer version) is never read or written. */
+  assertOpen(): void {
     if (this.bootError) throw this.bootError;
   }
 
@@ -244,21 +258,41 @@ export class BookService {
     const { clock } = this.deps;
     const saved = await this.deps.store.book().update((doc) => {
       const current = doc.settings;
+      const archived = doc.positions.archivedParties;
       const next: BookSettings = {
         ...current,
         title: patch.title === undefined ? current.title : requireText(cleanLine(patch.title), 'The book needs a title.'),
         marking: patch.marking === undefined ? current.marking : cleanLine(patch.marking),
         preparedFor: patch.preparedFor === undefined ? current.preparedFor : cleanLine(patch.preparedFor),
         preparedBy: patch.preparedBy === undefined ? current.preparedBy : cleanLine(patch.preparedBy),
-        parties: patch.parties === undefined ? current.parties : this.resolveParties(current.parties, patch.parties),
+        parties:
+          patch.parties === undefined
+            ? current.parties
+            : this.resolveParties(current.parties, patch.parties, new Set(archived.map((a) => a.id))),
       };
+      // A removed party with stances is archived (when confirmed), never deleted: see core/ops/parties.ts.
+      const archivedParties =
+        patch.parties === undefined && patch.archiveParties === undefined
+          ? archived
+          : archiveRemovedParties(
+              current.parties,
+              next.parties,
+              archived,
+              partyUsage(this.deps.store.areas().map((d) => d.value.board)),
+              patch.archiveParties ?? [],
+              clock,
+            );
       if (JSON.stringify(next) === JSON.stringify(current)) return doc;
-      return { ...doc, settings: { ...next, updatedAt: clock.now() } };
+      return { ...doc, settings: { ...next, updatedAt: clock.now() }, positions: { ...doc.positions, archivedParties } };
     });
     return saved.settings;
   }
 
-  private resolveParties(current: readonly Party[], wanted: NonNullable<SettingsPatch['parties']>): Party[] {
+  private resolveParties(
+    current: readonly Party[],
+    wanted: NonNullable<SettingsPatch['parties']>,
+    archivedIds: ReadonlySet<string>,
+  ): Party[] {
     const known = new Set(current.map((p) => p.id));
     const seenNames = new Set<string>();
     const seenIds = new Set<string>();
@@ -274,7 +308,8 @@ export class BookService {
         return { id: p.id, name };
       }
       let id = slug(name);
-      while (known.has(id) || seenIds.has(id)) id = `${slug(name)}-${this.deps.ids.next('p').slice(-4)}`;
+      // An archived party keeps its id: a new party of the same name must not inherit its stances.
+      while (known.has(id) || seenIds.has(id) || archivedIds.has(id)) id = `${slug(name)}-${this.deps.ids.next('p').slice(-4)}`;
       seenIds.add(id);
       return { id, name };
     });
@@ -296,7 +331,7 @@ export class BookService {
       // Colliding ranks (hand-edited data) make the move re-rank other areas too.
       reranked = changed.filter((a) => a.id !== id);
     }
-    const doc = await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: emptyNote(clock) });
+    const doc = await store.createArea({ format: AREA_FORMAT, schemaVersion: 2, area, note: emptyNote(clock), board: emptyBoard() });
     for (const other of reranked) {
       await this.areaDoc(other.id).update((d) => ({ ...d, area: { ...d.area, rank: other.rank, updatedAt: other.updatedAt } }));
     }

@@ -74,7 +74,24 @@ export class DataFolder {
   }
 
   notices(): StoreNotice[] {
-    return [...this.noticeList];
+    return [...this.noticeList, ...[...this.migrated.values()].map(migrationNotice)];
+  }
+
+  /** Files read in an older format, one summary per kind: a book of 2,000 areas gets one notice, not 2,000. */
+  private readonly migrated = new Map<string, Migrated>();
+
+  private noteMigrated(rel: string, kind: DocumentKind<unknown>, from: number): void {
+    const entry = this.migrated.get(kind.format) ?? {
+      format: kind.format,
+      label: kind.label,
+      files: [],
+      from: new Set(),
+      to: kind.currentVersion,
+    };
+    entry.files.push(rel);
+    entry.from.add(from);
+    this.migrated.set(kind.format, entry);
+    this.migratedList.push(rel);
   }
 
   /**
@@ -153,6 +170,7 @@ export class DataFolder {
     this.refusal = null;
     this.noticeList.length = 0;
     this.migratedList.length = 0;
+    this.migrated.clear();
   }
 
   async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
@@ -172,16 +190,7 @@ export class DataFolder {
     }
     try {
       const decoded = decodeFile(kind, bytes);
-      if (decoded.migratedFrom !== null) {
-        this.migratedList.push(rel);
-        this.report(
-          'info',
-          'A file was updated to the current format',
-          rel,
-          null,
-          `${rel} was written in format version ${decoded.migratedFrom}. It was read and will be saved in version ${kind.currentVersion}.`,
-        );
-      }
+      if (decoded.migratedFrom !== null) this.noteMigrated(rel, kind, decoded.migratedFrom);
       return { kind: 'ok', doc: decoded.doc, migratedFrom: decoded.migratedFrom };
     } catch (error) {
       if (!(error instanceof FileDecodeError)) throw error;
@@ -234,4 +243,28 @@ export class DataFolder {
   report(severity: StoreNotice['severity'], title: string, file: string | null, movedTo: string | null, message: string): void {
     this.noticeList.push({ id: `n${this.noticeList.length + 1}`, severity, title, message, file, movedTo });
   }
+}
+
+interface Migrated {
+  readonly format: string;
+  readonly label: string;
+  readonly files: string[];
+  readonly from: Set<number>;
+  readonly to: number;
+}
+
+function migrationNotice(m: Migrated): StoreNotice {
+  const versions = [...m.from].sort((a, b) => a - b).join(' and ');
+  const [first] = m.files;
+  const one = m.files.length === 1;
+  return {
+    id: `migrated-${m.format}`,
+    severity: 'info',
+    title: one ? 'A file was updated to the current format' : 'Files were updated to the current format',
+    message: one
+      ? `${first ?? ''} was written in format version ${versions}. It was read and will be saved in version ${m.to}.`
+      : `${m.files.length.toLocaleString('en-US')} ${m.label}s (such as ${first ?? ''}) were written in format version ${versions}. They were read and will be saved in version ${m.to} when they next change.`,
+    file: one ? (first ?? null) : null,
+    movedTo: null,
+  };
 }

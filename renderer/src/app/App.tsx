@@ -12,6 +12,11 @@ import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SearchPanel } from '../features/search/SearchPanel';
+import { commitOpenEditors } from '../features/positions/CellEditors';
+import { flushBoardEdits } from '../features/positions/positionsActions';
+import { CopyBoardDialog, PointHistoryDialog } from '../features/positions/PositionsDialogs';
+import { PositionsOverview } from '../features/positions/PositionsOverview';
+import { RoundsView } from '../features/positions/RoundsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Toasts } from '../shared/ui/toasts';
 import { handleShortcut, runCommand } from './commandHandlers';
@@ -40,6 +45,10 @@ function Dialogs() {
       return <ImportArchiveDialog chosen={dialog.chosen} />;
     case 'restoreSnapshot':
       return <RestoreSnapshotDialog id={dialog.snapshot.id} takenAt={dialog.snapshot.takenAt} />;
+    case 'pointHistory':
+      return <PointHistoryDialog areaId={dialog.areaId} pointId={dialog.pointId} partyId={dialog.partyId} />;
+    case 'copyBoard':
+      return <CopyBoardDialog markdown={dialog.markdown} />;
   }
 }
 
@@ -54,6 +63,10 @@ function MainPane() {
       return <AreaView areaId={route.areaId} />;
     case 'backups':
       return <BackupsView />;
+    case 'positions':
+      return <PositionsOverview />;
+    case 'rounds':
+      return <RoundsView sinceRoundId={route.sinceRoundId} />;
   }
 }
 
@@ -76,7 +89,8 @@ export function App() {
     const offMenu = onEvent('menu.command', ({ command }) => void runCommand(command));
     // Before quit: save everything typed, then tell the main process it may go on.
     const offFlush = onEvent('app.flushRequest', ({ requestId }) => {
-      void noteAutosave.flush().finally(() => void api.app.flushed({ requestId }));
+      const saved = Promise.allSettled([noteAutosave.flush(), flushBoardEdits(commitOpenEditors)]);
+      void saved.finally(() => void api.app.flushed({ requestId }));
     });
     const onBlur = () => void noteAutosave.flush();
     window.addEventListener('blur', onBlur);
@@ -130,6 +144,14 @@ export function App() {
             >
               {settings.title}
             </button>
+            <button
+              type="button"
+              className="sidebar-link sidebar-positions"
+              aria-current={route.view === 'positions' ? 'page' : undefined}
+              onClick={() => go({ view: 'positions' })}
+            >
+              Positions overview
+            </button>
           </div>
           <button type="button" className="sidebar-search" onClick={() => void runCommand('search.open')}>
             <span>Search the book…</span>
@@ -137,6 +159,14 @@ export function App() {
           </button>
           <AreaList />
           <div className="sidebar-foot">
+            <button
+              type="button"
+              className="sidebar-link"
+              aria-current={route.view === 'rounds' ? 'page' : undefined}
+              onClick={() => go({ view: 'rounds' })}
+            >
+              Negotiation rounds
+            </button>
             <button
               type="button"
               className="sidebar-link"

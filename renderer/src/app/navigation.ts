@@ -5,7 +5,10 @@ export type Route =
   | { view: 'settings' }
   | { view: 'area'; areaId: string }
   // export (issue 6)
-  | { view: 'backups' };
+  | { view: 'backups' }
+  // Positions: the overview across all areas, and the rounds with "what changed since".
+  | { view: 'positions' }
+  | { view: 'rounds'; sinceRoundId?: string };
 
 interface NavigationState {
   route: Route;

@@ -12,6 +12,9 @@ export type OpenDialog =
   | { kind: 'exportPdf' }
   | { kind: 'importArchive'; chosen: ChosenArchive }
   | { kind: 'restoreSnapshot'; snapshot: SnapshotInfo }
+  // Positions: a cell's history (partyId null: the point's status), and the board's Markdown when the clipboard refused it.
+  | { kind: 'pointHistory'; areaId: string; pointId: string; partyId: string | null }
+  | { kind: 'copyBoard'; markdown: string }
   | null;
 
 interface UiState {

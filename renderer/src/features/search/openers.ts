@@ -2,6 +2,7 @@ import type { SearchKind } from '../../../../electron/core/search/kinds';
 import type { SearchHit } from '../../../../electron/core/search/schemas';
 import { useNavigation } from '../../app/navigation';
 import { revealInNote } from '../notes/reveal';
+import { useAreaTab } from '../positions/areaTab';
 
 /**
  * How a result of each kind is opened: the exact place, not just the page. A kind added to
@@ -14,6 +15,8 @@ const openers: Record<SearchKind, (hit: SearchHit) => void> = {
   note: (hit) => {
     // The editor selects the match and scrolls it to the middle once the note is open.
     if (hit.target?.field === 'text') revealInNote({ areaId: hit.id, ...hit.target });
+    // The match is in the note, which may be behind the area's Positions tab.
+    useAreaTab.getState().show('note');
     useNavigation.getState().go({ view: 'area', areaId: hit.id });
   },
 };
