@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listMethods } from '../../electron/core/contract/api';
 import { PowerLossFs } from '../harness/powerLossFs';
 import { RecordingPlatform } from '../harness/services';
 import { apiFuzz, hostilePayload } from '../reliability/apiFuzz';
-import { bootQuick } from '../reliability/folders';
+import { bootQuick, desktopOf } from '../reliability/folders';
+import { closeSharedEngine } from '../harness/memoPdfEngine';
 import type { Booted } from './support';
 
 /**
@@ -19,6 +20,8 @@ import type { Booted } from './support';
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 120);
 const DATA = '/api-fuzz/book';
+/** Where the file dialogs answer: outside the book, on the same in-memory disk. */
+const OUT = '/api-fuzz/out';
 const methods = listMethods();
 
 test('every method of the contract has a fuzz entry', () => {
@@ -43,7 +46,21 @@ beforeAll(async () => {
   platform = new RecordingPlatform();
   platform.answer = false;
   b = await bootQuick(DATA, { fs: fs.process(), platform });
+  await fs.process().mkdir(OUT);
+  // Export's file dialogs: every third one is cancelled; the others pick a place outside the book (issue 6).
+  let dialogs = 0;
+  desktopOf(b).otherwise = (kind) => {
+    dialogs += 1;
+    if (dialogs % 3 === 0) return null;
+    if (kind === 'save') return `${OUT}/saved-${dialogs}.${dialogs % 2 === 0 ? 'pdf' : 'bbook.zip'}`;
+    if (kind === 'open') return `${OUT}/saved-${dialogs - 1}.bbook.zip`;
+    return `${OUT}/folder-${dialogs}`;
+  };
   await b.ok('bb:book.open');
+});
+
+afterAll(async () => {
+  await closeSharedEngine();
 });
 
 function files(): Map<string, string> {
