@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { listMethods } from '../../electron/core/contract/api';
 import { PowerLossFs } from '../harness/powerLossFs';
 import { RecordingPlatform } from '../harness/services';
@@ -22,6 +22,9 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 120);
 const DATA = '/api-fuzz/book';
 /** Where the file dialogs answer: outside the book, on the same in-memory disk. */
 const OUT = '/api-fuzz/out';
+const ARCHIVE = `${OUT}/book.bbook.zip`;
+/** The method being fuzzed, for the dialog answers. */
+let calling = '';
 const methods = listMethods();
 
 test('every method of the contract has a fuzz entry', () => {
@@ -45,17 +48,20 @@ beforeAll(async () => {
   fs = new PowerLossFs(1);
   platform = new RecordingPlatform();
   platform.answer = false;
-  b = await bootQuick(DATA, { fs: fs.process(), platform });
-  await fs.process().mkdir(OUT);
-  // Export's file dialogs: every third one is cancelled; the others pick a place outside the book (issue 6).
+  const disk = fs.process();
+  b = await bootQuick(DATA, { fs: disk, platform });
+  await disk.mkdir(OUT);
+  // Export's file dialogs (issue 6): every third one is cancelled; the others pick a place outside the book, or the
+  // archive written here first. A PDF's place is always cancelled: the typefaces are read from the real disk, which
+  // this in-memory one does not hold (tests/services/exportFaults.test.ts prints real PDFs).
   let dialogs = 0;
   desktopOf(b).otherwise = (kind) => {
     dialogs += 1;
-    if (dialogs % 3 === 0) return null;
-    if (kind === 'save') return `${OUT}/saved-${dialogs}.${dialogs % 2 === 0 ? 'pdf' : 'bbook.zip'}`;
-    if (kind === 'open') return `${OUT}/saved-${dialogs - 1}.bbook.zip`;
-    return `${OUT}/folder-${dialogs}`;
+    if (dialogs % 3 === 0 || kind === 'folder' || (kind === 'save' && calling === 'pdf.export')) return null;
+    return kind === 'open' ? ARCHIVE : `${OUT}/saved-${dialogs}.bbook.zip`;
   };
+  desktopOf(b).saveAnswers.push(ARCHIVE);
+  await b.ok('bb:backup.exportArchive');
   await b.ok('bb:book.open');
 });
 
@@ -69,6 +75,9 @@ function files(): Map<string, string> {
 
 describe.each(methods.map((m) => [`${m.namespace}.${m.name}`, m.channel] as const))('%s', (name, channel) => {
   const entry = apiFuzz[name];
+  beforeEach(() => {
+    calling = name;
+  });
 
   test(`${RUNS} hostile payloads: each refused as invalid input, with a message, and nothing written`, async () => {
     if (!entry) throw new Error(`no fuzz entry for ${name}`);

@@ -89,7 +89,18 @@ export async function collectBookFiles(
   for (const entry of sorted) {
     const kind = kindByFormat.get(entry.format);
     if (!kind) throw new AppError('internal', `The backup table names an unknown kind of file: ${entry.format}.`);
-    const names = (await retryRead(() => fs.readdir(join(dataDir, entry.dir)), sleep)).filter((n) => entry.file.test(n)).sort();
+    let listed: string[];
+    try {
+      listed = await retryRead(() => fs.readdir(join(dataDir, entry.dir)), sleep);
+    } catch (error) {
+      // A folder that cannot be listed makes the book incomplete: the caller refuses it with this reason.
+      skipped.push({
+        rel: entry.dir === '' ? 'the book folder' : `${entry.dir}/`,
+        reason: `could not be listed (${describeFsError(error)})`,
+      });
+      continue;
+    }
+    const names = listed.filter((n) => entry.file.test(n)).sort();
     for (const name of names) {
       const rel = entryPath(entry, name);
       let bytes: Uint8Array;
