@@ -147,7 +147,13 @@ export class BackupService {
     const base = `${slugify(title, 'book')}-imported-${this.deps.today()}`;
     for (let n = 1; n < 1000; n += 1) {
       const candidate = join(parent, n === 1 ? base : `${base}-${n}`);
-      if ((await this.deps.fs.stat(candidate)) === null) return candidate;
+      let taken: unknown;
+      try {
+        taken = await this.deps.fs.stat(candidate);
+      } catch (error) {
+        throw new AppError('storage', `The book could not be imported: ${describeFsError(error)}. Nothing was written. Your current book was not touched.`);
+      }
+      if (taken === null) return candidate;
     }
     throw new AppError('conflict', `There are too many imported books in ${parent}; choose a folder instead.`);
   }

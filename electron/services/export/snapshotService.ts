@@ -304,8 +304,9 @@ export class SnapshotService {
     if (this.unsettled) throw new AppError('conflict', 'a snapshot restore has not been finished yet');
     await deps.book.idle();
     const collected = await collectBookFiles(deps.fs, deps.folder.dir, this.sleep);
-    if (!collected.files.some((f) => f.rel === 'book.json')) return null;
+    // A folder or file that could not be read is said as such, never taken for "no book yet".
     assertComplete(collected, 'No snapshot was taken');
+    if (!collected.files.some((f) => f.rel === 'book.json')) return null;
     const digest = contentDigest(collected.files);
     if (skipIfSame) {
       const newest = (await this.listSnapshots())[0];
