@@ -109,7 +109,7 @@ describe.each(methods.map((m) => [`${m.namespace}.${m.name}`, m.channel] as cons
         const result = await b.call(channel, payload);
         expect(b.internalErrors).toEqual([]);
         if (!result.ok) {
-          expect(['invalid_input', 'not_found', 'conflict']).toContain(result.error.code);
+          expect(['invalid_input', 'not_found', 'conflict', 'cancelled']).toContain(result.error.code);
           expect(result.error.message.length).toBeGreaterThan(15);
           expect(files()).toEqual(before);
         }
