@@ -353,7 +353,8 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
       'invalid_input',
       `This archive's manifest is not one this version of Briefing Book understands (archive format ${head.data.archiveVersion}). Nothing was imported.`,
       [detail],
-      `its manifest is not one this version understands (${detail})`,
+      // Said in the snapshot list: where the manifest is wrong, not the schema library's wording.
+      `its manifest is damaged or not one this version understands (at ${first?.path.join('.') || 'the top'})`,
     );
   }
   const manifest = parsed.data;
