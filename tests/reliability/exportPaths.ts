@@ -35,7 +35,32 @@ export interface OutsideWrite {
    * (e.g. an old snapshot that could not be rotated away yet). Default: nothing else.
    */
   also?(observed: unknown, result: WireResult<unknown>, b: Booted): Promise<boolean>;
+  /**
+   * Once the fault cleared and the save was retried: whether the files are as a healthy run leaves them.
+   * Default: exactly the same. (A snapshot written but not confirmed is kept, whole; the retry takes one more.)
+   */
+  settled?(observed: unknown, healthy: unknown): boolean;
 }
+
+interface SnapshotsSeen {
+  readonly book: unknown;
+  readonly snapshots: readonly string[];
+}
+
+/** The book untouched; every snapshot whole; the newest holds the book as the healthy run's newest does; at most one more kept. */
+function snapshotsSettled(observed: unknown, healthy: unknown): boolean {
+  const now = observed as SnapshotsSeen;
+  const good = healthy as SnapshotsSeen;
+  return (
+    JSON.stringify(now.book) === JSON.stringify(good.book) &&
+    now.snapshots.every((s) => / archive [0-9a-f]+$/.test(s)) &&
+    now.snapshots.at(-1) === good.snapshots.at(-1) &&
+    now.snapshots.length <= good.snapshots.length + 1
+  );
+}
+
+/** A snapshot written whole whose folder entry the disk did not confirm: kept (it is not rotated against), and said. */
+const unconfirmed = /^The snapshot was written, but the disk did not confirm/;
 
 export const dataDir = (b: Booted): string => b.services.folder.dir;
 /** Where the user saves PDFs and archives, outside the book. */
@@ -128,7 +153,7 @@ async function changeTheBook(b: Booted): Promise<void> {
 }
 
 const snapshotRefused =
-  /^(The snapshot could not be saved: [^.]+\. The book itself was not changed\.|The snapshot was written, but the disk did not confirm that it is stored safely \([^)]+\)\. Take it again once the problem is fixed\.|No snapshot was taken: .+)$/;
+  /^(The snapshot could not be saved: [^.]+\. The book itself was not changed\.|The snapshot was written, but the disk did not confirm that it is stored safely \(.+\)\. Take it again once the problem is fixed\.|No snapshot was taken: .+)$/;
 
 function snapshotTaking(label: string, act: (b: Booted) => Promise<WireResult<unknown>>): WriteScenario & { outside: OutsideWrite } {
   return {
@@ -137,6 +162,11 @@ function snapshotTaking(label: string, act: (b: Booted) => Promise<WireResult<un
     outside: {
       refused: snapshotRefused,
       observe: async (b) => ({ book: await book(b), snapshots: await snapshotsState(dataDir(b)) }),
+      also: async (observed, result) =>
+        !result.ok &&
+        unconfirmed.test(result.error.message) &&
+        (observed as SnapshotsSeen).snapshots.every((s) => / archive [0-9a-f]+$/.test(s)),
+      settled: snapshotsSettled,
     },
   };
 }
@@ -216,7 +246,7 @@ export const exportContractPaths: Record<string, WritePath> = {
         },
         outside: {
           refused:
-            /^(The PDF could not be saved: [^.]+\. No file was written, and anything already at that place was left as it was\.|The PDF was written to .+, but the disk did not confirm that it is stored safely \([^)]+\)\. Export it again once the problem is fixed\.|The typeface file \S+ could not be read \([^)]+\), so the PDF was not typeset\. No file was written; try again once the problem is fixed\.)$/,
+            /^(The PDF could not be saved: [^.]+\. No file was written, and anything already at that place was left as it was\.|The PDF was written to .+, but the disk did not confirm that it is stored safely \(.+\)\. Export it again once the problem is fixed\.|The typeface file \S+ could not be read \(.+\), so the PDF was not typeset\. No file was written; try again once the problem is fixed\.)$/,
           observe: async (b) => {
             const pdf = await bytesAt(pdfPath(b));
             return { book: await book(b), pdf: pdf === null ? 'absent' : `${sha(pdf)} ${new TextDecoder().decode(pdf.subarray(0, 8))}` };
@@ -240,7 +270,7 @@ export const exportContractPaths: Record<string, WritePath> = {
         },
         outside: {
           refused:
-            /^(The archive could not be saved: [^.]+\. Nothing was written\.|The archive was written to .+, but the disk did not confirm that it is stored safely \([^)]+\)\. Export it again once the problem is fixed\.|The archive was not written: .+)$/,
+            /^(The archive could not be saved: [^.]+\. Nothing was written\.|The archive was written to .+, but the disk did not confirm that it is stored safely \(.+\)\. Export it again once the problem is fixed\.|The archive was not written: .+)$/,
           observe: async (b) => ({ book: await book(b), archive: await archiveState(archivePath(b)) }),
         },
       },
@@ -300,17 +330,19 @@ export const exportContractPaths: Record<string, WritePath> = {
         outside: {
           refused: snapshotRefused,
           observe: async (b) => ({ book: await book(b), snapshots: await snapshotsState(dataDir(b)) }),
-          // The new snapshot is safe but the oldest could not be removed yet: one more than N, said in the list.
+          // The new snapshot is safe but the oldest could not be removed yet: one more than N, said in the list;
+          // or it was written but not confirmed, and nothing older was removed against it.
           also: async (observed, result, b) => {
             const list = await b.call('bb:snapshots.list');
             const snapshots = (observed as { snapshots: string[] }).snapshots;
+            if (!result.ok) return unconfirmed.test(result.error.message) && snapshots.length === 3;
             return (
-              result.ok &&
               snapshots.length === 3 &&
               list.ok &&
               /^Older snapshots could not be removed/.test(String((list.value as { problem: unknown }).problem))
             );
           },
+          settled: snapshotsSettled,
         },
       },
     ],

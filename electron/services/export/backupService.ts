@@ -121,13 +121,13 @@ export class BackupService {
     if (!pending || pending.importId !== importId) throw notFound('Archive to import', importId);
     let target: string;
     if (destination === 'beside') {
-      target = await this.besidePath(pending.archive.summary.title);
+      target = await nothingWritten(this.besidePath(pending.archive.summary.title));
     } else {
       const folder = await deps.desktop.chooseFolder({ title: 'Choose an empty folder for the imported book' });
       if (folder === null) return { imported: false, dataDir: null, areas: 0 };
       target = folder;
     }
-    const junk = await this.assertEmptyTarget(target);
+    const junk = await nothingWritten(this.assertEmptyTarget(target));
     await this.writeAsOneFolder(target, junk, pending.archive.files);
     this.pending = null;
     this.imported.set(importId, target);
@@ -147,13 +147,7 @@ export class BackupService {
     const base = `${slugify(title, 'book')}-imported-${this.deps.today()}`;
     for (let n = 1; n < 1000; n += 1) {
       const candidate = join(parent, n === 1 ? base : `${base}-${n}`);
-      let taken: unknown;
-      try {
-        taken = await this.deps.fs.stat(candidate);
-      } catch (error) {
-        throw new AppError('storage', `The book could not be imported: ${describeFsError(error)}. Nothing was written. Your current book was not touched.`);
-      }
-      if (taken === null) return candidate;
+      if ((await this.deps.fs.stat(candidate)) === null) return candidate;
     }
     throw new AppError('conflict', `There are too many imported books in ${parent}; choose a folder instead.`);
   }
@@ -218,5 +212,18 @@ export class BackupService {
       );
     }
     return junk;
+  }
+}
+
+/** A disk error while looking where to import (before anything is written) said as such, not as an internal error. */
+async function nothingWritten<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'storage',
+      `The book could not be imported: ${describeFsError(error)}. Nothing was written. Your current book was not touched.`,
+    );
   }
 }

@@ -296,7 +296,7 @@ export class SnapshotService {
 
   /** Takes a snapshot now. With `skipIfSame`, nothing is written when the book equals the newest (intact) snapshot. */
   async take(reason: SnapshotReason, skipIfSame: boolean): Promise<SnapshotInfo | null> {
-    return (await this.serial(() => this.takeNow(reason, skipIfSame)))?.info ?? null;
+    return (await this.serial(() => said('No snapshot was taken', this.takeNow(reason, skipIfSame))))?.info ?? null;
   }
 
   private async takeNow(reason: SnapshotReason, skipIfSame: boolean, protect: readonly string[] = []): Promise<Taken | null> {
@@ -333,7 +333,9 @@ export class SnapshotService {
     }
     this.checked.set(id, { bytes: bytes.byteLength, damaged: null });
     this.lastProblem = null;
-    await this.rotate(protect);
+    // The snapshot just taken is never the one rotated away, even when the clock has gone back since older ones
+    // were taken (then it sorts among the oldest): a restore's safety snapshot, above all, must stay.
+    await this.rotate([...protect, id]);
     return { info: { id, takenAt, reason, bytes: bytes.byteLength, damaged: null }, files: collected.files };
   }
 
@@ -344,7 +346,7 @@ export class SnapshotService {
       const newest = (await this.listChecked()).find((s) => s.damaged === null);
       if (newest && Date.parse(this.deps.clock.now()) - Date.parse(newest.takenAt) < DAY_MS) return null;
       return (await this.takeNow('daily', true))?.info ?? null;
-    });
+    }).catch((error: unknown) => said('No snapshot was taken', Promise.reject(error)));
   }
 
   async createManual(): Promise<SnapshotInfo> {
@@ -486,9 +488,9 @@ export class SnapshotService {
       if (openError) {
         throw new AppError('conflict', `A snapshot cannot be restored while the book cannot be opened: ${openError.message}`);
       }
-      const info = (await this.listSnapshots()).find((s) => s.id === id);
+      const info = (await said('Nothing was restored', this.listSnapshots())).find((s) => s.id === id);
       if (!info) throw notFound('Snapshot', id);
-      const target = await this.readSnapshot(id);
+      const target = await said('Nothing was restored', this.readSnapshot(id));
       this.checked.set(id, { bytes: info.bytes, damaged: null });
 
       folder.pauseWrites(
@@ -538,5 +540,15 @@ export class SnapshotService {
       }
       return { restored: { ...info, damaged: null }, safety: safety.info };
     });
+  }
+}
+
+/** A disk error outside the steps that say their own outcome, said with what did not happen (never an internal error). */
+async function said<T>(what: string, step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('storage', `${what}: ${reasonOf(error)}.`);
   }
 }
