@@ -104,7 +104,8 @@ export async function importedState(path: string): Promise<string> {
   const s = await stat(path).catch(() => null);
   if (s === null) return 'absent';
   if (!s.isDirectory()) return 'a file';
-  if ((await readdir(path)).length === 0) return 'empty';
+  // Desktop litter (.DS_Store and the like) does not make a folder hold anything; an import may clear it.
+  if ((await readdir(path)).filter((n) => !['.DS_Store', 'Thumbs.db', 'desktop.ini'].includes(n)).length === 0) return 'empty';
   const collected = await collectBookFiles(nodeFs, path);
   const complete = collected.skipped.length === 0 && collected.newer.length === 0 && collected.files.some((f) => f.rel === 'book.json');
   return complete ? `book ${contentDigest(collected.files).slice(0, 16)}` : `part of a book (${collected.files.length} files)`;
@@ -336,11 +337,11 @@ export const exportContractPaths: Record<string, WritePath> = {
             const list = await b.call('bb:snapshots.list');
             const snapshots = (observed as { snapshots: string[] }).snapshots;
             if (!result.ok) return unconfirmed.test(result.error.message) && snapshots.length === 3;
-            return (
-              snapshots.length === 3 &&
-              list.ok &&
-              /^Older snapshots could not be removed/.test(String((list.value as { problem: unknown }).problem))
-            );
+            // The list says why (or, while the disk still fails, cannot be read and says that).
+            const said = list.ok
+              ? /^Older snapshots could not be removed/.test(String((list.value as { problem: unknown }).problem))
+              : list.error.code === 'storage' && !/injected|undefined/.test(list.error.message);
+            return snapshots.length === 3 && said;
           },
           settled: snapshotsSettled,
         },

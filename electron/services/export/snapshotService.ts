@@ -490,7 +490,16 @@ export class SnapshotService {
       }
       const info = (await said('Nothing was restored', this.listSnapshots())).find((s) => s.id === id);
       if (!info) throw notFound('Snapshot', id);
-      const target = await said('Nothing was restored', this.readSnapshot(id));
+      const target = await said('Nothing was restored', this.readSnapshot(id)).catch((error: unknown) => {
+        // The disk would not give the snapshot back: say that nothing was restored, and why.
+        if (error instanceof AppError && error.code === 'storage' && !error.message.startsWith('Nothing was restored'))
+          throw new AppError(
+            'storage',
+            `Nothing was restored: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`,
+            error.details,
+          );
+        throw error;
+      });
       this.checked.set(id, { bytes: info.bytes, damaged: null });
 
       folder.pauseWrites(
