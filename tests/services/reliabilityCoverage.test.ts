@@ -27,12 +27,12 @@ const crashProvenElsewhere: Record<string, string> = {
   'backup.exportArchive': 'writes a file the user chose, outside the book: exportFaults.test.ts and archive.test.ts',
   'backup.importArchive': 'writes a new folder beside the book, renamed into place when whole: exportFaults.test.ts',
   'snapshots.create':
-    'zips in snapshots/, written durably (temp file, fsync, rename): exportFaults.test.ts; a power-loss test of snapshots is still to come',
+    'zips in snapshots/, beside the book documents the crash loop checks: exportFaults.test.ts and the snapshot power-loss test (exportPowerLoss.test.ts: take, rotate, restore)',
   'snapshots.start': 'as snapshots.create',
   'snapshots.daily': 'as snapshots.create',
   'snapshots.beforeMigration': 'as snapshots.create',
   'snapshots.restore':
-    'rewrites the whole book under a journal: exportFaults.test.ts and snapshots.test.ts (a restart settles a restore cut short)',
+    'rewrites the whole book under a journal: exportFaults.test.ts, snapshots.test.ts and exportPowerLoss.test.ts (power cuts during restores)',
   'parties.restore':
     "needs an archived party, which the crash loop's book never has; its save is book.json's one durable write, as rounds.* (tortured): faultInjection.test.ts",
 };
