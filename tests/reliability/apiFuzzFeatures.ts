@@ -13,7 +13,7 @@ import { anyId, priorities, text } from './fuzzValues';
  * sometimes a place outside the book.
  */
 const id = { type: { kind: 'id' }, required: true } as const satisfies FieldSpec;
-const optional = <T extends FieldSpec>(spec: T): FieldSpec => ({ type: spec.type, required: false });
+const optional = (spec: FieldSpec): FieldSpec => ({ type: spec.type, required: false });
 
 /** Job ids: a few that repeat (so open, reveal and cancel sometimes find one), and new ones. */
 const jobId = fc.oneof(fc.constantFrom('job-1', 'job-2', 'job-3'), fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/));

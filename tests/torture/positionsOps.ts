@@ -85,7 +85,9 @@ function boardOp(
 const pick = <T>(ctx: OpContext, items: readonly T[]): T | null => (items.length === 0 ? null : ctx.random.pick(items));
 const short = (ctx: OpContext, max: number) =>
   randomText(ctx.random, ctx.random.int(1, max))
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .split('')
+    .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+    .join('')
     .trim() || 'point';
 
 /** Deleted points of the crash loop, so that restorePoint has some. */

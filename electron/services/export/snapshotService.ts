@@ -341,12 +341,17 @@ export class SnapshotService {
 
   /** The daily snapshot, when the newest intact one is a day old or more. */
   takeDailyIfDue(): Promise<SnapshotInfo | null> {
-    return this.serial(async () => {
-      if (this.deps.book.openError) return null;
-      const newest = (await this.listChecked()).find((s) => s.damaged === null);
-      if (newest && Date.parse(this.deps.clock.now()) - Date.parse(newest.takenAt) < DAY_MS) return null;
-      return (await this.takeNow('daily', true))?.info ?? null;
-    }).catch((error: unknown) => said('No snapshot was taken', Promise.reject(error)));
+    return this.serial(() =>
+      said(
+        'No snapshot was taken',
+        (async () => {
+          if (this.deps.book.openError) return null;
+          const newest = (await this.listChecked()).find((s) => s.damaged === null);
+          if (newest && Date.parse(this.deps.clock.now()) - Date.parse(newest.takenAt) < DAY_MS) return null;
+          return (await this.takeNow('daily', true))?.info ?? null;
+        })(),
+      ),
+    );
   }
 
   async createManual(): Promise<SnapshotInfo> {
