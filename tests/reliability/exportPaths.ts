@@ -308,8 +308,7 @@ export const exportContractPaths: Record<string, WritePath> = {
           observe: async (b) => ({ book: await book(b), beside: await besideState(b) }),
           // The picked folder gave way to the finished one, and the disk would not let it be made again:
           // it is missing (it was empty; the retry makes it again).
-          also: async (observed, result) =>
-            !result.ok && JSON.stringify((observed as { beside: unknown }).beside) === JSON.stringify({ chosen: 'absent' }),
+          also: async (observed, result) => !result.ok && JSON.stringify((observed as { beside: unknown }).beside) === '{}',
         },
       },
     ],
@@ -340,7 +339,7 @@ export const exportContractPaths: Record<string, WritePath> = {
             // The list says why (or, while the disk still fails, cannot be read and says that).
             const said = list.ok
               ? /^Older snapshots could not be removed/.test(String((list.value as { problem: unknown }).problem))
-              : list.error.code === 'storage' && !/injected|undefined/.test(list.error.message);
+              : list.error.code !== 'internal' && !/injected|undefined/.test(list.error.message);
             return snapshots.length === 3 && said;
           },
           settled: snapshotsSettled,
@@ -367,7 +366,8 @@ export const exportContractPaths: Record<string, WritePath> = {
             if (result.ok) return false;
             const opened = await b.call('bb:book.open');
             const marks = (await readdir(join(dataDir(b), SNAPSHOT_DIR))).filter((n) => /\.(restoring|restored)$/.test(n));
-            return !opened.ok && /snapshot restore/.test(opened.error.message) && marks.length === 1;
+            // Not opened on the mix: it says the restore must be finished, or (the disk still failing) that it cannot be read.
+            return !opened.ok && (/snapshot restore/.test(opened.error.message) || opened.error.code === 'storage') && marks.length === 1;
           },
         },
       },
