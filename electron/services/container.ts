@@ -9,6 +9,10 @@ import { DataFolder } from './store/dataFolder';
 import type { DurableWriteOptions } from './store/durableWrite';
 import { WindowStateService } from './window/windowStateService';
 import type { Handlers } from '../core/contract/api';
+import { sampleSources } from '../core/sample/sampleSources';
+import { noFilePicker, type FilePickerPort } from './sources/filePicker';
+import { SourceService } from './sources/sourceService';
+import { SourceStore } from './sources/sourceStore';
 
 export interface ContainerDeps {
   readonly dataDir: string;
@@ -23,6 +27,8 @@ export interface ContainerDeps {
   readonly today: string | null;
   readonly durable?: DurableWriteOptions;
   readonly flushTimeoutMs?: number;
+  /** The native Open dialog for importing sources. */
+  readonly filePicker?: FilePickerPort;
 }
 
 export interface Services {
@@ -30,11 +36,21 @@ export interface Services {
   readonly book: BookService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
+  readonly sources: SourceService;
   readonly handlers: Handlers;
   /** Opens the store (creating the sample book in an empty folder). */
   boot(): Promise<void>;
   /** Waits for pending writes, then refuses new ones. */
   shutdown(): Promise<void>;
+}
+
+/** The sample book was made on this boot (book.state() refuses a book that could not be opened). */
+function sampleWasCreated(book: BookService): boolean {
+  try {
+    return book.state().createdSample;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -61,19 +77,35 @@ export function createServices(deps: ContainerDeps): Services {
     emit: deps.emit,
     ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
   });
-  const handlers = createHandlers({ app, book });
+  const sources = new SourceService({
+    store: new SourceStore(folder),
+    fs: deps.fs,
+    clock: deps.clock,
+    ids: deps.ids,
+    files: deps.filePicker ?? noFilePicker,
+    sample: sampleSources,
+    notes: {
+      areas: () => book.state().areas.map((a) => ({ id: a.id, title: a.title })),
+      markdown: (areaId) => book.getNote(areaId).markdown,
+      save: (areaId, markdown) => book.saveNote(areaId, markdown),
+    },
+  });
+  const handlers = createHandlers({ app, book, sources });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
     app,
     windowState,
+    sources,
     handlers,
     async boot() {
       await book.boot();
       booted.push(book);
       await windowState.boot();
       booted.push(windowState);
+      await sources.boot({ createSample: sampleWasCreated(book) });
+      booted.push(sources);
     },
     async shutdown() {
       for (const service of booted.reverse()) await service.shutdown();

@@ -1,4 +1,5 @@
 import type { AreaStatus, Priority } from '../model/book';
+import { withSampleCitations } from './sampleSources';
 
 /**
  * The book a new user sees on first run: the US–China trade talks of
@@ -210,7 +211,7 @@ China wants any mechanism to be reciprocal and rejects one-sided judgement of co
 **No agreement without a mechanism that lets us act on our own assessment.**
 `;
 
-export const sampleBook: SampleBook = {
+export const sampleBook: SampleBook = withSampleCitations({
   title: 'US–China Trade Talks — January 2019 Round',
   marking: 'SENSITIVE — NEGOTIATING TEAM ONLY',
   preparedFor: 'Head of Delegation',
@@ -300,4 +301,4 @@ export const sampleBook: SampleBook = {
       note: enforcement,
     },
   ],
-};
+});

@@ -1,3 +1,4 @@
+/// <reference path="./jsdom.d.ts" />
 import { Readability } from '@mozilla/readability';
 import { JSDOM, type DomDocument, type DomElement } from 'jsdom';
 import { Marked } from 'marked';

@@ -1,3 +1,4 @@
+/// <reference path="./jsdom.d.ts" />
 import createDOMPurify from 'dompurify';
 import type { DomElement, DomWindow } from 'jsdom';
 import type { HtmlElementLike, Purifier } from '../../core/sources/htmlPolicy';
