@@ -14,7 +14,16 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, platform: 'node', target: 'node22', entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
+  // jsdom (the import of saved web pages) reads its own files at run time and cannot be bundled:
+  // it stays a runtime dependency, packed by electron-builder from node_modules.
+  build({
+    ...common,
+    external: [...common.external, 'jsdom'],
+    platform: 'node',
+    target: 'node22',
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist/electron/main.cjs',
+  }),
   build({
     ...common,
     platform: 'browser',

@@ -16,6 +16,7 @@ export const commandIds = [
   'view.home',
   'view.settings',
   'view.shortcuts',
+  'view.sources',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -39,6 +40,7 @@ export const commands: readonly CommandSpec[] = [
   { id: 'area.archive', label: 'Archive or Restore Issue Area', menu: 'area', accelerator: null },
   { id: 'area.delete', label: 'Delete Issue Area…', menu: 'area', accelerator: null },
   { id: 'view.home', label: 'Book Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+H' },
+  { id: 'view.sources', label: 'Sources Library', menu: 'view', accelerator: 'CmdOrCtrl+Shift+L' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
 ];
 

@@ -13,6 +13,10 @@ import { useNavigation } from './navigation';
 import { Notices } from './Notices';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useUi } from './uiState';
+import { SourceDropZone } from '../features/sources/DropZone';
+import { CitationPickerDialog, CiteAnnotationDialog, DeleteSourceDialog, PasteSourceDialog } from '../features/sources/SourceDialogs';
+import { SourceReader } from '../features/sources/SourceReader';
+import { SourcesLibrary } from '../features/sources/SourcesLibrary';
 
 function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -24,6 +28,14 @@ function Dialogs() {
       return <DeleteAreaDialog areaId={dialog.areaId} />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'pasteSource':
+      return <PasteSourceDialog />;
+    case 'deleteSource':
+      return <DeleteSourceDialog sourceId={dialog.sourceId} />;
+    case 'citeAnnotation':
+      return <CiteAnnotationDialog sourceId={dialog.sourceId} annotationId={dialog.annotationId} />;
+    case 'citationPicker':
+      return <CitationPickerDialog areaId={dialog.areaId} />;
   }
 }
 
@@ -36,6 +48,10 @@ function MainPane() {
       return <SettingsView />;
     case 'area':
       return <AreaView areaId={route.areaId} />;
+    case 'sources':
+      return <SourcesLibrary />;
+    case 'source':
+      return <SourceReader key={route.sourceId} sourceId={route.sourceId} />;
   }
 }
 
@@ -118,6 +134,14 @@ export function App() {
             <button
               type="button"
               className="sidebar-link"
+              aria-current={route.view === 'sources' || route.view === 'source' ? 'page' : undefined}
+              onClick={() => go({ view: 'sources' })}
+            >
+              Sources
+            </button>
+            <button
+              type="button"
+              className="sidebar-link"
               aria-current={route.view === 'settings' ? 'page' : undefined}
               onClick={() => go({ view: 'settings' })}
             >
@@ -135,6 +159,7 @@ export function App() {
       </div>
       <Dialogs />
       <Toasts />
+      <SourceDropZone />
     </div>
   );
 }

@@ -86,6 +86,9 @@ export async function runCommand(id: CommandId): Promise<void> {
     case 'view.shortcuts':
       ui.open({ kind: 'shortcuts' });
       return;
+    case 'view.sources':
+      nav.go({ view: 'sources' });
+      return;
   }
 }
 

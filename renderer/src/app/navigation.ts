@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 
-export type Route = { view: 'home' } | { view: 'settings' } | { view: 'area'; areaId: string };
+export type Route =
+  | { view: 'home' }
+  | { view: 'settings' }
+  | { view: 'area'; areaId: string }
+  // Sources (issue 3): the library, and one article, optionally scrolled to an annotation that flashes.
+  | { view: 'sources' }
+  | { view: 'source'; sourceId: string; annotationId?: string; flash?: number; editDetails?: boolean };
 
 interface NavigationState {
   route: Route;

@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 
-export type OpenDialog = { kind: 'newArea' } | { kind: 'deleteArea'; areaId: string } | { kind: 'shortcuts' } | null;
+export type OpenDialog =
+  | { kind: 'newArea' }
+  | { kind: 'deleteArea'; areaId: string }
+  | { kind: 'shortcuts' }
+  // Sources (issue 3)
+  | { kind: 'pasteSource' }
+  | { kind: 'deleteSource'; sourceId: string }
+  | { kind: 'citeAnnotation'; sourceId: string; annotationId: string }
+  | { kind: 'citationPicker'; areaId: string }
+  | null;
 
 interface UiState {
   dialog: OpenDialog;

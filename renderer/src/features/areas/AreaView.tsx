@@ -1,6 +1,7 @@
 import { useBook } from '../book/bookState';
 import { NotePane } from '../notes/NotePane';
 import { AreaHeader } from './AreaHeader';
+import { EvidencePanel } from '../sources/EvidencePanel';
 
 /** One issue area: its header and its briefing note. */
 export function AreaView({ areaId }: { areaId: string }) {
@@ -16,6 +17,7 @@ export function AreaView({ areaId }: { areaId: string }) {
   return (
     <div className="area-view">
       <AreaHeader key={area.id} area={area} />
+      <EvidencePanel areaId={area.id} />
       <NotePane areaId={area.id} areaTitle={area.title} />
     </div>
   );
