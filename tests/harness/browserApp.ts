@@ -8,7 +8,7 @@ import { serveAppRequest } from '../../electron/services/appProtocol';
 import type { Services } from '../../electron/services/container';
 import { chromiumArgs, findChromium } from './chromium';
 import { rendererDist, repoRoot } from './paths';
-import { RecordingPlatform, testServices } from './services';
+import { RecordingFilePicker, RecordingPlatform, testServices } from './services';
 
 /**
  * The app in real Chromium. This is the browser face of the Electron-runtime
@@ -33,6 +33,8 @@ export interface AppHandle {
   /** The services behind the page (browser harness only). */
   readonly services: Services;
   readonly platform: RecordingPlatform;
+  /** Answers the Open dialog of Sources (browser harness only). */
+  readonly filePicker: RecordingFilePicker;
   /** Every URL the page requested, in order. */
   readonly requests: string[];
   /** Requests to any other origin: blocked, and recorded so tests can assert there were none. */
@@ -79,6 +81,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
   const platform = new RecordingPlatform();
+  const filePicker = new RecordingFilePicker();
   const script = await bridgeSource();
 
   let context: BrowserContext;
@@ -95,6 +98,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
   const start = async () => {
     services = testServices(options.dataDir, {
       platform,
+      filePicker,
       today: options.today ?? null,
       emit: (event, payload) => void emit(event, payload).catch(() => undefined),
       flushTimeoutMs: 5_000,
@@ -156,6 +160,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
     },
     dataDir: options.dataDir,
     platform,
+    filePicker,
     requests,
     foreignRequests,
     consoleErrors,

@@ -30,7 +30,8 @@ function AnnotationForm({
 }) {
   const [draft, setDraft] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const areas = useBook((s) => s.areas.filter((a) => a.archivedAt === null));
+  const allAreas = useBook((s) => s.areas);
+  const areas = allAreas.filter((a) => a.archivedAt === null);
   return (
     <form
       className="annotation-form"

@@ -170,7 +170,8 @@ export function DeleteSourceDialog({ sourceId }: { sourceId: string }) {
 /** "Cite in note…": adds a citation of the annotation to the chosen area's briefing note. */
 export function CiteAnnotationDialog({ sourceId, annotationId }: { sourceId: string; annotationId: string }) {
   const close = useUi((s) => s.close);
-  const areas = useBook((s) => s.areas.filter((a) => a.archivedAt === null));
+  const allAreas = useBook((s) => s.areas);
+  const areas = allAreas.filter((a) => a.archivedAt === null);
   const [linked, setLinked] = useState<string[]>([]);
   const [areaId, setAreaId] = useState<string>('');
   useEffect(() => {
