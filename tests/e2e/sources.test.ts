@@ -193,6 +193,7 @@ describe('sources in real Chromium', () => {
     await expect(jobs.nth(1).textContent()).resolves.toContain('Imported');
     await expect(jobs.nth(2).textContent()).resolves.toContain('Already in the library');
     await expect(jobs.nth(3).textContent()).resolves.toContain('cannot be imported');
+    await page.locator('.import-progress').scrollIntoViewIfNeeded();
     await shot(page, 'sources-import-results-light');
 
     await jobs.nth(2).getByRole('button', { name: 'Open the existing one' }).click();

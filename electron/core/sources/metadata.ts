@@ -94,7 +94,7 @@ export function guessLanguage(text: string): string {
 
 /** A clean BCP 47-ish tag from what a page declares ("en_US" → "en-US"), or empty. */
 export function cleanLanguageTag(value: string | null | undefined): string {
-  const tag = (value ?? '').trim().replace(/_/g, '-').split(/[\s,;]/)[0] ?? '';
+  const tag = ((value ?? '').trim().replace(/_/g, '-').split(/[,;]/)[0] ?? '').trim();
   return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) && tag.length <= sourceLimits.language ? tag : '';
 }
 
