@@ -41,7 +41,9 @@ describe('anchorQuote', () => {
       .replace('stronger protection of intellectual property', 'stronger protections of intellectual-property');
     const anchor = anchorQuote(edited, t);
     expect(anchor?.method).toBe('fuzzy');
-    expect(edited.slice(anchor?.start, anchor?.end)).toContain('protections of intellectual-property and an end to forced technology transfer');
+    expect(edited.slice(anchor?.start, anchor?.end)).toContain(
+      'protections of intellectual-property and an end to forced technology transfer',
+    );
     expect(anchor?.score).toBeGreaterThan(0.6);
     expect(anchor?.score).toBeLessThan(1);
   });

@@ -1,13 +1,16 @@
-import { JSDOM } from 'jsdom';
+// @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
 import { canonicalText, paragraphsOf, type TextTreeNode } from '../../electron/core/sources/canonicalText';
 
 /** The canonical text rules, run over a real parsed DOM (jsdom), as the import runs them. */
+function boxOf(html: string): HTMLDivElement {
+  const box = document.createElement('div');
+  box.innerHTML = html;
+  return box;
+}
+
 function textOf(html: string): string {
-  const dom = new JSDOM(`<!doctype html><body><div id="box">${html}</div></body>`);
-  const box = dom.window.document.getElementById('box');
-  if (!box) throw new Error('no box');
-  return canonicalText(box as unknown as TextTreeNode);
+  return canonicalText(boxOf(html) as TextTreeNode);
 }
 
 describe('canonicalText', () => {
@@ -28,8 +31,7 @@ describe('canonicalText', () => {
   });
 
   test('reports every character with the text node it came from', () => {
-    const dom = new JSDOM('<div id="b"><p>ab <i>c</i></p><p> d</p></div>');
-    const box = dom.window.document.getElementById('b') as unknown as TextTreeNode;
+    const box = boxOf('<p>ab <i>c</i></p><p> d</p>') as TextTreeNode;
     const origins: string[] = [];
     const text = canonicalText(box, (node, offset) => origins.push(node ? `${node.nodeValue ?? ''}@${offset}` : 'break'));
     expect(text).toBe('ab c\nd');
@@ -37,12 +39,10 @@ describe('canonicalText', () => {
   });
 
   test('splitting a text node (as highlights do) does not change the text', () => {
-    const dom = new JSDOM('<div id="b"><p>The   quick fox</p></div>');
-    const box = dom.window.document.getElementById('b');
-    const before = canonicalText(box as unknown as TextTreeNode);
-    const text = box?.querySelector('p')?.firstChild as unknown as { splitText(n: number): unknown };
-    text.splitText(5);
-    expect(canonicalText(box as unknown as TextTreeNode)).toBe(before);
+    const box = boxOf('<p>The   quick fox</p>');
+    const before = canonicalText(box as TextTreeNode);
+    (box.querySelector('p')?.firstChild as Text).splitText(5);
+    expect(canonicalText(box as TextTreeNode)).toBe(before);
   });
 
   test('paragraphsOf splits pasted text on blank lines', () => {

@@ -205,7 +205,14 @@ describe('sources in real Chromium', () => {
     await expect(zh.getAttribute('lang')).resolves.toBe('zh-CN');
     await selectInArticle(page, '双方在结构性问题上取得了进展');
     await page.getByRole('button', { name: 'Highlight in green' }).click();
-    await expect.poll(() => page.locator('.article-body mark.hl-green').allTextContents().then((t) => t.join(''))).toBe('双方在结构性问题上取得了进展');
+    await expect
+      .poll(() =>
+        page
+          .locator('.article-body mark.hl-green')
+          .allTextContents()
+          .then((t) => t.join('')),
+      )
+      .toBe('双方在结构性问题上取得了进展');
     await shot(page, 'reader-chinese-light');
 
     await page.getByRole('button', { name: 'Sources', exact: true }).click();
@@ -214,7 +221,14 @@ describe('sources in real Chromium', () => {
     await expect(ar.getAttribute('dir')).resolves.toBe('rtl');
     await selectInArticle(page, 'حماية الملكية الفكرية');
     await page.getByRole('button', { name: 'Highlight in blue' }).click();
-    await expect.poll(() => page.locator('.article-body mark.hl-blue').allTextContents().then((t) => t.join(''))).toBe('حماية الملكية الفكرية');
+    await expect
+      .poll(() =>
+        page
+          .locator('.article-body mark.hl-blue')
+          .allTextContents()
+          .then((t) => t.join('')),
+      )
+      .toBe('حماية الملكية الفكرية');
     const direction = await ar.evaluate((el) => getComputedStyle(el).direction);
     expect(direction).toBe('rtl');
     await shot(page, 'reader-arabic-light');
@@ -228,7 +242,9 @@ describe('sources in real Chromium', () => {
     const files = (await readdir(join(dataDir, 'sources'))).sort();
     expect(files.filter((f) => f.endsWith('.snapshot.json'))).toHaveLength(7);
     await page.locator('.area-link', { hasText: 'Tariffs and the 2 March deadline' }).click();
-    const citation = page.getByRole('article', { name: 'Preview of the briefing note' }).locator('a.citation', { hasText: 'scheduled to rise' });
+    const citation = page
+      .getByRole('article', { name: 'Preview of the briefing note' })
+      .locator('a.citation', { hasText: 'scheduled to rise' });
     await expect.poll(() => citation.count()).toBe(1);
     await citation.click();
     await expect.poll(() => page.locator('.article-body mark.hl-flash').count()).toBeGreaterThan(0);

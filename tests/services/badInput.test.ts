@@ -289,9 +289,17 @@ const table: Record<string, MethodCases> = {
       ['an over-long comment', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', comment: long(20_001) }, 'comment'],
       ['a comment with NUL', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', comment: 'a\u0000b' }, 'comment'],
       ['a bad area id', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', areaIds: ['../x'] }, 'areaIds.0'],
-      ['too many areas', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', areaIds: Array.from({ length: 51 }, (_, i) => `a${i}`) }, 'areaIds'],
+      [
+        'too many areas',
+        { sourceId: SOURCE, selection: SELECTION, color: 'yellow', areaIds: Array.from({ length: 51 }, (_, i) => `a${i}`) },
+        'areaIds',
+      ],
       ['a caller-chosen id', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', id: 'mine' }, 'payload'],
-      ['a quote that is not in the article', { sourceId: SOURCE, color: 'yellow', selection: { ...SELECTION, exact: 'no such words anywhere in it' } }, /could not be found/],
+      [
+        'a quote that is not in the article',
+        { sourceId: SOURCE, color: 'yellow', selection: { ...SELECTION, exact: 'no such words anywhere in it' } },
+        /could not be found/,
+      ],
       ['an unknown area', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', areaIds: ['nope'] }, /no issue area "nope"/],
       ...idCases({ selection: SELECTION, color: 'yellow' }, 'sourceId'),
     ],
@@ -313,9 +321,18 @@ const table: Record<string, MethodCases> = {
       ...idCases({ sourceId: SOURCE, selection: SELECTION }, 'id'),
     ],
   },
-  'annotations.delete': { valid: { sourceId: SOURCE, id: ANNOTATION }, cases: [['no sourceId', { id: ANNOTATION }, 'sourceId'], ...idCases({ sourceId: SOURCE }, 'id')] },
-  'annotations.undelete': { valid: { sourceId: SOURCE, id: ANNOTATION }, cases: [['no id', { sourceId: SOURCE }, 'id'], ...idCases({ id: ANNOTATION }, 'sourceId')] },
-  'annotations.citations': { valid: { sourceId: SOURCE, id: ANNOTATION }, cases: [['no id', { sourceId: SOURCE }, 'id'], ...idCases({ sourceId: SOURCE }, 'id')] },
+  'annotations.delete': {
+    valid: { sourceId: SOURCE, id: ANNOTATION },
+    cases: [['no sourceId', { id: ANNOTATION }, 'sourceId'], ...idCases({ sourceId: SOURCE }, 'id')],
+  },
+  'annotations.undelete': {
+    valid: { sourceId: SOURCE, id: ANNOTATION },
+    cases: [['no id', { sourceId: SOURCE }, 'id'], ...idCases({ id: ANNOTATION }, 'sourceId')],
+  },
+  'annotations.citations': {
+    valid: { sourceId: SOURCE, id: ANNOTATION },
+    cases: [['no id', { sourceId: SOURCE }, 'id'], ...idCases({ sourceId: SOURCE }, 'id')],
+  },
   'annotations.cite': {
     valid: { areaId: AREA, ref: REF },
     cases: [

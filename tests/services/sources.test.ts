@@ -3,6 +3,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Dependants, Evidence, ImportResult, PickedFile, SourceDetail, SourceSummary } from '../../electron/core/contract/sourceViews';
+import type { WireResult } from '../../electron/core/contract/result';
 import type { NoteView } from '../../electron/core/contract/views';
 import type { Annotation, ResolvedRef } from '../../electron/core/sources/model';
 import { repoRoot } from '../harness/paths';
@@ -12,6 +13,12 @@ import { boot, freshDir, listFiles, snapshot, type Booted } from './support';
 
 const FIXTURES = join(repoRoot, 'tests', 'fixtures', 'sources');
 const fixture = (name: string) => readFile(join(FIXTURES, name), 'utf8');
+
+/** The message of a refused call, or a marker that fails any message match. */
+function failure(result: WireResult<unknown> | undefined): string {
+  if (!result) return '(no result)';
+  return result.ok ? '(the call succeeded)' : result.error.message;
+}
 
 const started: Booted[] = [];
 afterEach(async () => {
@@ -78,7 +85,10 @@ describe('import', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const html = (await fixture('wire-beijing-round.html')).replace(/https:\/\/([a-z.]*tracker\.example)/g, `http://127.0.0.1:${port}/$1`);
+      const html = (await fixture('wire-beijing-round.html')).replace(
+        /https:\/\/([a-z.]*tracker\.example)/g,
+        `http://127.0.0.1:${port}/$1`,
+      );
       expect(html).toContain(`http://127.0.0.1:${port}/`);
       const b = await start(await freshDir());
       await b.ok('bb:sources.importText', { text: html, format: 'html', fileName: 'local.html' });
@@ -97,8 +107,15 @@ describe('import', () => {
     expect(m.html).not.toMatch(EXECUTABLE_OR_REMOTE);
 
     const zh = await importHtml(b, 'mofcom-briefing-zh.html');
-    expect(zh).toMatchObject({ title: '商务部例行新闻发布会（2019年1月10日）', outlet: '中华人民共和国商务部', publishedOn: '2019-01-10', language: 'zh-CN' });
-    expect((await b.ok<SourceDetail>('bb:sources.get', { id: zh.id })).text).toContain('双方在结构性问题上取得了进展，包括强制技术转让和知识产权保护等方面。');
+    expect(zh).toMatchObject({
+      title: '商务部例行新闻发布会（2019年1月10日）',
+      outlet: '中华人民共和国商务部',
+      publishedOn: '2019-01-10',
+      language: 'zh-CN',
+    });
+    expect((await b.ok<SourceDetail>('bb:sources.get', { id: zh.id })).text).toContain(
+      '双方在结构性问题上取得了进展，包括强制技术转让和知识产权保护等方面。',
+    );
 
     const ar = await importHtml(b, 'arabic-rtl.html');
     expect(ar).toMatchObject({ language: 'ar', direction: 'rtl', publishedOn: '2019-01-09', outlet: 'وكالة الخليج للأنباء' });
@@ -160,12 +177,12 @@ describe('import', () => {
       expect((await b.ok<SourceDetail>('bb:sources.get', { id })).text).toContain('双方态度认真、坦诚');
     }
     expect(results[1]?.ok).toBe(true);
-    expect(results[2]?.ok === false && results[2].error.message).toMatch(/is 10\.1 MB; Briefing Book imports files up to 10 MB/);
-    expect(results[3]?.ok === false && results[3].error.message).toMatch(/cannot be imported: Briefing Book imports web pages/);
-    expect(results[4]?.ok === false && results[4].error.message).toMatch(/is no longer there/);
+    expect(failure(results[2])).toMatch(/is 10\.1 MB; Briefing Book imports files up to 10 MB/);
+    expect(failure(results[3])).toMatch(/cannot be imported: Briefing Book imports web pages/);
+    expect(failure(results[4])).toMatch(/is no longer there/);
     // A token works once, and an unknown one is refused clearly.
     const reused = await b.call('bb:sources.importFile', { token: picked[0]?.token });
-    expect(reused.ok === false && reused.error.message).toMatch(/no longer available/);
+    expect(failure(reused)).toMatch(/no longer available/);
     b.picker.answers.push([]);
     expect(await b.ok('bb:sources.chooseFiles', {})).toEqual([]);
   });
@@ -174,11 +191,14 @@ describe('import', () => {
     const b = await start(await freshDir());
     const before = await snapshot(b.services.folder.dir);
     const empty = await b.call('bb:sources.importText', { text: '   ', format: 'text' });
-    expect(empty.ok === false && empty.error.message).toMatch(/nothing to import/);
-    const noText = await b.call('bb:sources.importText', { text: '<html><body><script>x()</script><img src="a.png"></body></html>', format: 'html' });
-    expect(noText.ok === false && noText.error.message).toMatch(/No readable text was found/);
+    expect(failure(empty)).toMatch(/nothing to import/);
+    const noText = await b.call('bb:sources.importText', {
+      text: '<html><body><script>x()</script><img src="a.png"></body></html>',
+      format: 'html',
+    });
+    expect(failure(noText)).toMatch(/No readable text was found/);
     const huge = await b.call('bb:sources.importText', { text: `# T\n\n${'word '.repeat(500_000)}`, format: 'markdown' });
-    expect(huge.ok === false && huge.error.message).toMatch(/Briefing Book keeps articles up to 2,000,000/);
+    expect(failure(huge)).toMatch(/Briefing Book keeps articles up to 2,000,000/);
     expect(await snapshot(b.services.folder.dir)).toEqual(before);
   });
 
@@ -189,12 +209,14 @@ describe('import', () => {
     const files = await listFiles(dir);
     fs.failing = true;
     const result = await b.call('bb:sources.importText', { text: await fixture('wire-plain.txt'), format: 'text' });
-    expect(result.ok === false && result.error.message).toMatch(/the disk is full/);
+    expect(failure(result)).toMatch(/the disk is full/);
     fs.failing = false;
     expect(await listFiles(dir)).toEqual(files);
     expect((await b.ok<SourceSummary[]>('bb:sources.list', {})).some((s) => s.title.startsWith('China says'))).toBe(false);
     // Once there is room, the same import works.
-    expect((await b.ok<ImportResult>('bb:sources.importText', { text: await fixture('wire-plain.txt'), format: 'text' })).status).toBe('imported');
+    expect((await b.ok<ImportResult>('bb:sources.importText', { text: await fixture('wire-plain.txt'), format: 'text' })).status).toBe(
+      'imported',
+    );
   });
 });
 
@@ -247,7 +269,12 @@ describe('annotations, citations and backlinks', () => {
     });
     const at = detail.text.indexOf(quote);
     expect(created.target.selector).toEqual([
-      { type: 'TextQuoteSelector', exact: quote, prefix: detail.text.slice(at - 32, at), suffix: detail.text.slice(at + quote.length, at + quote.length + 32) },
+      {
+        type: 'TextQuoteSelector',
+        exact: quote,
+        prefix: detail.text.slice(at - 32, at),
+        suffix: detail.text.slice(at + quote.length, at + quote.length + 32),
+      },
       { type: 'TextPositionSelector', start: at, end: at + quote.length },
     ]);
     expect(created.comment).toBe('Why dates matter.');
@@ -257,14 +284,23 @@ describe('annotations, citations and backlinks', () => {
       selection: { exact: 'words that are not in the article at all', prefix: '', suffix: '', start: 0, end: 40 },
       color: 'yellow',
     });
-    expect(missing.ok === false && missing.error.message).toMatch(/could not be found in the stored article/);
-    const badArea = await b.call('bb:annotations.create', { sourceId: source.id, selection: select('Talks are expected'), color: 'blue', areaIds: ['no-such-area'] });
-    expect(badArea.ok === false && badArea.error.message).toMatch(/no issue area "no-such-area"/);
+    expect(failure(missing)).toMatch(/could not be found in the stored article/);
+    const badArea = await b.call('bb:annotations.create', {
+      sourceId: source.id,
+      selection: select('Talks are expected'),
+      color: 'blue',
+      areaIds: ['no-such-area'],
+    });
+    expect(failure(badArea)).toMatch(/no issue area "no-such-area"/);
   });
 
   test('edit, cite in a note, backlinks, dependants, delete with undo: citations then resolve as removed', async () => {
     const { b, source, select } = await withArticle();
-    const ann = await b.ok<Annotation>('bb:annotations.create', { sourceId: source.id, selection: select('scheduled to rise from 10% to 25%'), color: 'pink' });
+    const ann = await b.ok<Annotation>('bb:annotations.create', {
+      sourceId: source.id,
+      selection: select('scheduled to rise from 10% to 25%'),
+      color: 'pink',
+    });
     const edited = await b.ok<Annotation>('bb:annotations.update', {
       sourceId: source.id,
       id: ann.id,
@@ -298,13 +334,17 @@ describe('annotations, citations and backlinks', () => {
       color: 'purple',
     });
     await b.ok('bb:annotations.delete', { sourceId: source.id, id: ann.id });
-    expect((await b.ok<ResolvedRef[]>('bb:sources.resolve', { refs: [ref] }))[0]).toMatchObject({ state: 'removed', quote: 'scheduled to rise from 10% to 25%' });
+    expect((await b.ok<ResolvedRef[]>('bb:sources.resolve', { refs: [ref] }))[0]).toMatchObject({
+      state: 'removed',
+      quote: 'scheduled to rise from 10% to 25%',
+    });
     await b.ok('bb:annotations.undelete', { sourceId: source.id, id: ann.id });
     await b.ok('bb:sources.delete', { id: source.id });
-    expect((await b.ok<ResolvedRef[]>('bb:sources.resolve', { refs: [ref, { sourceId: 'src-gone', annotationId: 'ann-gone' }] })).map((r) => r.state)).toEqual([
-      'removed',
-      'removed',
-    ]);
+    expect(
+      (await b.ok<ResolvedRef[]>('bb:sources.resolve', { refs: [ref, { sourceId: 'src-gone', annotationId: 'ann-gone' }] })).map(
+        (r) => r.state,
+      ),
+    ).toEqual(['removed', 'removed']);
     expect((await b.ok<SourceSummary[]>('bb:sources.list', {})).some((s) => s.id === source.id)).toBe(false);
     await b.ok('bb:sources.undelete', { id: source.id });
     expect((await b.ok<ResolvedRef[]>('bb:sources.resolve', { refs: [ref] }))[0]?.state).toBe('ok');
@@ -312,7 +352,12 @@ describe('annotations, citations and backlinks', () => {
 
   test('a quote that no longer fits the text is an orphan, listed and resolved as such, and can be re-attached', async () => {
     const { dir, b, source, select } = await withArticle();
-    const ann = await b.ok<Annotation>('bb:annotations.create', { sourceId: source.id, selection: select('Talks are expected to end on Wednesday'), color: 'blue', areaIds: ['enforcement'] });
+    const ann = await b.ok<Annotation>('bb:annotations.create', {
+      sourceId: source.id,
+      selection: select('Talks are expected to end on Wednesday'),
+      color: 'blue',
+      areaIds: ['enforcement'],
+    });
     await b.services.shutdown();
     // A colleague's copy of the file whose quote was made on another version of the article.
     const file = join(dir, 'sources', `${source.id}.json`);
@@ -326,7 +371,11 @@ describe('annotations, citations and backlinks', () => {
     expect((await again.ok<ResolvedRef[]>('bb:sources.resolve', { refs: [ref] }))[0]?.state).toBe('orphan');
     const evidence = await again.ok<Evidence>('bb:sources.evidence', { areaId: 'enforcement' });
     expect(evidence.groups.find((g) => g.source.id === source.id)?.items[0]?.state).toBe('orphan');
-    const reattached = await again.ok<Annotation>('bb:annotations.reattach', { sourceId: source.id, id: ann.id, selection: select('both sides will issue statements') });
+    const reattached = await again.ok<Annotation>('bb:annotations.reattach', {
+      sourceId: source.id,
+      id: ann.id,
+      selection: select('both sides will issue statements'),
+    });
     expect(reattached.target.selector[0].exact).toBe('both sides will issue statements');
     expect(reattached).toMatchObject({ color: 'blue', areaIds: ['enforcement'] });
     expect((await again.ok<ResolvedRef[]>('bb:sources.resolve', { refs: [ref] }))[0]?.state).toBe('ok');
@@ -338,7 +387,9 @@ describe('annotations, citations and backlinks', () => {
     expect(all.length).toBe(11);
     const firstUnlinked = all.findIndex((c) => !c.linked);
     expect(all.slice(firstUnlinked).every((c) => !c.linked)).toBe(true);
-    expect((await b.ok<{ annotationId: string }[]>('bb:sources.candidates', { query: 'BEEF decade', areaId: null })).map((c) => c.annotationId)).toEqual(['ann-beef-decade']);
+    expect(
+      (await b.ok<{ annotationId: string }[]>('bb:sources.candidates', { query: 'BEEF decade', areaId: null })).map((c) => c.annotationId),
+    ).toEqual(['ann-beef-decade']);
   });
 });
 
@@ -374,7 +425,9 @@ describe('the store', () => {
     expect(ids).not.toContain(one.id);
     expect(ids).toContain(two.id);
     const opened = await again.call('bb:sources.get', { id: two.id });
-    expect(opened.ok === false && opened.error.message).toMatch(/cannot be shown: the file with its text .* is damaged; it was moved to the corrupt folder.*0 annotations are kept/);
+    expect(failure(opened)).toMatch(
+      /cannot be shown: the file with its text .* is damaged; it was moved to the corrupt folder.*0 annotations are kept/,
+    );
   });
 
   test('the sample book comes with its sources, annotations and cited notes', async () => {
@@ -382,9 +435,14 @@ describe('the store', () => {
     const b = await start(dir);
     const files = (await listFiles(dir)).filter((f) => f.startsWith('sources/')).sort();
     expect(files).toEqual(
-      ['src-mofcom-briefing', 'src-ustr-readout', 'src-wire-round-ends', 'src-wire-third-day'].flatMap((id) => [`sources/${id}.json`, `sources/${id}.snapshot.json`]),
+      ['src-mofcom-briefing', 'src-ustr-readout', 'src-wire-round-ends', 'src-wire-third-day'].flatMap((id) => [
+        `sources/${id}.json`,
+        `sources/${id}.snapshot.json`,
+      ]),
     );
-    const refs = (await b.ok<Evidence>('bb:sources.evidence', { areaId: 'enforcement' })).groups.flatMap((g) => g.items.map((i) => i.state));
+    const refs = (await b.ok<Evidence>('bb:sources.evidence', { areaId: 'enforcement' })).groups.flatMap((g) =>
+      g.items.map((i) => i.state),
+    );
     expect(refs.length).toBeGreaterThan(2);
     expect(refs.every((s) => s === 'ok')).toBe(true);
   });

@@ -97,7 +97,11 @@ export const contract = {
     get: method(ById, SourceDetailSchema, 'An article with its annotations and stored body, read from disk when opened.'),
     importText: method(ImportTextSchema, ImportResultSchema, 'Imports pasted text or a dropped file read by the renderer.'),
     chooseFiles: method(Empty, z.array(PickedFileSchema), 'Shows the Open dialog; returns a token for each chosen file.'),
-    importFile: method(z.strictObject({ token: PickedFileSchema.shape.token }), ImportResultSchema, 'Imports one file chosen in the Open dialog.'),
+    importFile: method(
+      z.strictObject({ token: PickedFileSchema.shape.token }),
+      ImportResultSchema,
+      'Imports one file chosen in the Open dialog.',
+    ),
     update: method(z.strictObject({ id: IdSchema, patch: SourceMetaPatchSchema }), SourceSummarySchema, "Edits a source's metadata."),
     delete: method(ById, SourceSummarySchema, 'Deletes a source. It can be brought back with sources.undelete.'),
     undelete: method(ById, SourceSummarySchema, 'Brings back a deleted source (undo).'),
@@ -123,7 +127,11 @@ export const contract = {
       AnnotationSchema,
       'Points an annotation (an orphan) at newly selected text.',
     ),
-    delete: method(z.strictObject({ sourceId: IdSchema, id: IdSchema }), AnnotationSchema, 'Deletes an annotation (undo with annotations.undelete).'),
+    delete: method(
+      z.strictObject({ sourceId: IdSchema, id: IdSchema }),
+      AnnotationSchema,
+      'Deletes an annotation (undo with annotations.undelete).',
+    ),
     undelete: method(z.strictObject({ sourceId: IdSchema, id: IdSchema }), AnnotationSchema, 'Brings back a deleted annotation.'),
     citations: method(
       z.strictObject({ sourceId: IdSchema, id: IdSchema }),

@@ -146,7 +146,8 @@ export const sampleSources: readonly SampleSource[] = [
       },
       {
         id: 'ann-mic2025-toned-down',
-        quote: 'Official references to the plan have been toned down since December, but none of the policies behind it has been withdrawn.',
+        quote:
+          'Official references to the plan have been toned down since December, but none of the policies behind it has been withdrawn.',
         color: 'purple',
         comment: 'A change of name is not a change of policy.',
         areaIds: ['industrial-subsidies'],
@@ -169,7 +170,8 @@ export const sampleSources: readonly SampleSource[] = [
         id: 'ann-structural-progress',
         quote: '双方在结构性问题上取得了进展，包括强制技术转让和知识产权保护等方面。',
         color: 'green',
-        comment: 'Gao Feng names **forced technology transfer** and **IP** as areas of progress. No detail given: ask what "progress" means.',
+        comment:
+          'Gao Feng names **forced technology transfer** and **IP** as areas of progress. No detail given: ask what "progress" means.',
         areaIds: ['forced-technology-transfer', 'intellectual-property'],
       },
       {

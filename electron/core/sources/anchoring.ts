@@ -81,7 +81,8 @@ function scoreCandidate(text: string, target: QuoteTarget, start: number, end: n
   const prefix = contextSimilarity(target.prefix, before, true);
   const suffix = contextSimilarity(target.suffix, after, false);
   const position = positionSimilarity(start, target.start, text.length);
-  const score = (WEIGHT.quote * quoteSimilarity + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / TOTAL_WEIGHT;
+  const score =
+    (WEIGHT.quote * quoteSimilarity + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / TOTAL_WEIGHT;
   return { start, end, quoteSimilarity, score };
 }
 

@@ -101,8 +101,12 @@ export function cleanLanguageTag(value: string | null | undefined): string {
 /** One line, trimmed, no control characters, at most `max` characters. */
 export function cleanMetaLine(value: string | null | undefined, max: number): string {
   // Control characters (C0, DEL, C1) are what this removes.
-  // eslint-disable-next-line no-control-regex
-  const line = (value ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  /* eslint-disable no-control-regex */
+  const line = (value ?? '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  /* eslint-enable no-control-regex */
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 

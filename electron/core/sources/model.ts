@@ -168,4 +168,3 @@ export function annotationPosition(annotation: Annotation): TextPositionSelector
 export function liveAnnotations(annotations: readonly Annotation[]): Annotation[] {
   return annotations.filter((a) => a.deletedAt === null);
 }
-

@@ -1,3 +1,5 @@
+// jsdom ships no types, and @types/jsdom would bring the DOM lib into the Node zone: see jsdom.d.ts.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./jsdom.d.ts" />
 import { Readability } from '@mozilla/readability';
 import { JSDOM, type DomDocument, type DomElement } from 'jsdom';
@@ -49,6 +51,8 @@ export interface PreparedArticle {
   readonly text: string;
   readonly meta: ExtractedMeta;
 }
+
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false }).use(markedCjkFriendly());
 
@@ -116,7 +120,10 @@ function readableArticle(doc: DomDocument): { content: string; title: string; by
   const body = doc.body;
   if (!body) return null;
   // Readability works on the live document and rearranges it; it runs no script and loads nothing.
-  const parsed = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 250 }).parse();
+  // Readability is typed against the DOM lib, which the services do not load (there its Document is unresolved);
+  // jsdom's document is that Document at run time.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  const parsed = new Readability(doc as unknown as ReadabilityDocument, { charThreshold: 250 }).parse();
   if (!parsed?.content) return null;
   return {
     content: parsed.content,
@@ -127,7 +134,12 @@ function readableArticle(doc: DomDocument): { content: string; title: string; by
   };
 }
 
-function fromHtml(input: ImportInput): { html: string; head: HeadMeta; article: ReturnType<typeof readableArticle>; dir: Direction | null } {
+function fromHtml(input: ImportInput): {
+  html: string;
+  head: HeadMeta;
+  article: ReturnType<typeof readableArticle>;
+  dir: Direction | null;
+} {
   const dom = new JSDOM(input.content, { contentType: 'text/html' });
   try {
     const doc = dom.window.document;
@@ -178,7 +190,10 @@ export function sanitizeAndMeasure(html: string): { html: string; text: string }
   }
 }
 
-function finish(html: string, meta: Omit<ExtractedMeta, 'direction' | 'language'> & { language: string; direction: Direction | null }): PreparedArticle {
+function finish(
+  html: string,
+  meta: Omit<ExtractedMeta, 'direction' | 'language'> & { language: string; direction: Direction | null },
+): PreparedArticle {
   if (html.length > sourceLimits.html * 2) {
     throw invalid('The article is too large to import (its text and markup are over 12 MB even after cleaning).');
   }
@@ -199,7 +214,8 @@ function finish(html: string, meta: Omit<ExtractedMeta, 'direction' | 'language'
     html: measured.html,
     text: measured.text,
     meta: {
-      title: cleanMetaLine(meta.title, sourceLimits.title) || cleanMetaLine(guessTitle(measured.text), sourceLimits.title) || 'Untitled source',
+      title:
+        cleanMetaLine(meta.title, sourceLimits.title) || cleanMetaLine(guessTitle(measured.text), sourceLimits.title) || 'Untitled source',
       outlet: cleanMetaLine(meta.outlet, sourceLimits.outlet),
       author: cleanByline(meta.author),
       publishedOn: meta.publishedOn,

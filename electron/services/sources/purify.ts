@@ -1,3 +1,5 @@
+// jsdom ships no types, and @types/jsdom would bring the DOM lib into the Node zone: see jsdom.d.ts.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./jsdom.d.ts" />
 import createDOMPurify from 'dompurify';
 import type { DomElement, DomWindow } from 'jsdom';

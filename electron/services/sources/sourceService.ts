@@ -15,7 +15,13 @@ import type {
 import { AppError, invalid, notFound } from '../../core/errors';
 import type { Clock } from '../../core/ops/areas';
 import { cleanLine } from '../../core/ops/areas';
-import { SNAPSHOT_FORMAT, SOURCE_FORMAT, TEXT_RULES_VERSION, type SnapshotDoc, type SourceDoc } from '../../core/persistence/sourceDocuments';
+import {
+  SNAPSHOT_FORMAT,
+  SOURCE_FORMAT,
+  TEXT_RULES_VERSION,
+  type SnapshotDoc,
+  type SourceDoc,
+} from '../../core/persistence/sourceDocuments';
 import type { SampleSource } from '../../core/sample/sampleSources';
 import { anchorQuote, describeRange } from '../../core/sources/anchoring';
 import { citationMarkdown, findCitations, refKey } from '../../core/sources/citations';
@@ -198,7 +204,12 @@ export class SourceService {
     return next;
   }
 
-  private async importPrepared(prepared: PreparedArticle, kind: SourceKind, fileName: string | null, overrides: SourceMetaPatch): Promise<ImportResult> {
+  private async importPrepared(
+    prepared: PreparedArticle,
+    kind: SourceKind,
+    fileName: string | null,
+    overrides: SourceMetaPatch,
+  ): Promise<ImportResult> {
     const hash = sha256(prepared.text);
     const existing = this.live().find((d) => d.value.source.contentHash === hash);
     if (existing) return { status: 'duplicate', existing: summarize(existing.value) };
@@ -342,7 +353,8 @@ export class SourceService {
     if (!anchor) {
       throw invalid('The selected text could not be found in the stored article. Select it again, inside the article text.');
     }
-    if (anchor.end - anchor.start > sourceLimits.quote) throw invalid(`A quote can be at most ${sourceLimits.quote.toLocaleString('en-US')} characters.`);
+    if (anchor.end - anchor.start > sourceLimits.quote)
+      throw invalid(`A quote can be at most ${sourceLimits.quote.toLocaleString('en-US')} characters.`);
     return anchor;
   }
 
@@ -368,12 +380,26 @@ export class SourceService {
     let id = this.deps.ids.next('ann');
     const taken = new Set(stored.value.annotations.map((a) => a.id));
     while (taken.has(id)) id = this.deps.ids.next('ann');
-    const annotation = this.newAnnotation(id, snapshot.text, place.start, place.end, input.color, input.comment ?? '', areaIds, this.deps.clock.now());
+    const annotation = this.newAnnotation(
+      id,
+      snapshot.text,
+      place.start,
+      place.end,
+      input.color,
+      input.comment ?? '',
+      areaIds,
+      this.deps.clock.now(),
+    );
     await stored.update((doc) => ({ ...doc, annotations: [...doc.annotations, annotation] }));
     return annotation;
   }
 
-  private async changeAnnotation(sourceId: string, id: string, change: (a: Annotation) => Annotation, allowDeleted = false): Promise<Annotation> {
+  private async changeAnnotation(
+    sourceId: string,
+    id: string,
+    change: (a: Annotation) => Annotation,
+    allowDeleted = false,
+  ): Promise<Annotation> {
     const stored = this.doc(sourceId);
     const found = stored.value.annotations.find((a) => a.id === id);
     if (!found || (!allowDeleted && found.deletedAt !== null)) throw notFound('Annotation', id);
@@ -463,7 +489,15 @@ export class SourceService {
       const doc = this.deps.store.get(ref.sourceId)?.value;
       const annotation = doc?.annotations.find((a) => a.id === ref.annotationId);
       if (!doc || !annotation) {
-        out.push({ ...ref, state: 'removed', quote: '', outlet: doc?.source.outlet ?? '', date: doc?.source.publishedOn ?? null, title: doc?.source.title ?? '', color: null });
+        out.push({
+          ...ref,
+          state: 'removed',
+          quote: '',
+          outlet: doc?.source.outlet ?? '',
+          date: doc?.source.publishedOn ?? null,
+          title: doc?.source.title ?? '',
+          color: null,
+        });
         continue;
       }
       const removed = doc.source.deletedAt !== null || annotation.deletedAt !== null;
@@ -545,7 +579,8 @@ function applyMetaPatch(meta: SourceMeta, patch: SourceMetaPatch, text: string |
     throw invalid(`"${patch.language}" is not a language tag; use one such as en, zh-CN or ar.`);
   }
   const url = patch.url === undefined ? meta.url : cleanUrl(patch.url);
-  if (patch.url !== undefined && patch.url.trim() !== '' && url === '') throw invalid('The address must be a web address starting with http:// or https://.');
+  if (patch.url !== undefined && patch.url.trim() !== '' && url === '')
+    throw invalid('The address must be a web address starting with http:// or https://.');
   const direction = patch.direction ?? (patch.language !== undefined && text !== null ? detectDirection(language, text) : meta.direction);
   return {
     ...meta,

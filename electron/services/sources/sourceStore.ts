@@ -11,8 +11,7 @@ const LOAD_BATCH = 96;
 const SNAPSHOT_CACHE = 24;
 
 export type SnapshotResult =
-  | { readonly kind: 'ok'; readonly doc: SnapshotDoc }
-  | { readonly kind: 'unavailable'; readonly message: string };
+  { readonly kind: 'ok'; readonly doc: SnapshotDoc } | { readonly kind: 'unavailable'; readonly message: string };
 
 /**
  * Sources on disk:
@@ -124,7 +123,10 @@ export class SourceStore {
     switch (loaded.kind) {
       case 'ok':
         if (loaded.doc.sourceId !== id) {
-          return { kind: 'unavailable', message: `${rel} holds the text of another source (${loaded.doc.sourceId}); it was left as it is.` };
+          return {
+            kind: 'unavailable',
+            message: `${rel} holds the text of another source (${loaded.doc.sourceId}); it was left as it is.`,
+          };
         }
         this.remember(loaded.doc);
         return { kind: 'ok', doc: loaded.doc };

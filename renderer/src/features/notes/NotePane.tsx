@@ -99,7 +99,11 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
           ) : null}
           {mode !== 'write' ? (
             <article className="note-preview" aria-label="Preview of the briefing note" tabIndex={0}>
-              {preview.trim() ? <Markdown source={preview} onOpenLink={openLink} renderLink={renderCitationLink} /> : <p className="empty-hint">Nothing written yet.</p>}
+              {preview.trim() ? (
+                <Markdown source={preview} onOpenLink={openLink} renderLink={renderCitationLink} />
+              ) : (
+                <p className="empty-hint">Nothing written yet.</p>
+              )}
             </article>
           ) : null}
         </div>

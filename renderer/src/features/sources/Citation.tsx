@@ -15,11 +15,17 @@ import { formatDate, useSources } from './sourcesState';
 const cache = new Map<string, ResolvedRef | 'pending'>();
 const listeners = new Set<() => void>();
 let queued: AnnotationRef[] = [];
-let cacheVersion = -1;
 
 function notify() {
   for (const l of listeners) l();
 }
+
+// Any change to sources or annotations may change what a citation shows: resolve again.
+useSources.subscribe((state, previous) => {
+  if (state.version === previous.version) return;
+  cache.clear();
+  notify();
+});
 
 function request(ref: AnnotationRef): void {
   const key = refKey(ref);
@@ -44,19 +50,16 @@ function request(ref: AnnotationRef): void {
 
 function useResolved(ref: AnnotationRef): ResolvedRef | 'pending' {
   const version = useSources((s) => s.version);
-  if (version !== cacheVersion) {
-    cacheVersion = version;
-    cache.clear();
-  }
   const key = refKey(ref);
-  useEffect(() => request(ref), [key, version, ref]);
-  return useSyncExternalStore(
+  const resolved = useSyncExternalStore(
     (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
     () => cache.get(key) ?? 'pending',
   );
+  useEffect(() => request(ref), [key, version, ref, resolved]);
+  return resolved;
 }
 
 function textOf(children: ReactNode): string {

@@ -78,9 +78,7 @@ export function EvidencePanel({ areaId }: { areaId: string }) {
                       className="as-link evidence-quote"
                       lang={group.source.language || undefined}
                       dir="auto"
-                      onClick={() =>
-                        go({ view: 'source', sourceId: group.source.id, annotationId: item.annotation.id, flash: Date.now() })
-                      }
+                      onClick={() => go({ view: 'source', sourceId: group.source.id, annotationId: item.annotation.id, flash: Date.now() })}
                     >
                       “{item.annotation.target.selector[0].exact}”
                     </button>

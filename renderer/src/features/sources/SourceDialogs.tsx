@@ -273,7 +273,13 @@ export function CitationPickerDialog({ areaId }: { areaId: string }) {
     <Dialog title="Cite a source" width="wide" onClose={close}>
       <label className="field">
         <span>Find a quote</span>
-        <input data-autofocus type="search" value={query} placeholder="Words from the quote, the title or the outlet" onChange={(e) => setQuery(e.target.value)} />
+        <input
+          data-autofocus
+          type="search"
+          value={query}
+          placeholder="Words from the quote, the title or the outlet"
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </label>
       {found === null ? (
         <p className="loading">Looking…</p>

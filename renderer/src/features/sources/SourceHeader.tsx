@@ -80,7 +80,11 @@ export function SourceHeader({ source, editInitially }: { source: SourceSummary;
           <div className="field-row">
             <label className="field">
               <span>Author</span>
-              <input value={draft.author} maxLength={sourceLimits.author} onChange={(e) => setDraft({ ...draft, author: e.target.value })} />
+              <input
+                value={draft.author}
+                maxLength={sourceLimits.author}
+                onChange={(e) => setDraft({ ...draft, author: e.target.value })}
+              />
             </label>
             <label className="field">
               <span>Language</span>
@@ -153,7 +157,11 @@ export function SourceHeader({ source, editInitially }: { source: SourceSummary;
             <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
               Edit details
             </button>
-            <button type="button" className="btn btn-small btn-danger" onClick={() => openDialog({ kind: 'deleteSource', sourceId: source.id })}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              onClick={() => openDialog({ kind: 'deleteSource', sourceId: source.id })}
+            >
               Delete source…
             </button>
           </div>

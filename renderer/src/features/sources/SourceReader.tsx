@@ -33,20 +33,24 @@ export function SourceReader({ sourceId }: { sourceId: string }) {
   const articleRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<TextMap | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      const [next, links] = await Promise.all([api.sources.get({ id: sourceId }), api.sources.backlinks({ id: sourceId })]);
-      setDetail(next);
-      setBacklinks(links);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [sourceId]);
-
+  // Loaded again after every change to sources or annotations (the version moves).
   useEffect(() => {
-    void reload();
-  }, [reload, version]);
+    let cancelled = false;
+    Promise.all([api.sources.get({ id: sourceId }), api.sources.backlinks({ id: sourceId })])
+      .then(([next, links]) => {
+        if (cancelled) return;
+        setDetail(next);
+        setBacklinks(links);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(errorMessage(e));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [sourceId, version]);
+  const reload = useCallback(() => useSources.getState().touch(), []);
 
   // The article body is put in once per article; React never renders inside it.
   const html = detail?.html;
@@ -61,7 +65,7 @@ export function SourceReader({ sourceId }: { sourceId: string }) {
   const annotations = detail?.annotations;
   useLayoutEffect(() => {
     const container = articleRef.current;
-    if (!container || !annotations || !detail) return;
+    if (!container || !annotations) return;
     const shown = buildTextMap(container).text;
     setTextMatches(shown === detail.text);
     const result = annotations.map((annotation): Placed => {
@@ -156,7 +160,9 @@ export function SourceReader({ sourceId }: { sourceId: string }) {
       <div className="reader-main">
         <SourceHeader key={source.id} source={source} editInitially={route.view === 'source' && route.editDetails === true} />
         <div className="highlight-bar" role="toolbar" aria-label="Highlight the selected text">
-          <span className="highlight-bar-label">{selection ? 'Highlight the selection:' : 'Select text in the article to highlight it.'}</span>
+          <span className="highlight-bar-label">
+            {selection ? 'Highlight the selection:' : 'Select text in the article to highlight it.'}
+          </span>
           {annotationColors.map((color) => (
             <button
               key={color}
@@ -210,7 +216,7 @@ export function SourceReader({ sourceId }: { sourceId: string }) {
         }}
         canReattach={selection !== null}
         onReattach={(id) => void reattach(id)}
-        onChanged={() => void reload()}
+        onChanged={reload}
         backlinks={backlinks}
       />
     </div>

@@ -62,7 +62,11 @@ function ImportProgress() {
                       : `Not imported: ${job.message}`}
             </span>
             {job.sourceId && (job.status === 'imported' || job.status === 'duplicate') ? (
-              <button type="button" className="btn btn-small" onClick={() => job.sourceId && go({ view: 'source', sourceId: job.sourceId })}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => job.sourceId && go({ view: 'source', sourceId: job.sourceId })}
+              >
                 {job.status === 'duplicate' ? 'Open the existing one' : 'Open'}
               </button>
             ) : null}
@@ -95,7 +99,9 @@ export function SourcesLibrary() {
   }, [sources, query, sort]);
 
   const openFiles = () =>
-    void openFilesAction().catch((e: unknown) => useToasts.getState().show({ tone: 'error', message: `Files were not imported: ${errorMessage(e)}` }));
+    void openFilesAction().catch((e: unknown) =>
+      useToasts.getState().show({ tone: 'error', message: `Files were not imported: ${errorMessage(e)}` }),
+    );
 
   return (
     <div className="sources-library">
@@ -141,7 +147,9 @@ export function SourcesLibrary() {
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() => setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.key !== 'title' && c.key !== 'outlet' })}
+                    onClick={() =>
+                      setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.key !== 'title' && c.key !== 'outlet' })
+                    }
                   >
                     {c.label}
                     <span aria-hidden="true">{sort.key === c.key ? (sort.descending ? ' ▾' : ' ▴') : ''}</span>
@@ -154,7 +162,13 @@ export function SourcesLibrary() {
             {shown.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <button type="button" className="as-link source-title" lang={s.language || undefined} dir="auto" onClick={() => go({ view: 'source', sourceId: s.id })}>
+                  <button
+                    type="button"
+                    className="as-link source-title"
+                    lang={s.language || undefined}
+                    dir="auto"
+                    onClick={() => go({ view: 'source', sourceId: s.id })}
+                  >
                     {s.title}
                   </button>
                   <div className="source-excerpt" lang={s.language || undefined} dir="auto">

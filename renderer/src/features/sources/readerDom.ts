@@ -204,8 +204,8 @@ export function flashHighlight(container: HTMLElement, id: string): boolean {
   first.scrollIntoView({ block: 'center' });
   for (const m of marks) {
     m.classList.remove('hl-flash');
-    // Restart the animation even when the same highlight flashes twice.
-    void m.offsetWidth;
+    // Reading the layout restarts the animation even when the same highlight flashes twice.
+    m.getBoundingClientRect();
     m.classList.add('hl-flash');
   }
   window.setTimeout(() => {
