@@ -18,6 +18,7 @@ import { useUi } from '../../renderer/src/app/uiState';
 import { useBook } from '../../renderer/src/features/book/bookState';
 import { noteAutosave } from '../../renderer/src/features/notes/noteAutosave';
 import { useToasts } from '../../renderer/src/shared/ui/toasts';
+import { useSources } from '../../renderer/src/features/sources/sourcesState';
 import { testServices } from '../harness/services';
 
 export const APP_ORIGIN = 'app://briefing';
@@ -29,6 +30,7 @@ const initialStores = {
   navigation: useNavigation.getState(),
   ui: useUi.getState(),
   toasts: useToasts.getState(),
+  sources: useSources.getState(),
 };
 
 export interface ApiCall {
@@ -71,6 +73,7 @@ export function resetRendererState(): void {
   useNavigation.setState(initialStores.navigation, true);
   useUi.setState(initialStores.ui, true);
   useToasts.setState(initialStores.toasts, true);
+  useSources.setState(initialStores.sources, true);
   window.localStorage.clear();
 }
 
