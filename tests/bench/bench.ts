@@ -4,13 +4,16 @@
 // 20 KB notes, about 40 MB) in temp folders with the real services, then measures:
 //   - the durable save of one edited note (p50/p95 over N saves) in each book;
 //   - opening each book until its area list is ready (fresh services, median of several opens);
-//   - peak memory (RSS) of this process.
+//   - peak memory (RSS) of this process;
+//   - Sources: importing a 1 MB saved page, re-anchoring 1,000 annotations on a 200 KB
+//     article, and the large book opened with 2,000 articles of 50 KB in it.
 // With --json the last line is one JSON object with the figures.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { testServices } from '../harness/services';
+import { addSources, measureAnchoring, measureImport } from './sourcesBench';
 import { argValue, percentile, RssSampler, table } from './stats';
 
 const json = process.argv.includes('--json');
@@ -49,11 +52,17 @@ async function buildBook(dir: string, areas: number, noteBytes: number): Promise
   return ids;
 }
 
-async function measure(label: string, areas: number, noteBytes: number, sampler: RssSampler): Promise<BookFigures> {
+async function measure(label: string, areas: number, noteBytes: number, sampler: RssSampler, sources = 0): Promise<BookFigures> {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${label}-`));
   try {
     if (!json) process.stdout.write(`building the ${label} book (${areas} areas, ${noteBytes / 1000} KB notes)… `);
     const ids = await buildBook(dir, areas, noteBytes);
+    if (sources > 0) {
+      const services = testServices(dir);
+      await services.boot();
+      await addSources(services, sources, 50_000);
+      await services.shutdown();
+    }
     if (!json) process.stdout.write('done\n');
 
     // Open: fresh services each time, until the area list is ready.
@@ -63,7 +72,9 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
       const services = testServices(dir);
       await services.boot();
       const state = services.book.state();
+      const listed = services.sources.list();
       openTimes.push(performance.now() - started);
+      if (listed.length < sources) throw new Error(`expected ${sources} sources, found ${listed.length}`);
       sampler.sample();
       if (state.areas.length !== areas) throw new Error(`expected ${areas} areas, found ${state.areas.length}`);
       await services.shutdown();
@@ -98,7 +109,17 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
 const sampler = new RssSampler();
 sampler.start();
 const small = await measure('small', 10, 5_000, sampler);
-const large = await measure('large', 2_000, 20_000, sampler);
+const large = await measure('large', 2_000, 20_000, sampler, 2_000);
+
+if (!json) process.stdout.write('importing 1 MB saved pages and re-anchoring 1,000 annotations… ');
+const importDir = await mkdtemp(join(tmpdir(), 'briefing-bench-import-'));
+const importServices = testServices(importDir);
+await importServices.boot();
+const imported = await measureImport(importServices, 5);
+await importServices.shutdown();
+await rm(importDir, { recursive: true, force: true });
+const anchoring = measureAnchoring();
+if (!json) process.stdout.write('done\n');
 sampler.stop();
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -109,6 +130,12 @@ const result = {
   save_large_p95_ms: round(large.saveP95),
   open_small_ms: round(small.openMs),
   open_large_ms: round(large.openMs),
+  import_1mb_page_ms: round(imported.p50),
+  anchor_1000_unchanged_ms: round(anchoring.position),
+  anchor_1000_shifted_ms: round(anchoring.exact),
+  anchor_1000_edited_ms: round(anchoring.fuzzy),
+  anchor_1000_edited_orphans: anchoring.orphans,
+  large_book_sources: 2_000,
   peak_rss_mb: Math.round(sampler.peakMb),
   saves_per_book: saves,
   opens_per_book: opens,
@@ -124,6 +151,12 @@ if (!json) {
         ['large', '2,000', '40 MB', `${result.save_large_p50_ms} ms`, `${result.save_large_p95_ms} ms`, `${result.open_large_ms} ms`],
       ],
     ),
+  );
+  console.log(`\nthe large book also holds 2,000 articles of 50 KB (about 200 MB with their snapshots); its open time includes them`);
+  console.log(
+    `sources: import of a ${(imported.bytes / 1e6).toFixed(1)} MB saved page ${result.import_1mb_page_ms} ms (median of 5); ` +
+      `re-anchoring 1,000 annotations on a 200 KB article: unchanged ${result.anchor_1000_unchanged_ms} ms, ` +
+      `shifted ${result.anchor_1000_shifted_ms} ms, edited inside 100 quotes ${result.anchor_1000_edited_ms} ms (${anchoring.orphans} orphans)`,
   );
   console.log(`\npeak RSS: ${result.peak_rss_mb} MB; ${saves} saves and ${opens} opens per book`);
   const ok = result.save_large_p95_ms <= 1.5 * result.save_small_p95_ms && result.save_large_p95_ms <= 5 && result.open_large_ms <= 500;

@@ -74,12 +74,28 @@ interface Scored {
   readonly score: number;
 }
 
-function scoreCandidate(text: string, target: QuoteTarget, start: number, end: number, errors: number): Scored {
+/** Share of the expected context that matches character for character from the quote outwards (cheap). */
+function adjoiningSimilarity(expected: string, actual: string, fromEnd: boolean): number {
+  if (expected.length === 0) return 1;
+  let same = 0;
+  const n = Math.min(expected.length, actual.length);
+  for (let i = 1; i <= n; i += 1) {
+    const e = fromEnd ? expected[expected.length - i] : expected[i - 1];
+    const a = fromEnd ? actual[actual.length - i] : actual[i - 1];
+    if (e !== a) break;
+    same += 1;
+  }
+  return same / expected.length;
+}
+
+function scoreCandidate(text: string, target: QuoteTarget, start: number, end: number, errors: number, cheap = false): Scored {
   const quoteSimilarity = 1 - errors / Math.max(1, target.exact.length);
   const before = text.slice(Math.max(0, start - target.prefix.length), start);
   const after = text.slice(end, end + target.suffix.length);
-  const prefix = contextSimilarity(target.prefix, before, true);
-  const suffix = contextSimilarity(target.suffix, after, false);
+  // Many exact hits (a repeated phrase) are told apart by how far their context agrees, which is cheap;
+  // fuzzy candidates get an edit-distance comparison.
+  const prefix = cheap ? adjoiningSimilarity(target.prefix, before, true) : contextSimilarity(target.prefix, before, true);
+  const suffix = cheap ? adjoiningSimilarity(target.suffix, after, false) : contextSimilarity(target.suffix, after, false);
   const position = positionSimilarity(start, target.start, text.length);
   const score =
     (WEIGHT.quote * quoteSimilarity + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / TOTAL_WEIGHT;
@@ -131,7 +147,7 @@ export function anchorQuote(text: string, target: QuoteTarget): Anchor | null {
     return { start: at, end: at + exact.length, method: 'exact', score: scoreCandidate(text, target, at, at + exact.length, 0).score };
   }
   if (hits.length > 1) {
-    const top = best(hits.map((at) => scoreCandidate(text, target, at, at + exact.length, 0)));
+    const top = best(hits.map((at) => scoreCandidate(text, target, at, at + exact.length, 0, true)));
     if (top) return { start: top.start, end: top.end, method: 'exact', score: top.score };
   }
 
