@@ -19,20 +19,30 @@ const sentences = [
   '双方在结构性问题上取得了进展，包括强制技术转让和知识产权保护等方面。',
 ];
 
-/** A saved web page of about `bytes`: an article among navigation, scripts, styles and ads, as browsers save them. */
+/**
+ * A saved web page of about `bytes`, shaped like a news site's "Save Page As": a long article (about 60 KB of text,
+ * 10,000 words) inside navigation, related-story lists, ad slots, inline scripts and style sheets.
+ */
 export function savedPage(bytes: number, seed: number): string {
-  const junk = `<div class="ad"><script>var t${seed}=${seed};track(t${seed});</script><img src="https://ads.example/p.gif" width="1" height="1"></div>\n`;
-  let body = `<article><h1>Beijing talks, report ${seed}</h1>\n`;
-  let i = 0;
-  while (body.length < bytes * 0.6) {
-    body += `<p data-i="${i}" class="para">${sentences[i % sentences.length] ?? ''} (${seed}.${i})</p>\n`;
-    if (i % 20 === 0) body += junk;
-    i += 1;
+  let article = `<article><h1>Beijing talks, report ${seed}</h1>\n`;
+  for (let i = 0; article.length < 70_000; i += 1) {
+    article += `<p>${sentences[i % sentences.length] ?? ''} (${seed}.${i})</p>\n`;
+    if (i % 25 === 0)
+      article += `<div class="ad-slot"><script>track(${i})</script><img src="https://ads.example/p${i}.gif" width="1" height="1"></div>\n`;
   }
-  body += '</article>';
+  article += '</article>';
   let head = `<!doctype html><html lang="en"><head><title>Report ${seed} | Bench Wire</title><meta property="og:site_name" content="Bench Wire"><style>`;
-  while (head.length < bytes * 0.4) head += `.c${head.length}{background:url(https://cdn.example/${head.length}.png);color:#333}\n`;
-  return `${head}</style></head><body><nav><a href="/">Home</a></nav>${body}</body></html>`;
+  while (head.length < bytes * 0.3) head += `.c${head.length}{background:url(https://cdn.example/${head.length}.png);color:#333}\n`;
+  head += '</style><script>';
+  while (head.length < bytes * 0.55) head += `window.cfg${head.length}={a:${head.length},b:"https://cdn.example/x.js"};\n`;
+  head += '</script></head>';
+  let chrome = '<header><nav><ul>';
+  for (let i = 0; chrome.length < bytes * 0.38; i += 1) {
+    chrome += `<li class="menu-item"><a href="/section/${i}" data-track="nav-${i}">Section ${i}</a></li>`;
+    if (i % 40 === 0) chrome += '</ul><ul class="related">';
+  }
+  chrome += '</ul></nav></header>';
+  return `${head}<body>${chrome}<main>${article}</main><footer>© Bench Wire</footer></body></html>`;
 }
 
 export async function measureImport(services: Services, runs: number): Promise<{ p50: number; bytes: number }> {

@@ -86,8 +86,13 @@ export class SourceService {
 
   constructor(private readonly deps: SourceServiceDeps) {}
 
-  async boot(options: { readonly createSample: boolean }): Promise<void> {
+  /** Reads the source files (metadata only). It may run while the book itself opens. */
+  async open(): Promise<void> {
     await this.deps.store.open();
+  }
+
+  /** Once the book is open: the sample sources for a new sample book. */
+  async boot(options: { readonly createSample: boolean }): Promise<void> {
     if (options.createSample) await this.createSampleSources();
   }
 
