@@ -103,7 +103,7 @@ export function createServices(deps: ContainerDeps): Services {
       // The source files are read while the book opens (reading only; the sample waits for the book).
       const sourcesOpened = sources.open().then(
         () => null,
-        (error: unknown) => error,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
       );
       await book.boot();
       booted.push(book);
