@@ -3,7 +3,9 @@ import './sources.css';
 import { dropTasks, importAndOpen } from './fileImport';
 
 function hasFiles(event: DragEvent): boolean {
-  return event.dataTransfer?.types.includes('Files') ?? false;
+  // Drags of issue areas in the sidebar (and stand-ins for them) may carry no list of types at all.
+  const types = (event.dataTransfer as { types?: ArrayLike<string> } | null)?.types;
+  return types !== undefined && Array.from(types).includes('Files');
 }
 
 /** Files dragged onto the window are imported as sources; an overlay says so while they hover. */
