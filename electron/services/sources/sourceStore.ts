@@ -2,11 +2,11 @@ import { AppError } from '../../core/errors';
 import { snapshotKind, sourceKind, type SnapshotDoc, type SourceDoc } from '../../core/persistence/sourceDocuments';
 import type { StoredDocument } from '../store/document';
 import type { DataFolder } from '../store/dataFolder';
+import { loadFolderDocuments } from '../store/loadFolder';
 import { storageError } from '../store/storageError';
 
 export const SOURCES_DIR = 'sources';
 const SNAPSHOT_SUFFIX = '.snapshot.json';
-const LOAD_BATCH = 96;
 /** Snapshots kept in memory after they were read (the articles opened last). */
 const SNAPSHOT_CACHE = 24;
 
@@ -30,30 +30,13 @@ export class SourceStore {
     const { folder } = this;
     await folder.removeTempFiles(SOURCES_DIR);
     const names = (await folder.listJson(SOURCES_DIR)).filter((n) => !n.endsWith(SNAPSHOT_SUFFIX));
-    for (let i = 0; i < names.length; i += LOAD_BATCH) {
-      const batch = names.slice(i, i + LOAD_BATCH);
-      const results = await Promise.all(batch.map((name) => folder.load(`${SOURCES_DIR}/${name}`, sourceKind)));
-      batch.forEach((name, index) => {
-        const result = results[index];
-        const id = name.slice(0, -'.json'.length);
-        if (!result || result.kind !== 'ok') {
-          this.reservedIds.add(id);
-          return;
-        }
-        if (result.doc.source.id !== id) {
-          this.reservedIds.add(id);
-          folder.report(
-            'warning',
-            'A source file was ignored',
-            `${SOURCES_DIR}/${name}`,
-            null,
-            `${SOURCES_DIR}/${name} holds the source "${result.doc.source.title}" under another id (${result.doc.source.id}), so it was not opened. It has not been changed.`,
-          );
-          return;
-        }
-        this.docs.set(id, folder.document(`${SOURCES_DIR}/${name}`, sourceKind, result.doc));
-      });
-    }
+    const loaded = await loadFolderDocuments(folder, SOURCES_DIR, names, sourceKind, (doc) => ({
+      id: doc.source.id,
+      title: doc.source.title,
+      what: 'source',
+    }));
+    for (const [id, doc] of loaded.docs) this.docs.set(id, doc);
+    for (const id of loaded.reserved) this.reservedIds.add(id);
   }
 
   all(): StoredDocument<SourceDoc>[] {
