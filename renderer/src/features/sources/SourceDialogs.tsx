@@ -7,6 +7,7 @@ import { api, errorMessage } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
+import { FormDialog } from '../../shared/ui/FormDialog';
 import { useToasts } from '../../shared/ui/toasts';
 import { useBook } from '../book/bookState';
 import { insertIntoActiveEditor } from '../notes/NoteEditor';
@@ -48,66 +49,52 @@ export function PasteSourceDialog() {
     ]);
   };
   return (
-    <Dialog
+    <FormDialog
       title="Paste an article"
       width="wide"
       onClose={close}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="paste-form" className="btn btn-primary" disabled={!text.trim()}>
-            Import
-          </button>
-        </>
-      }
+      formId="paste-form"
+      submitLabel="Import"
+      canSubmit={Boolean(text.trim())}
+      onSubmit={submit}
     >
-      <form
-        id="paste-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <label className="field">
+        <span>Text</span>
+        <textarea
+          data-autofocus
+          rows={10}
+          value={text}
+          maxLength={sourceLimits.fileBytes}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Paste the article here: plain text or Markdown."
+        />
+      </label>
+      <div className="segmented" role="group" aria-label="Format of the pasted text">
+        {(['text', 'markdown'] as const).map((f) => (
+          <button key={f} type="button" aria-pressed={chosen === f} onClick={() => setFormat(f)}>
+            {f === 'text' ? 'Plain text' : 'Markdown'}
+          </button>
+        ))}
+      </div>
+      <label className="field">
+        <span>Title</span>
+        <input value={shownTitle} maxLength={sourceLimits.title} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <div className="field-row">
         <label className="field">
-          <span>Text</span>
-          <textarea
-            data-autofocus
-            rows={10}
-            value={text}
-            maxLength={sourceLimits.fileBytes}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Paste the article here: plain text or Markdown."
-          />
+          <span>Outlet</span>
+          <input value={outlet} maxLength={sourceLimits.outlet} onChange={(e) => setOutlet(e.target.value)} />
         </label>
-        <div className="segmented" role="group" aria-label="Format of the pasted text">
-          {(['text', 'markdown'] as const).map((f) => (
-            <button key={f} type="button" aria-pressed={chosen === f} onClick={() => setFormat(f)}>
-              {f === 'text' ? 'Plain text' : 'Markdown'}
-            </button>
-          ))}
-        </div>
         <label className="field">
-          <span>Title</span>
-          <input value={shownTitle} maxLength={sourceLimits.title} onChange={(e) => setTitle(e.target.value)} />
+          <span>Published</span>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
-        <div className="field-row">
-          <label className="field">
-            <span>Outlet</span>
-            <input value={outlet} maxLength={sourceLimits.outlet} onChange={(e) => setOutlet(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Published</span>
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          </label>
-        </div>
-        <label className="field">
-          <span>Original address</span>
-          <input value={url} maxLength={sourceLimits.url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
-        </label>
-      </form>
-    </Dialog>
+      </div>
+      <label className="field">
+        <span>Original address</span>
+        <input value={url} maxLength={sourceLimits.url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
+      </label>
+    </FormDialog>
   );
 }
 
@@ -203,42 +190,28 @@ export function CiteAnnotationDialog({ sourceId, annotationId }: { sourceId: str
     }
   };
   return (
-    <Dialog
+    <FormDialog
       title="Cite in a briefing note"
       description="The quote is added at the end of the note, with its source. Move it where it belongs in the editor."
       onClose={close}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="cite-form" className="btn btn-primary" disabled={!areaId}>
-            Cite
-          </button>
-        </>
-      }
+      formId="cite-form"
+      submitLabel="Cite"
+      canSubmit={areaId !== ''}
+      onSubmit={() => void cite()}
     >
-      <form
-        id="cite-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void cite();
-        }}
-      >
-        <label className="field">
-          <span>Issue area</span>
-          <select data-autofocus className="select" value={areaId} onChange={(e) => setAreaId(e.target.value)}>
-            <option value="">Choose an issue area…</option>
-            {ordered.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-                {linked.includes(a.id) ? ' (linked)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
-    </Dialog>
+      <label className="field">
+        <span>Issue area</span>
+        <select data-autofocus className="select" value={areaId} onChange={(e) => setAreaId(e.target.value)}>
+          <option value="">Choose an issue area…</option>
+          {ordered.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+              {linked.includes(a.id) ? ' (linked)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+    </FormDialog>
   );
 }
 
