@@ -100,17 +100,12 @@ export function createServices(deps: ContainerDeps): Services {
     sources,
     handlers,
     async boot() {
-      // The source files are read while the book opens (reading only; the sample waits for the book).
-      const sourcesOpened = sources.open().then(
-        () => null,
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-      );
+      // The source files are read in the background: the area list does not wait for them (sources methods do).
+      void sources.open();
       await book.boot();
       booted.push(book);
       await windowState.boot();
       booted.push(windowState);
-      const openError = await sourcesOpened;
-      if (openError !== null) throw openError;
       await sources.boot({ createSample: sampleWasCreated(book) });
       booted.push(sources);
     },

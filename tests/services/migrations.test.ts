@@ -115,7 +115,7 @@ describe('migration fixtures', () => {
     expect(state.createdSample).toBe(false);
     expect(state.areas.map((a) => a.id)).toEqual([areaId]);
     expect(b.services.windowState.restore([{ x: 0, y: 0, width: 1920, height: 1080 }])).not.toBeNull();
-    expect(b.services.sources.list().map((s) => s.id)).toEqual([sourceId]);
+    expect((await b.services.sources.list()).map((s) => s.id)).toEqual([sourceId]);
     expect((await b.services.sources.get(sourceId)).text.length).toBeGreaterThan(50);
     await b.services.shutdown();
   });

@@ -86,17 +86,35 @@ export class SourceService {
 
   constructor(private readonly deps: SourceServiceDeps) {}
 
-  /** Reads the source files (metadata only). It may run while the book itself opens. */
-  async open(): Promise<void> {
-    await this.deps.store.open();
+  private opening: Promise<void> | null = null;
+  private openError: Error | null = null;
+
+  /**
+   * Starts reading the source files (metadata only) in the background: the book's area list does not wait
+   * for them. Every method waits until they are read.
+   */
+  open(): Promise<void> {
+    this.opening ??= this.deps.store.open().catch((error: unknown) => {
+      this.openError = error instanceof Error ? error : new Error(String(error));
+    });
+    return this.opening;
+  }
+
+  /** Resolves once the source files are read; throws what went wrong reading them. */
+  async ready(): Promise<void> {
+    await this.open();
+    if (this.openError) throw new AppError('storage', `The sources could not be read: ${this.openError.message}`);
   }
 
   /** Once the book is open: the sample sources for a new sample book. */
   async boot(options: { readonly createSample: boolean }): Promise<void> {
-    if (options.createSample) await this.createSampleSources();
+    if (!options.createSample) return;
+    await this.ready();
+    await this.createSampleSources();
   }
 
   async shutdown(): Promise<void> {
+    await this.opening;
     await this.deps.store.idle();
   }
 
@@ -126,7 +144,8 @@ export class SourceService {
     return doc;
   }
 
-  list(): SourceSummary[] {
+  async list(): Promise<SourceSummary[]> {
+    await this.ready();
     return this.live().map((d) => summarize(d.value));
   }
 
@@ -141,6 +160,7 @@ export class SourceService {
   }
 
   async get(id: string): Promise<SourceDetail> {
+    await this.ready();
     const doc = this.doc(id).value;
     const snapshot = await this.text(doc);
     return { source: summarize(doc), annotations: liveAnnotations(doc.annotations), html: snapshot.html, text: snapshot.text };
@@ -156,6 +176,7 @@ export class SourceService {
   }): Promise<ImportResult> {
     const fileName = input.fileName ? cleanMetaLine(input.fileName, sourceLimits.fileName) : null;
     if (input.text.length > sourceLimits.fileBytes) throw invalid(tooLargeMessage(fileName ?? 'The text', input.text.length));
+    await this.ready();
     return this.queued(async () => {
       const prepared = prepareArticle({ kind: input.format, content: input.text, fileName });
       return this.importPrepared(prepared, input.format, fileName, input.metadata ?? {});
@@ -181,6 +202,7 @@ export class SourceService {
   }
 
   async importFile(token: string): Promise<ImportResult> {
+    await this.ready();
     const file = this.picked.get(token);
     if (!file) throw invalid('That file is no longer available to import. Choose it again with Open files….');
     const kind = kindOfFile(file.name);
@@ -265,6 +287,7 @@ export class SourceService {
   // ---- metadata and delete --------------------------------------------------
 
   async update(id: string, patch: SourceMetaPatch): Promise<SourceSummary> {
+    await this.ready();
     const saved = await this.doc(id).update((doc) => {
       const next = applyMetaPatch(doc.source, patch, null);
       if (JSON.stringify(next) === JSON.stringify(doc.source)) return doc;
@@ -274,12 +297,14 @@ export class SourceService {
   }
 
   async delete(id: string): Promise<SourceSummary> {
+    await this.ready();
     const now = this.deps.clock.now();
     const saved = await this.doc(id).update((doc) => ({ ...doc, source: { ...doc.source, deletedAt: now, updatedAt: now } }));
     return summarize(saved);
   }
 
   async undelete(id: string): Promise<SourceSummary> {
+    await this.ready();
     const doc = this.deps.store.get(id);
     if (!doc) throw notFound('Source', id);
     const saved = await doc.update((d) =>
@@ -289,7 +314,8 @@ export class SourceService {
   }
 
   /** What depends on a source: its annotations, and the citations of them in briefing notes. */
-  dependants(id: string): Dependants {
+  async dependants(id: string): Promise<Dependants> {
+    await this.ready();
     const doc = this.doc(id).value;
     const notes = this.citingNotes(id);
     return {
@@ -310,7 +336,8 @@ export class SourceService {
     return out;
   }
 
-  backlinks(id: string): Backlinks {
+  async backlinks(id: string): Promise<Backlinks> {
+    await this.ready();
     const doc = this.doc(id).value;
     const counts = new Map<string, number>();
     for (const a of liveAnnotations(doc.annotations)) for (const areaId of a.areaIds) counts.set(areaId, (counts.get(areaId) ?? 0) + 1);
@@ -378,6 +405,7 @@ export class SourceService {
     comment?: string | undefined;
     areaIds?: readonly string[] | undefined;
   }): Promise<Annotation> {
+    await this.ready();
     const stored = this.doc(input.sourceId);
     const snapshot = await this.text(stored.value);
     const place = this.placeSelection(snapshot.text, input.selection);
@@ -405,6 +433,7 @@ export class SourceService {
     change: (a: Annotation) => Annotation,
     allowDeleted = false,
   ): Promise<Annotation> {
+    await this.ready();
     const stored = this.doc(sourceId);
     const found = stored.value.annotations.find((a) => a.id === id);
     if (!found || (!allowDeleted && found.deletedAt !== null)) throw notFound('Annotation', id);
@@ -436,6 +465,7 @@ export class SourceService {
 
   /** Points an annotation (usually an orphan) at newly selected text; its colour, comment and links stay. */
   async reattachAnnotation(sourceId: string, id: string, selection: Selection): Promise<Annotation> {
+    await this.ready();
     const stored = this.doc(sourceId);
     const snapshot = await this.text(stored.value);
     const place = this.placeSelection(snapshot.text, selection);
@@ -460,7 +490,11 @@ export class SourceService {
   }
 
   /** How many notes cite one annotation (asked before it is deleted). */
-  annotationCitations(sourceId: string, id: string): { citations: number; notes: { areaId: string; title: string; citations: number }[] } {
+  async annotationCitations(
+    sourceId: string,
+    id: string,
+  ): Promise<{ citations: number; notes: { areaId: string; title: string; citations: number }[] }> {
+    await this.ready();
     this.doc(sourceId);
     const notes = this.citingNotes(sourceId, id);
     return { citations: notes.reduce((n, x) => n + x.citations, 0), notes };
@@ -468,6 +502,7 @@ export class SourceService {
 
   /** Adds a citation of the annotation at the end of an area's briefing note. */
   async citeInNote(areaId: string, ref: AnnotationRef): Promise<{ areaId: string; revision: number; updatedAt: string }> {
+    await this.ready();
     const stored = this.doc(ref.sourceId);
     const annotation = stored.value.annotations.find((a) => a.id === ref.annotationId && a.deletedAt === null);
     if (!annotation) throw notFound('Annotation', ref.annotationId);
@@ -489,6 +524,7 @@ export class SourceService {
 
   /** Each reference as it stands now: ok, orphan (cannot be placed in the text) or removed. */
   async resolve(refs: readonly AnnotationRef[]): Promise<ResolvedRef[]> {
+    await this.ready();
     const out: ResolvedRef[] = [];
     for (const ref of refs) {
       const doc = this.deps.store.get(ref.sourceId)?.value;
@@ -522,6 +558,7 @@ export class SourceService {
 
   /** The quotes linked to an issue area, grouped by source (newest source first), in reading order. */
   async evidence(areaId: string): Promise<Evidence> {
+    await this.ready();
     this.deps.notes.markdown(areaId);
     const cited = new Set(findCitations(this.deps.notes.markdown(areaId)).map(refKey));
     const groups: Evidence['groups'] = [];
@@ -548,7 +585,8 @@ export class SourceService {
   }
 
   /** Annotations a user may cite or attach: those linked to `areaId` first, then the rest; filtered by words. */
-  candidates(query: string, areaId: string | null): Candidate[] {
+  async candidates(query: string, areaId: string | null): Promise<Candidate[]> {
+    await this.ready();
     const words = cleanLine(query).toLocaleLowerCase().split(' ').filter(Boolean);
     const out: Candidate[] = [];
     for (const stored of this.live()) {
