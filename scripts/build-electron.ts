@@ -1,9 +1,16 @@
-// Bundles the main process and the preload into dist/electron with esbuild.
+// Bundles the main process, the preload and the search worker into dist/electron with esbuild.
 // Both are CommonJS: a sandboxed preload must be a single CommonJS file, and
 // `electron` stays external because the runtime provides it. The preload gets
 // the contract's manifest inlined, so it carries no schemas.
+// jsdom (the sanitizer's DOM for printing) reads its own files at run time and
+// cannot be bundled: it stays external and ships as the app's one runtime
+// dependency. The print fonts are copied next to main.cjs.
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildManifest } from '../electron/core/contract/manifest';
+import { mainBuild } from './mainBuild';
+import { searchWorkerBuild } from './searchWorkerBuild';
+import { copyPrintFonts } from './copyPrintFonts';
 
 const common = {
   bundle: true,
@@ -14,16 +21,9 @@ const common = {
 };
 
 await Promise.all([
-  // jsdom (the import of saved web pages) reads its own files at run time and cannot be bundled:
-  // it stays a runtime dependency, packed by electron-builder from node_modules.
-  build({
-    ...common,
-    external: [...common.external, 'jsdom'],
-    platform: 'node',
-    target: 'node22',
-    entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/electron/main.cjs',
-  }),
+  build({ ...common, ...searchWorkerBuild, outfile: 'dist/electron/searchWorker.cjs' }),
+  build({ ...mainBuild, sourcemap: true, outfile: 'dist/electron/main.cjs' }),
+  copyPrintFonts(join(import.meta.dirname, '..', 'node_modules', '@fontsource'), 'dist/electron/fonts'),
   build({
     ...common,
     platform: 'browser',
@@ -33,4 +33,4 @@ await Promise.all([
     define: { __BRIEFING_API_MANIFEST__: JSON.stringify(buildManifest()) },
   }),
 ]);
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log('built dist/electron/main.cjs, dist/electron/preload.cjs, dist/electron/searchWorker.cjs and dist/electron/fonts');

@@ -17,6 +17,18 @@ export const commandIds = [
   'view.settings',
   'view.shortcuts',
   'view.sources',
+  'search.open',
+  'palette.open',
+  // export (issue 6)
+  'export.pdf',
+  'export.archive',
+  'export.import',
+  'view.backups',
+  // Positions side by side
+  'area.positions',
+  'positions.copyMarkdown',
+  'view.positions',
+  'view.rounds',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -42,6 +54,18 @@ export const commands: readonly CommandSpec[] = [
   { id: 'view.home', label: 'Book Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+H' },
   { id: 'view.sources', label: 'Sources Library', menu: 'view', accelerator: 'CmdOrCtrl+Shift+L' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
+  { id: 'search.open', label: 'Search the Book…', menu: 'edit', accelerator: 'CmdOrCtrl+F' },
+  { id: 'palette.open', label: 'Command Palette…', menu: 'view', accelerator: 'CmdOrCtrl+K' },
+  // export (issue 6)
+  { id: 'export.pdf', label: 'Export Briefing PDF…', menu: 'file', accelerator: 'CmdOrCtrl+P' },
+  { id: 'export.archive', label: 'Export Book Archive…', menu: 'file', accelerator: null },
+  { id: 'export.import', label: 'Import Book Archive…', menu: 'file', accelerator: null },
+  { id: 'view.backups', label: 'Backups and Snapshots', menu: 'file', accelerator: null },
+  // Positions side by side
+  { id: 'area.positions', label: 'Show Positions Board', menu: 'area', accelerator: 'CmdOrCtrl+Shift+B' },
+  { id: 'positions.copyMarkdown', label: 'Copy Board as Markdown', menu: 'area', accelerator: null },
+  { id: 'view.positions', label: 'Positions Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+O' },
+  { id: 'view.rounds', label: 'Negotiation Rounds', menu: 'view', accelerator: null },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

@@ -10,6 +10,8 @@ import { parseLaunchOptions, randomIds, systemClock } from '../services/runtime'
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { electronPlatform } from './platform';
+import { electronDesktop, electronPdfEngine } from './exportPlatform';
+import { defaultSnapshotPolicy } from '../services/export/snapshotService';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, lockDownContents } from './security';
 import { createMainWindow, currentWindowState } from './window';
@@ -19,6 +21,8 @@ const here = __dirname;
 const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, 'preload.cjs');
 const iconPath = join(here, '..', '..', 'assets', 'icon.png');
+// The print fonts, copied next to main.cjs by scripts/build-electron.ts.
+const fontRoot = join(here, 'fonts');
 
 app.enableSandbox();
 registerAppScheme();
@@ -55,6 +59,9 @@ async function main(): Promise<void> {
     version: app.getVersion(),
     platformName: process.platform,
     today: launch.today,
+    searchWorker: join(here, 'searchWorker.cjs'),
+    searchCacheDir: join(app.getPath('userData'), 'search-cache'),
+    exports: { desktop: electronDesktop(() => win), engine: electronPdfEngine(), fontRoot, snapshots: defaultSnapshotPolicy },
   });
 
   denyAllPermissions(session.defaultSession);

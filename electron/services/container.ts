@@ -8,11 +8,21 @@ import { BookStore } from './store/bookStore';
 import { DataFolder } from './store/dataFolder';
 import type { DurableWriteOptions } from './store/durableWrite';
 import { WindowStateService } from './window/windowStateService';
+import { IndexCache } from './search/indexCache';
+import { InProcessIndexHost } from './search/indexHost';
+import { AreaNoteProvider } from './search/providers/areaNoteProvider';
+import type { SearchProvider } from './search/provider';
+import { SearchService } from './search/searchService';
+import { WorkerIndexHost } from './search/workerHost';
+import { defaultDurableOptions } from './store/durableWrite';
+import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
+import { PositionsService } from './positions/positionsService';
 import type { Handlers } from '../core/contract/api';
 import { sampleSources } from '../core/sample/sampleSources';
 import { noFilePicker, type FilePickerPort } from './sources/filePicker';
 import { SourceService } from './sources/sourceService';
 import { SourceStore } from './sources/sourceStore';
+import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
   readonly dataDir: string;
@@ -29,14 +39,28 @@ export interface ContainerDeps {
   readonly flushTimeoutMs?: number;
   /** The native Open dialog for importing sources. */
   readonly filePicker?: FilePickerPort;
+  /** The built search worker (dist/electron/searchWorker.cjs); without it the index runs on this thread. */
+  readonly searchWorker?: string | null;
+  /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
+  readonly searchCacheDir?: string | null;
+  readonly searchSaveDelayMs?: number;
+  /** More search providers besides the built-in ones (the benchmark's synthetic sources). */
+  readonly searchProviders?: readonly SearchProvider[];
+  /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
+  readonly exports?: ExportWiring;
+  /** Where the positions boards find quotes; by default the Sources library. */
+  readonly evidence?: EvidenceResolver;
 }
 
 export interface Services {
   readonly folder: DataFolder;
   readonly book: BookService;
+  readonly positions: PositionsService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
   readonly sources: SourceService;
+  readonly search: SearchService;
+  readonly exports: ExportServices;
   readonly handlers: Handlers;
   /** Opens the store (creating the sample book in an empty folder). */
   boot(): Promise<void>;
@@ -67,16 +91,6 @@ export function createServices(deps: ContainerDeps): Services {
   });
   const store = new BookStore(folder);
   const book = new BookService({ store, clock: deps.clock, ids: deps.ids, sample: deps.sample });
-  const windowState = new WindowStateService(folder);
-  const app = new AppService({
-    version: deps.version,
-    platform: deps.platformName,
-    dataDir: deps.dataDir,
-    today: deps.today,
-    port: deps.platform,
-    emit: deps.emit,
-    ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
-  });
   const sources = new SourceService({
     store: new SourceStore(folder),
     fs: deps.fs,
@@ -90,14 +104,50 @@ export function createServices(deps: ContainerDeps): Services {
       save: (areaId, markdown) => book.saveNote(areaId, markdown),
     },
   });
-  const handlers = createHandlers({ app, book, sources });
+  const positions = new PositionsService({
+    store,
+    clock: deps.clock,
+    ids: deps.ids,
+    evidence: deps.evidence ?? new NoSourcesEvidenceResolver(),
+    assertOpen: () => book.assertOpen(),
+  });
+  const windowState = new WindowStateService(folder);
+  const app = new AppService({
+    version: deps.version,
+    platform: deps.platformName,
+    dataDir: deps.dataDir,
+    today: deps.today,
+    port: deps.platform,
+    emit: deps.emit,
+    ...(deps.flushTimeoutMs === undefined ? {} : { flushTimeoutMs: deps.flushTimeoutMs }),
+  });
+  const searchWorker = deps.searchWorker ?? null;
+  const search = new SearchService({
+    providers: [new AreaNoteProvider(store), ...(deps.searchProviders ?? [])],
+    host: () => (searchWorker ? new WorkerIndexHost(searchWorker) : new InProcessIndexHost()),
+    cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir, deps.durable ?? defaultDurableOptions) : null,
+    available: () => {
+      try {
+        book.state();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
+  });
+  const exports = createExportServices(deps, { folder, book });
+  const handlers = createHandlers({ app, book, sources, search, exports, positions });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
+    positions,
     app,
     windowState,
     sources,
+    search,
+    exports,
     handlers,
     async boot() {
       // The source files are read in the background: the area list does not wait for them (sources methods do).
@@ -108,6 +158,10 @@ export function createServices(deps: ContainerDeps): Services {
       booted.push(windowState);
       await sources.boot({ createSample: sampleWasCreated(book) });
       booted.push(sources);
+      await search.boot();
+      booted.push(search);
+      await exports.boot();
+      booted.push(exports);
     },
     async shutdown() {
       for (const service of booted.reverse()) await service.shutdown();

@@ -7,13 +7,26 @@
 //   - peak memory (RSS) of this process;
 //   - Sources: importing a 1 MB saved page, re-anchoring 1,000 annotations on a 200 KB
 //     article, and the large book opened with 2,000 articles of 50 KB in it.
+//   - search on the large book of issue 8 (2,000 areas plus 2,000 synthetic 50 KB sources, see searchBench.ts):
+//     index build, ready time after a restart (index from its cache), and p50/p95 over 200 mixed queries.
 // With --json the last line is one JSON object with the figures.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PlaywrightPdfEngine } from '../../electron/cli/playwrightPdf';
+import { buildArchive, collectBookFiles } from '../../electron/services/export/archive/archive';
+import { collectPrintBook } from '../../electron/services/export/collect';
+import { renderBookPdf } from '../../electron/services/export/pdf/renderBook';
+import { noPrintContent } from '../../electron/services/export/ports';
+import { sourceFontRoot } from '../../electron/services/export/print/fonts';
+import { nodeFs } from '../../electron/services/fs/nodeFs';
+import { fixtureContent } from '../fixtures/print/content';
+import { repoRoot } from '../harness/paths';
 import { testServices } from '../harness/services';
 import { addSources, measureAnchoring, measureImport } from './sourcesBench';
+import { measureSearch } from './searchBench';
+import { benchBoard, benchOverview, type OverviewFigures } from './positionsBench';
 import { argValue, percentile, RssSampler, table } from './stats';
 
 const json = process.argv.includes('--json');
@@ -36,6 +49,61 @@ interface BookFigures {
   readonly saveP95: number;
   readonly openMs: number;
   readonly sourcesReadyMs: number;
+  readonly export?: ExportFigures;
+}
+
+// ---- export (issue 6): the PDF pipeline, the archive and a snapshot ---------
+interface ExportFigures {
+  readonly pdfMs: number;
+  readonly pdfPages: number;
+  readonly pdfAreas: number;
+  readonly archiveMs: number;
+  readonly archiveBytes: number;
+}
+
+const engine = new PlaywrightPdfEngine();
+/** Areas of the large book that make a little over 100 pages (a 20 KB note prints on about 5–6 pages). */
+const LARGE_PDF_AREAS = 13;
+
+/** Prints the first `areas` areas (all when null) through the whole pipeline, real page numbers included; then packs the archive. */
+async function measureExport(dir: string, areas: number | null, withContent: boolean): Promise<ExportFigures> {
+  const services = testServices(dir);
+  await services.boot();
+  try {
+    const ids = services.book.state().areas.map((a) => a.id);
+    const book = await collectPrintBook(services.book, withContent ? fixtureContent : noPrintContent, {
+      areaIds: areas === null ? null : ids.slice(0, areas),
+      includeArchived: false,
+      today: '2019-01-10',
+    });
+    const options = {
+      engine,
+      fs: nodeFs,
+      fontRoot: sourceFontRoot(repoRoot),
+      pageSize: 'a4' as const,
+      signal: new AbortController().signal,
+    };
+    const started = performance.now();
+    const pdf = await renderBookPdf(book, options);
+    const pdfMs = performance.now() - started;
+    const archiveStarted = performance.now();
+    const collected = await collectBookFiles(nodeFs, dir);
+    const archive = await buildArchive(collected.files, {
+      createdAt: '2019-01-10T09:00:00.000Z',
+      appVersion: 'bench',
+      snapshotReason: null,
+      level: 6,
+    });
+    return {
+      pdfMs,
+      pdfPages: pdf.pages,
+      pdfAreas: book.areas.length,
+      archiveMs: performance.now() - archiveStarted,
+      archiveBytes: archive.byteLength,
+    };
+  } finally {
+    await services.shutdown();
+  }
 }
 
 async function buildBook(dir: string, areas: number, noteBytes: number): Promise<string[]> {
@@ -53,7 +121,16 @@ async function buildBook(dir: string, areas: number, noteBytes: number): Promise
   return ids;
 }
 
-async function measure(label: string, areas: number, noteBytes: number, sampler: RssSampler, sources = 0): Promise<BookFigures> {
+async function measure(
+  label: string,
+  areas: number,
+  noteBytes: number,
+  sampler: RssSampler,
+  /** Synthetic source articles of 50 KB added to the book (Sources). */
+  sources = 0,
+  /** Runs on the built book before it is removed (the positions overview of the large book). */
+  extra?: (dir: string, ids: string[]) => Promise<void>,
+): Promise<BookFigures> {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${label}-`));
   try {
     if (!json) process.stdout.write(`building the ${label} book (${areas} areas, ${noteBytes / 1000} KB notes)… `);
@@ -98,6 +175,9 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
     }
     sampler.sample();
     await services.shutdown();
+    const exported = label === 'large' ? await measureExport(dir, LARGE_PDF_AREAS, false) : undefined;
+    await extra?.(dir, ids);
+    sampler.sample();
     return {
       areas,
       bytes: areas * noteBytes,
@@ -105,6 +185,7 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
       saveP95: percentile(saveTimes, 95),
       openMs: percentile(openTimes, 50),
       sourcesReadyMs: percentile(sourcesTimes, 50),
+      ...(exported ? { export: exported } : {}),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -114,8 +195,12 @@ async function measure(label: string, areas: number, noteBytes: number, sampler:
 const sampler = new RssSampler();
 sampler.start();
 const small = await measure('small', 10, 5_000, sampler);
-const large = await measure('large', 2_000, 20_000, sampler, 2_000);
-
+let overview: OverviewFigures | null = null;
+const large = await measure('large', 2_000, 20_000, sampler, 2_000, async (dir, ids) => {
+  if (!json) process.stdout.write('giving each large-book area a board of 5 points… ');
+  overview = await benchOverview(dir, ids, opens);
+  if (!json) process.stdout.write('done\n');
+});
 if (!json) process.stdout.write('importing 1 MB saved pages and re-anchoring 1,000 annotations… ');
 const importDir = await mkdtemp(join(tmpdir(), 'briefing-bench-import-'));
 const importServices = testServices(importDir);
@@ -125,7 +210,23 @@ await importServices.shutdown();
 await rm(importDir, { recursive: true, force: true });
 const anchoring = measureAnchoring();
 if (!json) process.stdout.write('done\n');
+const search = await measureSearch(buildBook, (text) => {
+  if (!json) process.stdout.write(text);
+});
+// The sample book as a new user has it, with the fixture boards, evidence and sources of the PDF tests.
+const sampleDir = await mkdtemp(join(tmpdir(), 'briefing-bench-sample-'));
+if (!json) process.stdout.write('printing the sample book… ');
+await measureExport(sampleDir, null, true); // warm-up: Chromium starts, fonts are read
+const sample = await measureExport(sampleDir, null, true);
+if (!json) process.stdout.write('done\n');
+await rm(sampleDir, { recursive: true, force: true });
+await engine.close();
+const board = await benchBoard(Math.max(opens * 3, 10), Math.min(saves, 100), (line) => {
+  if (!json) process.stdout.write(line);
+});
 sampler.stop();
+const ov = overview as OverviewFigures | null;
+if (!ov) throw new Error('the overview was not measured');
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const result = {
@@ -142,6 +243,33 @@ const result = {
   anchor_1000_edited_orphans: anchoring.orphans,
   large_book_sources: 2_000,
   sources_ready_large_ms: round(large.sourcesReadyMs),
+  search_p50_ms: round(search.p50),
+  search_p95_ms: round(search.p95),
+  search_ready_ms: Math.round(search.readyMs),
+  search_build_ms: Math.round(search.buildMs),
+  search_cache_mb: Math.round(search.cacheMb),
+  search_index_rss_mb: Math.round(search.rssMb),
+  search_documents: search.documents,
+  export_large_pdf_ms: round(large.export?.pdfMs ?? 0),
+  export_large_pdf_pages: large.export?.pdfPages ?? 0,
+  export_large_pdf_areas: large.export?.pdfAreas ?? 0,
+  archive_large_ms: round(large.export?.archiveMs ?? 0),
+  archive_large_mb: round((large.export?.archiveBytes ?? 0) / 1024 / 1024),
+  export_sample_pdf_ms: round(sample.pdfMs),
+  export_sample_pdf_pages: sample.pdfPages,
+  board_200x3_open_p50_ms: round(board.openP50),
+  board_200x3_open_p95_ms: round(board.openP95),
+  board_200x3_edit_p50_ms: round(board.editP50),
+  board_200x3_edit_p95_ms: round(board.editP95),
+  board_200x3_payload_kb: Math.round(board.payloadKb),
+  board_200x3_file_kb: Math.round(board.fileKb),
+  board_200x3_first_rows_chromium_ms: board.firstMs === null ? null : round(board.firstMs),
+  board_200x3_render_chromium_ms: board.renderMs === null ? null : round(board.renderMs),
+  board_200x3_arrow_key_chromium_ms: board.arrowMs === null ? null : round(board.arrowMs),
+  overview_large_first_page_ms: round(ov.firstPageP50),
+  overview_large_filtered_ms: round(ov.filteredP50),
+  open_large_with_boards_ms: round(ov.openWithBoardsMs),
+  large_book_points: ov.points,
   peak_rss_mb: Math.round(sampler.peakMb),
   saves_per_book: saves,
   opens_per_book: opens,
@@ -167,8 +295,47 @@ if (!json) {
       `re-anchoring 1,000 annotations on a 200 KB article: unchanged ${result.anchor_1000_unchanged_ms} ms, ` +
       `shifted ${result.anchor_1000_shifted_ms} ms, edited inside 100 quotes ${result.anchor_1000_edited_ms} ms (${anchoring.orphans} orphans)`,
   );
+  console.log('');
+  console.log(
+    table(
+      ['positions', 'figure'],
+      [
+        ['board 200 points × 3 parties: open p50 / p95', `${result.board_200x3_open_p50_ms} / ${result.board_200x3_open_p95_ms} ms`],
+        ['board 200 × 3: durable stance edit p50 / p95', `${result.board_200x3_edit_p50_ms} / ${result.board_200x3_edit_p95_ms} ms`],
+        ['board 200 × 3: payload / area file', `${result.board_200x3_payload_kb} KB / ${result.board_200x3_file_kb} KB`],
+        [
+          'board 200 × 3 in Chromium: drawn / one arrow key',
+          board.renderMs === null
+            ? 'not measured'
+            : `${result.board_200x3_render_chromium_ms} / ${result.board_200x3_arrow_key_chromium_ms} ms`,
+        ],
+        [
+          `overview of the large book (${ov.points.toLocaleString('en-US')} points): first page`,
+          `${result.overview_large_first_page_ms} ms`,
+        ],
+        ['overview of the large book: filtered by status and priority', `${result.overview_large_filtered_ms} ms`],
+        ['open the large book with its boards (median)', `${result.open_large_with_boards_ms} ms`],
+      ],
+    ),
+  );
   console.log(`\npeak RSS: ${result.peak_rss_mb} MB; ${saves} saves and ${opens} opens per book`);
+  console.log(
+    `\nPDF export (whole pipeline, two layout passes): large book, first ${result.export_large_pdf_areas} areas = ${result.export_large_pdf_pages} pages in ${result.export_large_pdf_ms} ms; sample book with positions and sources = ${result.export_sample_pdf_pages} pages in ${result.export_sample_pdf_ms} ms`,
+  );
+  console.log(`Archive of the whole large book: ${result.archive_large_mb} MB in ${result.archive_large_ms} ms`);
   const ok = result.save_large_p95_ms <= 1.5 * result.save_small_p95_ms && result.save_large_p95_ms <= 5 && result.open_large_ms <= 500;
   console.log(ok ? 'targets met' : 'TARGETS MISSED (save_large_p95 ≤ 1.5 × save_small_p95 and ≤ 5 ms; open_large ≤ 500 ms)');
+  console.log(
+    `\nsearch over ${search.documents.toLocaleString('en-US')} documents (${Math.round(search.textMb)} MB of text): ` +
+      `p50 ${result.search_p50_ms} ms, p95 ${result.search_p95_ms} ms over ${search.queries} queries; ` +
+      `ready ${result.search_ready_ms} ms after a restart; first build ${result.search_build_ms} ms; ` +
+      `cache ${result.search_cache_mb} MB; index memory about ${result.search_index_rss_mb} MB`,
+  );
+  const searchOk = result.search_p95_ms <= 20 && result.search_ready_ms <= 2_000;
+  console.log(searchOk ? 'search targets met' : 'SEARCH TARGETS MISSED (search_p95 ≤ 20 ms; search_ready ≤ 2,000 ms)');
+  const positionsOk = result.board_200x3_open_p95_ms <= 100 && result.overview_large_first_page_ms <= 100;
+  console.log(
+    positionsOk ? 'positions targets met' : 'POSITIONS TARGETS MISSED (board 200 × 3 open p95 ≤ 100 ms; large overview ≤ 100 ms)',
+  );
 }
 console.log(JSON.stringify(result));

@@ -102,7 +102,7 @@ export async function addSources(services: Services, count: number, bytes: numbe
   let text = '';
   let i = 0;
   while (text.length < bytes) text += `<p>${sentences[i % sentences.length] ?? ''} (${i++})</p>\n`;
-  const prepared = prepareArticle({ kind: 'html', content: `<article>${text}</article>`, fileName: null });
+  const prepared = await prepareArticle({ kind: 'html', content: `<article>${text}</article>`, fileName: null });
   const now = new Date().toISOString();
   for (let n = 0; n < count; n += 1) {
     const id = `src-bench-${n}`;

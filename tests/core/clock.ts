@@ -21,3 +21,14 @@ export class TickingClock implements Clock {
     return this.reads[this.reads.length - 1] ?? null;
   }
 }
+
+/** A ticking clock that can also jump ahead: for changes further apart than the history's folding window. */
+export class JumpClock extends TickingClock {
+  private offset = 0;
+  jump(ms: number): void {
+    this.offset += ms;
+  }
+  override now(): string {
+    return new Date(Date.parse(super.now()) + this.offset).toISOString();
+  }
+}

@@ -12,6 +12,8 @@ import {
   type Migration,
 } from '../../electron/core/persistence/documents';
 import { SNAPSHOT_FORMAT, SOURCE_FORMAT } from '../../electron/core/persistence/sourceDocuments';
+import { emptyBoard } from '../../electron/core/ops/positions';
+import { emptyBookPositions } from '../../electron/core/persistence/positionsMigrations';
 import { TickingClock } from './clock';
 
 type Raw = Record<string, unknown>;
@@ -29,7 +31,7 @@ const cases: Record<string, KindCase> = {
   [BOOK_FORMAT]: {
     valid: () => ({
       format: BOOK_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: 2,
       bookId: 'book-1',
       createdAt: '2019-01-10T09:00:00.000Z',
       settings: {
@@ -43,6 +45,7 @@ const cases: Record<string, KindCase> = {
         ],
         updatedAt: '2019-01-10T09:00:00.000Z',
       },
+      positions: emptyBookPositions(),
     }),
     breakShape: (doc) => ({ ...doc, settings: { ...(doc['settings'] as Raw), parties: [{ id: 'china', name: 'China' }] } }),
     brokenField: 'settings.parties',
@@ -51,9 +54,10 @@ const cases: Record<string, KindCase> = {
     // Built with the core operations, so the document follows the area and note schemas as they are.
     valid: () => ({
       format: AREA_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: 2,
       area: createArea({ title: 'Tariffs', tags: ['deadline'] }, [], 'tariffs', clock),
       note: emptyNote(clock),
+      board: emptyBoard(),
     }),
     breakShape: (doc) => ({ ...doc, area: { ...(doc['area'] as Raw), title: 42 } }),
     brokenField: 'area.title',

@@ -5,7 +5,8 @@ import { createDispatch } from '../../electron/core/contract/dispatch';
 import { eventChannel, type EventName, type EventPayload } from '../../electron/core/contract/events';
 import { buildManifest } from '../../electron/core/contract/manifest';
 import { serveAppRequest } from '../../electron/services/appProtocol';
-import type { Services } from '../../electron/services/container';
+import type { ContainerDeps, Services } from '../../electron/services/container';
+import type { FsPort } from '../../electron/services/fs/fsPort';
 import { chromiumArgs, findChromium } from './chromium';
 import { rendererDist, repoRoot } from './paths';
 import { RecordingFilePicker, RecordingPlatform, testServices } from './services';
@@ -25,6 +26,13 @@ export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
   readonly today?: string | null;
   readonly viewport?: { width: number; height: number };
+  /**
+   * Other dependencies of the services (browser harness only): e.g. the export feature's desktop and
+   * print engine, or an evidence resolver for the positions boards.
+   */
+  readonly services?: Partial<ContainerDeps>;
+  /** The file system under the store (a fault-injecting one, for disk-full tests); the real one by default. */
+  readonly fs?: FsPort;
 }
 
 export interface AppHandle {
@@ -102,6 +110,8 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
       today: options.today ?? null,
       emit: (event, payload) => void emit(event, payload).catch(() => undefined),
       flushTimeoutMs: 5_000,
+      ...options.services,
+      ...(options.fs ? { fs: options.fs } : {}),
     });
     await services.boot().catch(() => undefined);
     const dispatch = createDispatch(services.handlers, {

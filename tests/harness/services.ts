@@ -4,6 +4,7 @@ import { createServices, type ContainerDeps, type Services } from '../../electro
 import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { randomIds, systemClock } from '../../electron/services/runtime';
 import type { FilePickerPort } from '../../electron/services/sources/filePicker';
+import { searchWorkerPath } from './searchWorker';
 
 /** Records what would have gone to the desktop (link confirmations, opened links). */
 export class RecordingPlatform implements PlatformPort {
@@ -29,7 +30,7 @@ export class RecordingFilePicker implements FilePickerPort {
   }
 }
 
-/** The real services on a real folder, as the main process builds them. */
+/** The real services on a real folder, as the main process builds them (the search index in its worker thread). */
 export function testServices(dataDir: string, overrides: Partial<ContainerDeps> = {}): Services {
   return createServices({
     dataDir,
@@ -43,6 +44,7 @@ export function testServices(dataDir: string, overrides: Partial<ContainerDeps> 
     version: '0.0.0-test',
     platformName: 'linux',
     today: null,
+    searchWorker: searchWorkerPath(),
     ...overrides,
   });
 }

@@ -128,11 +128,14 @@ describe('Issue area header', () => {
     await waitFor(async () => expect((await bridge.readArea(TT_ID)).area.tags).toEqual(['structural', 'technology', 'joint ventures']));
     await user.click(screen.getByRole('button', { name: 'Remove tag technology' }));
     await waitFor(async () => expect((await bridge.readArea(TT_ID)).area.tags).toEqual(['structural', 'joint ventures']));
-    expect(
-      within(tags)
-        .getAllByRole('listitem')
-        .map((li) => li.firstChild?.textContent),
-    ).toEqual(['structural', 'joint ventures']);
+    // The file is written before the answer reaches the window: wait for the list too.
+    await waitFor(() =>
+      expect(
+        within(tags)
+          .getAllByRole('listitem')
+          .map((li) => li.firstChild?.textContent),
+      ).toEqual(['structural', 'joint ventures']),
+    );
   });
 
   it('tags added and removed in quick succession all apply', async () => {

@@ -89,11 +89,13 @@ describe('Book settings', () => {
     await user.click(within(group).getByRole('button', { name: 'Move European Union up' }));
     expect(partyNames()).toEqual(['United States', 'European Union', "People's Republic of China"]);
     await user.click(within(group).getByRole('button', { name: 'Remove United States' }));
+    // The sample's United States column has stances on the positions boards: removing it asks first.
+    await user.click(await within(group).findByRole('button', { name: 'Remove and archive its stances' }));
     expect(partyNames()).toEqual(['European Union', "People's Republic of China"]);
     expect(within(group).getByRole<HTMLButtonElement>('button', { name: 'Remove European Union' }).disabled).toBe(true);
     await user.click(saveButton());
 
-    expect(await screen.findByText('Book settings saved.')).toBeTruthy();
+    expect(await screen.findByText('Book settings saved. The removed parties and their stances are in the archive.')).toBeTruthy();
     const { settings } = await bridge.readBook();
     // The renamed party keeps its id; the new one gets one from its name.
     expect(settings.parties).toEqual([

@@ -17,6 +17,8 @@ import { useNavigation } from '../../renderer/src/app/navigation';
 import { useUi } from '../../renderer/src/app/uiState';
 import { useBook } from '../../renderer/src/features/book/bookState';
 import { noteAutosave } from '../../renderer/src/features/notes/noteAutosave';
+import { useAreaTab } from '../../renderer/src/features/positions/areaTab';
+import { usePositions } from '../../renderer/src/features/positions/positionsState';
 import { useToasts } from '../../renderer/src/shared/ui/toasts';
 import { useSources } from '../../renderer/src/features/sources/sourcesState';
 import { testServices } from '../harness/services';
@@ -31,6 +33,8 @@ const initialStores = {
   ui: useUi.getState(),
   toasts: useToasts.getState(),
   sources: useSources.getState(),
+  positions: usePositions.getState(),
+  areaTab: useAreaTab.getState(),
 };
 
 export interface ApiCall {
@@ -74,6 +78,8 @@ export function resetRendererState(): void {
   useUi.setState(initialStores.ui, true);
   useToasts.setState(initialStores.toasts, true);
   useSources.setState(initialStores.sources, true);
+  usePositions.setState(initialStores.positions, true);
+  useAreaTab.setState(initialStores.areaTab, true);
   window.localStorage.clear();
 }
 

@@ -117,6 +117,9 @@ const table: Record<string, MethodCases> = {
       ['a settings field that cannot be patched', { updatedAt: '2019-01-01T00:00:00.000Z' }, 'payload'],
       ['duplicate party names', { parties: [{ name: 'Japan' }, { name: 'JAPAN' }] }, /both called/],
       ['an unknown party id', { parties: [{ id: 'mars', name: 'Mars' }, { name: 'B' }] }, /no party with id "mars"/],
+      ['archiving a party with a traversal id', { archiveParties: ['../book'] }, 'archiveParties.0'],
+      ['archiving parties given as a string', { archiveParties: 'china' }, 'archiveParties'],
+      ['archiving a party that is not being removed', { archiveParties: ['china'] }, /"china" is not being removed/],
     ],
   },
   'areas.create': {
@@ -342,6 +345,103 @@ const table: Record<string, MethodCases> = {
       ...idCases({ ref: REF }, 'areaId'),
     ],
   },
+  'search.query': {
+    valid: { query: 'tariffs area:tariffs' },
+    cases: [
+      ['no query', {}, 'query'],
+      ['a null query', { query: null }, 'query'],
+      ['a numeric query', { query: 42 }, 'query'],
+      ['a query as a list of words', { query: ['tariffs', 'deadline'] }, 'query'],
+      ['a query as an object', { query: { text: 'tariffs' } }, 'query'],
+      ['an over-long query', { query: long(1_001) }, 'query'],
+      ['perKind zero', { query: 'x', perKind: 0 }, 'perKind'],
+      ['perKind negative', { query: 'x', perKind: -5 }, 'perKind'],
+      ['perKind too large', { query: 'x', perKind: 100_000 }, 'perKind'],
+      ['perKind fractional', { query: 'x', perKind: 2.5 }, 'perKind'],
+      ['perKind NaN', { query: 'x', perKind: Number.NaN }, 'perKind'],
+      ['perKind as a string', { query: 'x', perKind: '5' }, 'perKind'],
+      ['filters as a separate field', { query: 'x', filters: { kind: 'note' } }, 'payload'],
+    ],
+  },
+  // ---- export (issue 6) ----
+  'pdf.export': {
+    valid: { jobId: 'job-1', areaIds: null, includeArchived: false, pageSize: 'a4' },
+    cases: [
+      ['no jobId', { areaIds: null, includeArchived: false, pageSize: 'a4' }, 'jobId'],
+      ...idCases({ areaIds: null, includeArchived: false, pageSize: 'a4' }, 'jobId'),
+      ['no areaIds', { jobId: 'job-1', includeArchived: false, pageSize: 'a4' }, 'areaIds'],
+      ['an empty list of areas', { jobId: 'job-1', areaIds: [], includeArchived: false, pageSize: 'a4' }, 'areaIds'],
+      ['areaIds as a string', { jobId: 'job-1', areaIds: 'enforcement', includeArchived: false, pageSize: 'a4' }, 'areaIds'],
+      [
+        'a traversal id among the areas',
+        { jobId: 'job-1', areaIds: ['enforcement', '../book'], includeArchived: false, pageSize: 'a4' },
+        'areaIds.1',
+      ],
+      [
+        'too many areas',
+        { jobId: 'job-1', areaIds: Array.from({ length: 10_001 }, (_, i) => `a${i}`), includeArchived: false, pageSize: 'a4' },
+        'areaIds',
+      ],
+      ['an unknown page size', { jobId: 'job-1', areaIds: null, includeArchived: false, pageSize: 'a3' }, 'pageSize'],
+      ['includeArchived as a string', { jobId: 'job-1', areaIds: null, includeArchived: 'yes', pageSize: 'a4' }, 'includeArchived'],
+      [
+        'a path from the renderer',
+        { jobId: 'job-1', areaIds: null, includeArchived: false, pageSize: 'a4', path: '/etc/passwd' },
+        'payload',
+      ],
+    ],
+  },
+  'pdf.cancel': {
+    valid: { jobId: 'job-1' },
+    cases: [['no jobId', {}, 'jobId'], ...idCases({}, 'jobId')],
+  },
+  'pdf.open': {
+    valid: { jobId: 'job-1' },
+    cases: [['a path instead of a job', { path: '/etc/passwd' }, 'payload'], ...idCases({}, 'jobId')],
+  },
+  'pdf.reveal': {
+    valid: { jobId: 'job-1' },
+    cases: [['no jobId', {}, 'jobId'], ...idCases({}, 'jobId')],
+  },
+  'backup.exportArchive': {
+    valid: {},
+    cases: [['a path from the renderer', { path: '/tmp/x.zip' }, 'payload']],
+  },
+  'backup.chooseArchive': {
+    valid: {},
+    cases: [['a path from the renderer', { path: '/tmp/x.zip' }, 'payload']],
+  },
+  'backup.importArchive': {
+    valid: { importId: 'import-1', destination: 'beside' },
+    cases: [
+      ['no destination', { importId: 'import-1' }, 'destination'],
+      ['a folder path as destination', { importId: 'import-1', destination: '/tmp/book' }, 'destination'],
+      ['a dataDir from the renderer', { importId: 'import-1', destination: 'folder', dataDir: '/tmp/book' }, 'payload'],
+      ...idCases({ destination: 'beside' }, 'importId'),
+    ],
+  },
+  'backup.openImported': {
+    valid: { importId: 'import-1' },
+    cases: [['a folder path', { dataDir: '/tmp/book' }, 'payload'], ...idCases({}, 'importId')],
+  },
+  'snapshots.list': {
+    valid: {},
+    cases: [['any field', { all: true }, 'payload']],
+  },
+  'snapshots.create': {
+    valid: {},
+    cases: [['a reason from the renderer', { reason: 'start' }, 'payload']],
+  },
+  'snapshots.inspect': {
+    valid: { id: 's-20190110-090000-000-start-abababababab' },
+    cases: [...idCases({}, 'id')],
+  },
+  'snapshots.restore': {
+    valid: { id: 's-20190110-090000-000-start-abababababab' },
+    cases: [['no id', {}, 'id'], ...idCases({}, 'id'), ['a file name as id', { id: 's-1.zip' }, 'id']],
+  },
+  // ---- positions side by side -------------------------------------------
+  ...positionsCases(),
 };
 
 /** Bad payloads every method must refuse, made from its valid payload. */
@@ -442,3 +542,220 @@ describe('bad input', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 });
+
+/** The positions, rounds and parties methods. The sample book has these ids. */
+function positionsCases(): Record<string, MethodCases> {
+  const POINT = 'enf-review';
+  const ROUND = 'beijing-2019-01';
+  const stance = { text: 'Regular reviews.', kind: 'demand', date: '2019-01-07', roundId: ROUND, evidence: [] };
+  const ref = { sourceId: 'ustr-readout', annotationId: 'a-1' };
+  const setStance = { areaId: AREA, pointId: POINT, partyId: 'china', stance };
+  return {
+    'positions.board': {
+      valid: { areaId: AREA },
+      cases: [['no areaId', {}, 'areaId'], ['id instead of areaId', { id: AREA }, 'payload'], ...idCases({}, 'areaId')],
+    },
+    'positions.addPoint': {
+      valid: { areaId: AREA, title: 'Timelines' },
+      cases: [
+        ['no title', { areaId: AREA }, 'title'],
+        ['a blank title', { areaId: AREA, title: '   ' }, 'title'],
+        ['an over-long title', { areaId: AREA, title: long(201) }, 'title'],
+        ['a two-line title', { areaId: AREA, title: 'a\nb' }, 'title'],
+        ['a status outside the list', { areaId: AREA, title: 'T', status: 'closed' }, 'status'],
+        ['an over-long assessment', { areaId: AREA, title: 'T', assessment: long(20_001) }, 'assessment'],
+        ['a caller-chosen id', { areaId: AREA, title: 'T', id: 'mine' }, 'payload'],
+        ['history from the caller', { areaId: AREA, title: 'T', history: [] }, 'payload'],
+        ...idCases({ title: 'T' }, 'areaId'),
+        ...idCases({ areaId: AREA, title: 'T' }, 'beforeId'),
+        ...idCases({ areaId: AREA, title: 'T' }, 'roundId'),
+        [
+          'a round that does not exist',
+          { areaId: AREA, title: 'T', roundId: 'no-such-round' },
+          /The round "no-such-round" does not exist in this book/,
+        ],
+        ['an unknown beforeId', { areaId: AREA, title: 'T', beforeId: 'no-such-point' }, /"no-such-point" does not exist/],
+      ],
+    },
+    'positions.updatePoint': {
+      valid: { areaId: AREA, pointId: POINT, patch: { status: 'narrowing' } },
+      cases: [
+        ['no patch', { areaId: AREA, pointId: POINT }, 'patch'],
+        ['a status outside the list', { areaId: AREA, pointId: POINT, patch: { status: 'done' } }, 'patch.status'],
+        ['a numeric status', { areaId: AREA, pointId: POINT, patch: { status: 2 } }, 'patch.status'],
+        ['an empty title', { areaId: AREA, pointId: POINT, patch: { title: '' } }, 'patch.title'],
+        ['a history in the patch', { areaId: AREA, pointId: POINT, patch: { history: [] } }, 'patch'],
+        ['stances in the patch', { areaId: AREA, pointId: POINT, patch: { stances: [] } }, 'patch'],
+        ['a deletedAt in the patch', { areaId: AREA, pointId: POINT, patch: { deletedAt: null } }, 'patch'],
+        ['an assessment with NUL', { areaId: AREA, pointId: POINT, patch: { assessment: 'a\u0000b' } }, 'patch.assessment'],
+        ...idCases({ areaId: AREA, patch: { status: 'open' } }, 'pointId'),
+        ...idCases({ pointId: POINT, patch: { status: 'open' } }, 'areaId'),
+        [
+          'a round that does not exist',
+          { areaId: AREA, pointId: POINT, patch: { status: 'agreed' }, roundId: 'round-99' },
+          /"round-99" does not exist in this book/,
+        ],
+      ],
+    },
+    'positions.setStance': {
+      valid: setStance,
+      cases: [
+        ['no stance', { areaId: AREA, pointId: POINT, partyId: 'china' }, 'stance'],
+        ['no partyId', { areaId: AREA, pointId: POINT, stance }, 'partyId'],
+        ['a stance kind outside the list', { ...setStance, stance: { ...stance, kind: 'ultimatum' } }, 'stance.kind'],
+        ['a stance kind in capitals', { ...setStance, stance: { ...stance, kind: 'Demand' } }, 'stance.kind'],
+        ['no kind', { ...setStance, stance: { text: 'x', date: null, roundId: null, evidence: [] } }, 'stance.kind'],
+        ['stance text over the limit', { ...setStance, stance: { ...stance, text: long(20_001) } }, 'stance.text'],
+        ['stance text with an escape character', { ...setStance, stance: { ...stance, text: 'a\u001b[31m' } }, 'stance.text'],
+        ['a date that is no date', { ...setStance, stance: { ...stance, date: '2019-02-30' } }, 'stance.date'],
+        ['a date with a time', { ...setStance, stance: { ...stance, date: '2019-01-07T10:00:00Z' } }, 'stance.date'],
+        ['evidence as a string', { ...setStance, stance: { ...stance, evidence: 'ustr-readout/a-1' } }, 'stance.evidence'],
+        [
+          'evidence with a traversal id',
+          { ...setStance, stance: { ...stance, evidence: [{ ...ref, sourceId: '../book' }] } },
+          'stance.evidence.0.sourceId',
+        ],
+        [
+          'evidence with a quote of its own',
+          { ...setStance, stance: { ...stance, evidence: [{ ...ref, quote: 'forged' }] } },
+          'stance.evidence.0',
+        ],
+        [
+          'too much evidence',
+          { ...setStance, stance: { ...stance, evidence: Array.from({ length: 31 }, (_, i) => ({ ...ref, annotationId: `a-${i}` })) } },
+          'stance.evidence',
+        ],
+        ['an updatedAt from the caller', { ...setStance, stance: { ...stance, updatedAt: '2019-01-01T00:00:00.000Z' } }, 'stance'],
+        ...idCases({ areaId: AREA, pointId: POINT, stance }, 'partyId'),
+        ...idCases({ areaId: AREA, partyId: 'china', stance }, 'pointId'),
+        ['an unknown party id', { ...setStance, partyId: 'european-union' }, /There is no party "european-union" in this book/],
+        [
+          'a round that does not exist, on the stance',
+          { ...setStance, stance: { ...stance, roundId: 'round-99' } },
+          /The round of this stance "round-99" does not exist/,
+        ],
+        ['a round that does not exist, for the record', { ...setStance, roundId: 'round-99' }, /"round-99" does not exist in this book/],
+        [
+          'evidence that does not exist',
+          { ...setStance, stance: { ...stance, evidence: [ref] } },
+          /a-1 in source ustr-readout does not exist/,
+        ],
+      ],
+    },
+    'positions.movePoint': {
+      valid: { areaId: AREA, pointId: POINT, beforeId: null },
+      cases: [
+        ['no beforeId', { areaId: AREA, pointId: POINT }, 'beforeId'],
+        ...idCases({ areaId: AREA, beforeId: null }, 'pointId'),
+        ...idCases({ areaId: AREA, pointId: POINT }, 'beforeId'),
+        ['an unknown beforeId', { areaId: AREA, pointId: POINT, beforeId: 'no-such-point' }, /"no-such-point" does not exist/],
+      ],
+    },
+    'positions.deletePoint': {
+      valid: { areaId: AREA, pointId: POINT },
+      cases: [
+        ['no pointId', { areaId: AREA }, 'pointId'],
+        ...idCases({ areaId: AREA }, 'pointId'),
+        ...idCases({ pointId: POINT }, 'areaId'),
+      ],
+    },
+    'positions.restorePoint': {
+      valid: { areaId: AREA, pointId: POINT },
+      cases: [['a list of points', { areaId: AREA, pointId: [POINT] }, 'pointId'], ...idCases({ areaId: AREA }, 'pointId')],
+    },
+    'positions.history': {
+      valid: { areaId: AREA, pointId: POINT },
+      cases: [['no areaId', { pointId: POINT }, 'areaId'], ...idCases({ areaId: AREA }, 'pointId')],
+    },
+    'positions.changesSince': {
+      valid: { roundId: ROUND },
+      cases: [
+        ['no roundId', {}, 'roundId'],
+        ['a null roundId', { roundId: null }, 'roundId'],
+        ...idCases({}, 'roundId'),
+        ...idCases({ roundId: ROUND }, 'areaId'),
+        ['a round that does not exist', { roundId: 'round-99' }, /The round "round-99" does not exist in this book/],
+      ],
+    },
+    'positions.overview': {
+      valid: {},
+      cases: [
+        ['statuses as a string', { statuses: 'open' }, 'statuses'],
+        ['a status outside the list', { statuses: ['open', 'won'] }, 'statuses.1'],
+        ['a priority outside the list', { priorities: ['urgent'] }, 'priorities.0'],
+        ['an over-long tag', { tags: [long(41)] }, 'tags.0'],
+        ['a negative offset', { offset: -1 }, 'offset'],
+        ['a fractional offset', { offset: 1.5 }, 'offset'],
+        ['a limit of zero', { limit: 0 }, 'limit'],
+        ['a huge limit', { limit: 100_000 }, 'limit'],
+      ],
+    },
+    'positions.evidenceCandidates': {
+      valid: { areaId: AREA, query: 'enforcement' },
+      cases: [
+        ['no query', { areaId: AREA }, 'query'],
+        ['an over-long query', { areaId: AREA, query: long(201) }, 'query'],
+        ['a two-line query', { areaId: AREA, query: 'a\nb' }, 'query'],
+        ...idCases({ query: '' }, 'areaId'),
+      ],
+    },
+    'rounds.list': { valid: {}, cases: [['any field', { all: true }, 'payload']] },
+    'rounds.create': {
+      valid: { name: 'Washington talks', startDate: '2019-01-30', endDate: '2019-01-31' },
+      cases: [
+        ['no name', { startDate: '2019-01-30', endDate: '2019-01-31' }, 'name'],
+        ['a blank name', { name: ' ', startDate: '2019-01-30', endDate: '2019-01-31' }, 'name'],
+        ['an over-long name', { name: long(161), startDate: '2019-01-30', endDate: '2019-01-31' }, 'name'],
+        ['no start date', { name: 'R', endDate: '2019-01-31' }, 'startDate'],
+        ['a date in another format', { name: 'R', startDate: '30/01/2019', endDate: '2019-01-31' }, 'startDate'],
+        ['a date that is no date', { name: 'R', startDate: '2019-01-30', endDate: '2019-13-01' }, 'endDate'],
+        ['a numeric date', { name: 'R', startDate: 20190130, endDate: '2019-01-31' }, 'startDate'],
+        ['an over-long place', { name: 'R', startDate: '2019-01-30', endDate: '2019-01-31', place: long(161) }, 'place'],
+        ['a caller-chosen id', { id: 'mine', name: 'R', startDate: '2019-01-30', endDate: '2019-01-31' }, 'payload'],
+        [
+          'an end before the start',
+          { name: 'R', startDate: '2019-02-01', endDate: '2019-01-31' },
+          /cannot end \(2019-01-31\) before it starts/,
+        ],
+        [
+          'a name already used',
+          { name: 'BEIJING vice-ministerial talks', startDate: '2019-02-01', endDate: '2019-02-01' },
+          /already a round called/,
+        ],
+      ],
+    },
+    'rounds.update': {
+      valid: { id: ROUND, patch: { place: 'Beijing' } },
+      cases: [
+        ['no patch', { id: ROUND }, 'patch'],
+        ['an empty name', { id: ROUND, patch: { name: '' } }, 'patch.name'],
+        ['a bad date', { id: ROUND, patch: { startDate: 'Jan 7' } }, 'patch.startDate'],
+        ['an id in the patch', { id: ROUND, patch: { id: 'other' } }, 'patch'],
+        ['a createdAt in the patch', { id: ROUND, patch: { createdAt: '2019-01-01T00:00:00.000Z' } }, 'patch'],
+        ...idCases({ patch: {} }, 'id'),
+        ['an end before the start', { id: ROUND, patch: { endDate: '2019-01-01' } }, /cannot end/],
+      ],
+    },
+    'rounds.delete': {
+      valid: { id: ROUND },
+      cases: [['no id', {}, 'id'], ...idCases({}, 'id')],
+    },
+    'rounds.setCurrent': {
+      valid: { id: ROUND },
+      cases: [
+        ['no id', {}, 'id'],
+        ...idCases({}, 'id'),
+        ['a round that does not exist', { id: 'round-99' }, /The round "round-99" does not exist in this book/],
+      ],
+    },
+    'parties.list': { valid: {}, cases: [['any field', { archived: true }, 'payload']] },
+    'parties.restore': {
+      valid: { id: 'china' },
+      cases: [['no id', {}, 'id'], ['a party object', { id: { id: 'china' } }, 'id'], ...idCases({}, 'id')],
+    },
+    'parties.archivedStances': {
+      valid: { id: 'china' },
+      cases: [['no id', {}, 'id'], ...idCases({}, 'id')],
+    },
+  };
+}

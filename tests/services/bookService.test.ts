@@ -356,7 +356,12 @@ describe('a restart', () => {
     await b.ok('bb:areas.setArchived', { id: sampleIds[3], archived: true });
     await b.ok('bb:areas.delete', { id: sampleIds[4] });
     await b.ok('bb:areas.update', { id: sampleIds[5], patch: { status: 'agreed', tags: ['done'] } });
-    await b.ok('bb:book.updateSettings', { title: 'After restart', parties: [{ name: 'Japan' }, { id: 'china', name: 'China' }] });
+    await b.ok('bb:book.updateSettings', {
+      title: 'After restart',
+      parties: [{ name: 'Japan' }, { id: 'china', name: 'China' }],
+      // The sample's United States column has stances: removing it archives them (see positions tests).
+      archiveParties: ['united-states'],
+    });
     const before = await b.ok<BookState>('bb:book.open');
     const notes = await Promise.all(before.areas.map((a) => b.ok<NoteView>('bb:notes.get', { areaId: a.id })));
     await b.services.shutdown();

@@ -95,14 +95,18 @@ describe('migration fixtures', () => {
     expect(kind.schema.safeParse(decoded.doc).success).toBe(true);
   });
 
-  test('the fixtures open in the real store with no notices', async () => {
+  test('the fixtures of the current versions open in the real store with no notices', async () => {
     const dir = await freshDir();
     await mkdir(join(dir, 'areas'));
-    const areaFixture = fixturePath(FIXTURES, 'briefing-book/area', 1);
+    const current = (format: string) => kinds.find((k) => k.format === format)?.currentVersion ?? 0;
+    const areaFixture = fixturePath(FIXTURES, 'briefing-book/area', current('briefing-book/area'));
     const areaId = (JSON.parse(await readFile(areaFixture, 'utf8')) as { area: { id: string } }).area.id;
     await copyFile(areaFixture, join(dir, 'areas', `${areaId}.json`));
-    await copyFile(fixturePath(FIXTURES, 'briefing-book/book', 1), join(dir, 'book.json'));
-    await copyFile(fixturePath(FIXTURES, 'briefing-book/window-state', 1), join(dir, 'window-state.json'));
+    await copyFile(fixturePath(FIXTURES, 'briefing-book/book', current('briefing-book/book')), join(dir, 'book.json'));
+    await copyFile(
+      fixturePath(FIXTURES, 'briefing-book/window-state', current('briefing-book/window-state')),
+      join(dir, 'window-state.json'),
+    );
     // Sources: the metadata file and its snapshot, under the id the fixture holds.
     const sourceFixture = fixturePath(FIXTURES, 'briefing-book/source', 1);
     const sourceId = (JSON.parse(await readFile(sourceFixture, 'utf8')) as { source: { id: string } }).source.id;

@@ -298,7 +298,7 @@ describe('the book file', () => {
   test('a book.json from a newer version stops the open with newer_version, and nothing is written', async () => {
     const dir = await sampleFolder();
     const book = await readJson(join(dir, 'book.json'));
-    await writeFile(join(dir, 'book.json'), JSON.stringify({ ...book, schemaVersion: 2, futureField: { x: 1 } }, null, 2));
+    await writeFile(join(dir, 'book.json'), JSON.stringify({ ...book, schemaVersion: 3, futureField: { x: 1 } }, null, 2));
     const before = await snapshot(dir);
 
     const b = await boot(dir);
@@ -306,8 +306,8 @@ describe('the book file', () => {
     expect(open.code).toBe('newer_version');
     expect(open.message).toMatch(/^This book cannot be opened: /);
     expect(open.message).toContain('newer version of Briefing Book');
-    expect(open.message).toContain('format version 2');
-    expect(open.message).toContain('reads up to 1');
+    expect(open.message).toContain('format version 3');
+    expect(open.message).toContain('reads up to 2');
 
     // Every write the renderer could try is refused.
     const writes: [string, unknown][] = [
@@ -319,6 +319,12 @@ describe('the book file', () => {
       ['bb:areas.undelete', { id: 'enforcement' }],
       ['bb:notes.save', { areaId: 'enforcement', markdown: 'x' }],
       ['bb:book.updateSettings', { title: 'Renamed' }],
+      ['bb:positions.addPoint', { areaId: 'enforcement', title: 'Planted point' }],
+      ['bb:positions.board', { areaId: 'enforcement' }],
+      ['bb:rounds.create', { name: 'Planted round', startDate: '2019-02-01', endDate: '2019-02-01' }],
+      ['bb:rounds.list', {}],
+      ['bb:parties.list', {}],
+      ['bb:positions.overview', {}],
     ];
     for (const [channel, payload] of writes) {
       const result = failure(await b.call(channel, payload));
@@ -347,7 +353,7 @@ describe('an area file from a newer version', () => {
     expect(state.areas.map((a) => a.id)).toEqual(sampleIds.filter((id) => id !== victim));
     expect(state.notices).toHaveLength(1);
     expect(state.notices[0]).toMatchObject({ severity: 'error', file: `areas/${victim}.json`, movedTo: null });
-    expect(state.notices[0]?.message).toMatch(/newer version of Briefing Book \(format version 7; this version reads up to 1\)/);
+    expect(state.notices[0]?.message).toMatch(/newer version of Briefing Book \(format version 7; this version reads up to 2\)/);
 
     expect(failure(await b.call('bb:notes.get', { areaId: victim })).code).toBe('not_found');
     expect(failure(await b.call('bb:notes.save', { areaId: victim, markdown: 'x' })).code).toBe('not_found');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BookSettingsSchema } from '../model/book';
 import { IdSchema, blockText, limits } from '../model/common';
+import { SearchRequestSchema, SearchResponseSchema } from '../search/schemas';
 import {
   AppInfoSchema,
   AreaPatchSchema,
@@ -26,6 +27,40 @@ import {
   SourceSummarySchema,
 } from './sourceViews';
 import { AnnotationRefSchema, AnnotationSchema, ResolvedRefSchema, SourceMetaPatchSchema } from '../sources/model';
+import { SnapshotInfoSchema, ArchiveSummarySchema } from '../backup/archive';
+import {
+  ArchiveExportResultSchema,
+  ChosenArchiveSchema,
+  ImportArchiveInputSchema,
+  ImportArchiveResultSchema,
+  JobIdSchema,
+  PdfExportInputSchema,
+  PdfExportResultSchema,
+  SnapshotListSchema,
+  SnapshotRestoreResultSchema,
+} from './exportViews';
+import {
+  ArchivedStancesSchema,
+  BoardOrderSchema,
+  BoardViewSchema,
+  ChangesSinceSchema,
+  EvidenceCandidateSchema,
+  EvidenceQuerySchema,
+  MovePointSchema,
+  NewPointSchema,
+  OverviewQuerySchema,
+  OverviewSchema,
+  PartiesViewSchema,
+  PointHistorySchema,
+  PointRefSchema,
+  PointViewSchema,
+  RoundInputSchema,
+  RoundPatchSchema,
+  RoundViewSchema,
+  RoundsViewSchema,
+  SetStanceSchema,
+  UpdatePointSchema,
+} from './positionsViews';
 
 /**
  * THE API CONTRACT. The renderer reaches the main process only through the
@@ -143,6 +178,102 @@ export const contract = {
       NoteViewSchema.omit({ markdown: true }),
       "Adds a citation of the annotation at the end of an area's briefing note.",
     ),
+  },
+  search: {
+    query: method(
+      SearchRequestSchema,
+      SearchResponseSchema,
+      'Full-text search of the book: results grouped by kind and ranked, with highlighted snippets and where to jump.',
+    ),
+  },
+  // ---- export: briefing PDFs, the portable archive, snapshots (issue 6) ----
+  pdf: {
+    export: method(
+      PdfExportInputSchema,
+      PdfExportResultSchema,
+      'Asks where to save, then prints the book or the chosen areas to a PDF. Progress arrives as pdf.progress events.',
+    ),
+    cancel: method(z.strictObject({ jobId: JobIdSchema }), z.strictObject({ cancelled: z.boolean() }), 'Stops a running PDF export.'),
+    open: method(z.strictObject({ jobId: JobIdSchema }), z.null(), 'Opens an exported PDF in the system viewer.'),
+    reveal: method(z.strictObject({ jobId: JobIdSchema }), z.null(), 'Shows an exported PDF in its folder.'),
+  },
+  backup: {
+    exportArchive: method(Empty, ArchiveExportResultSchema, 'Asks where to save, then writes the whole book to one archive.'),
+    chooseArchive: method(Empty, ChosenArchiveSchema, 'Asks for an archive to import and checks it; nothing is written.'),
+    importArchive: method(
+      ImportArchiveInputSchema,
+      ImportArchiveResultSchema,
+      'Restores a checked archive as a new book: beside the current one, or into an empty folder the user picks.',
+    ),
+    openImported: method(
+      z.strictObject({ importId: IdSchema }),
+      z.strictObject({ opening: z.boolean() }),
+      'Restarts the app on a book imported in this session.',
+    ),
+  },
+  snapshots: {
+    list: method(Empty, SnapshotListSchema, 'The automatic snapshots of this book, newest first.'),
+    create: method(Empty, SnapshotInfoSchema, 'Takes a snapshot now.'),
+    inspect: method(ById, ArchiveSummarySchema, 'What a snapshot holds.'),
+    restore: method(
+      ById,
+      SnapshotRestoreResultSchema,
+      'Snapshots the current state, then puts the book back as it was in the snapshot and reopens it.',
+    ),
+  },
+  // ---- positions side by side (boards, rounds, parties' archive) ----
+  positions: {
+    board: method(z.strictObject({ areaId: IdSchema }), BoardViewSchema, "An area's positions board, with each quote resolved."),
+    addPoint: method(NewPointSchema, PointViewSchema, 'Adds a point to a board (last, or before another point).'),
+    updatePoint: method(
+      UpdatePointSchema,
+      PointViewSchema,
+      "Renames a point, or changes its status (recorded with its round) or the team's assessment.",
+    ),
+    setStance: method(
+      SetStanceSchema,
+      PointViewSchema,
+      "Sets or clears one party's stance on a point; a change of position is recorded with its round.",
+    ),
+    movePoint: method(MovePointSchema, BoardOrderSchema, 'Places a point before another one (or last). Returns the new order.'),
+    deletePoint: method(PointRefSchema, PointViewSchema, 'Deletes a point. positions.restorePoint brings it back.'),
+    restorePoint: method(
+      PointRefSchema,
+      z.strictObject({ point: PointViewSchema, order: z.array(IdSchema) }),
+      'Brings back a deleted point (undo), in its place.',
+    ),
+    history: method(PointRefSchema, PointHistorySchema, "A point's recorded changes of stance and status, oldest first."),
+    changesSince: method(
+      z.strictObject({ roundId: IdSchema, areaId: IdSchema.optional() }),
+      ChangesSinceSchema,
+      'Every point whose stance or status moved after a round, in the whole book or one area.',
+    ),
+    overview: method(
+      OverviewQuerySchema,
+      OverviewSchema,
+      'Areas × parties across the book, filtered by status, priority and tag, a page at a time.',
+    ),
+    evidenceCandidates: method(
+      EvidenceQuerySchema,
+      z.array(EvidenceCandidateSchema),
+      'Quotes from sources that a stance in this area could cite.',
+    ),
+  },
+  rounds: {
+    list: method(Empty, RoundsViewSchema, "The book's negotiation rounds in date order, and the current round."),
+    create: method(RoundInputSchema, RoundViewSchema, 'Adds a round. The first round becomes the current one.'),
+    update: method(
+      z.strictObject({ id: IdSchema, patch: RoundPatchSchema }),
+      RoundViewSchema,
+      "Renames, redates or moves a round's place.",
+    ),
+    delete: method(ById, RoundsViewSchema, 'Deletes a round that no stance or recorded change refers to.'),
+    setCurrent: method(z.strictObject({ id: IdSchema.nullable() }), RoundsViewSchema, 'Chooses the round new changes are recorded with.'),
+  },
+  parties: {
+    list: method(Empty, PartiesViewSchema, 'The parties and archived parties, with how many stances each has.'),
+    restore: method(ById, BookSettingsSchema, 'Puts an archived party back among the columns, with all its stances.'),
+    archivedStances: method(ById, ArchivedStancesSchema, "An archived party's stances, to look at before restoring it."),
   },
 } as const satisfies Record<string, Record<string, MethodSpec>>;
 

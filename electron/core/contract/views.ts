@@ -63,6 +63,8 @@ export const SettingsPatchSchema = z.strictObject({
   preparedFor: BookSettingsSchema.shape.preparedFor.optional(),
   preparedBy: BookSettingsSchema.shape.preparedBy.optional(),
   parties: z.array(PartyInputSchema).min(2, 'A book needs at least two parties').max(limits.parties).optional(),
+  /** Parties this patch removes whose stances the user agreed to move to the archive. */
+  archiveParties: z.array(IdSchema).max(limits.parties).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

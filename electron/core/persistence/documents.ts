@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AreaSchema, BookSettingsSchema, NoteSchema } from '../model/book';
 import { IdSchema, TimestampSchema } from '../model/common';
 import { snapshotKind, sourceKind } from './sourceDocuments';
+import { BoardSchema } from '../model/positions';
+import { BookPositionsSchema, areaV1toV2, bookV1toV2 } from './positionsMigrations';
 
 /**
  * Every stored file is a JSON document with a `format` and a `schemaVersion`.
@@ -87,18 +89,22 @@ export const WINDOW_FORMAT = 'briefing-book/window-state';
 
 export const BookDocSchema = z.strictObject({
   format: z.literal(BOOK_FORMAT),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   bookId: IdSchema,
   createdAt: TimestampSchema,
   settings: BookSettingsSchema,
+  /** Rounds, the current round and archived parties (version 2). */
+  positions: BookPositionsSchema,
 });
 export type BookDoc = z.infer<typeof BookDocSchema>;
 
 export const AreaDocSchema = z.strictObject({
   format: z.literal(AREA_FORMAT),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   area: AreaSchema,
   note: NoteSchema,
+  /** The positions board (version 2). */
+  board: BoardSchema,
 });
 export type AreaDoc = z.infer<typeof AreaDocSchema>;
 
@@ -118,17 +124,17 @@ export type WindowStateDoc = z.infer<typeof WindowStateSchema>;
 export const bookKind: DocumentKind<BookDoc> = {
   format: BOOK_FORMAT,
   label: 'book settings file',
-  currentVersion: 1,
+  currentVersion: 2,
   schema: BookDocSchema,
-  migrations: [],
+  migrations: [bookV1toV2],
 };
 
 export const areaKind: DocumentKind<AreaDoc> = {
   format: AREA_FORMAT,
   label: 'issue-area file',
-  currentVersion: 1,
+  currentVersion: 2,
   schema: AreaDocSchema,
-  migrations: [],
+  migrations: [areaV1toV2],
 };
 
 export const windowStateKind: DocumentKind<WindowStateDoc> = {

@@ -1,5 +1,6 @@
 import type { AreaStatus, Priority } from '../model/book';
 import { withSampleCitations } from './sampleSources';
+import { samplePositions, type SamplePositions } from './samplePositions';
 
 /**
  * The book a new user sees on first run: the US–China trade talks of
@@ -23,6 +24,8 @@ export interface SampleBook {
   readonly preparedBy: string;
   readonly parties: readonly { readonly id: string; readonly name: string }[];
   readonly areas: readonly SampleArea[];
+  /** Rounds and a positions board per area (samplePositions.ts). */
+  readonly positions?: SamplePositions;
 }
 
 const techTransfer = `## Where we stand
@@ -220,6 +223,7 @@ export const sampleBook: SampleBook = withSampleCitations({
     { id: 'united-states', name: 'United States' },
     { id: 'china', name: 'China' },
   ],
+  positions: samplePositions,
   areas: [
     {
       id: 'forced-technology-transfer',

@@ -2,11 +2,17 @@ import type { Handlers } from '../../core/contract/api';
 import type { AppService } from '../app/appService';
 import type { BookService } from '../book/bookService';
 import type { SourceService } from '../sources/sourceService';
+import type { SearchService } from '../search/searchService';
+import type { ExportServices } from '../export/wiring';
+import type { PositionsService } from '../positions/positionsService';
 
 export interface HandlerServices {
   readonly app: AppService;
   readonly book: BookService;
   readonly sources: SourceService;
+  readonly search: SearchService;
+  readonly exports: ExportServices;
+  readonly positions: PositionsService;
 }
 
 /**
@@ -14,7 +20,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book, sources }: HandlerServices): Handlers {
+export function createHandlers({ app, book, sources, search, exports, positions }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -22,7 +28,11 @@ export function createHandlers({ app, book, sources }: HandlerServices): Handler
       openExternal: async ({ url }) => app.openExternal(url),
     },
     book: {
-      open: async () => book.state(),
+      // The source files are read beside the areas; waiting for them (a few ms after the areas) puts notices of damaged ones in the state.
+      open: async () => {
+        await sources.open();
+        return book.state();
+      },
       updateSettings: async (patch) => book.updateSettings(patch),
     },
     areas: {
@@ -60,6 +70,52 @@ export function createHandlers({ app, book, sources }: HandlerServices): Handler
       undelete: async ({ sourceId, id }) => sources.undeleteAnnotation(sourceId, id),
       citations: async ({ sourceId, id }) => sources.annotationCitations(sourceId, id),
       cite: async ({ areaId, ref }) => sources.citeInNote(areaId, ref),
+    },
+    search: {
+      query: async (request) => search.query(request),
+    },
+    pdf: {
+      export: async (input) => exports.pdf.exportPdf(input),
+      cancel: async ({ jobId }) => exports.pdf.cancel(jobId),
+      open: async ({ jobId }) => exports.pdf.open(jobId),
+      reveal: async ({ jobId }) => exports.pdf.reveal(jobId),
+    },
+    backup: {
+      exportArchive: async () => exports.backup.exportArchive(),
+      chooseArchive: async () => exports.backup.chooseArchive(),
+      importArchive: async ({ importId, destination }) => exports.backup.importArchive(importId, destination),
+      openImported: async ({ importId }) => exports.backup.openImported(importId),
+    },
+    snapshots: {
+      list: async () => exports.snapshots.list(),
+      create: async () => exports.snapshots.createManual(),
+      inspect: async ({ id }) => exports.snapshots.inspect(id),
+      restore: async ({ id }) => exports.snapshots.restore(id),
+    },
+    positions: {
+      board: async ({ areaId }) => positions.board(areaId),
+      addPoint: async (input) => positions.addPoint(input),
+      updatePoint: async ({ areaId, pointId, patch, roundId }) => positions.updatePoint(areaId, pointId, patch, roundId),
+      setStance: async ({ areaId, pointId, partyId, stance, roundId }) => positions.setStance(areaId, pointId, partyId, stance, roundId),
+      movePoint: async ({ areaId, pointId, beforeId }) => positions.movePoint(areaId, pointId, beforeId),
+      deletePoint: async ({ areaId, pointId }) => positions.deletePoint(areaId, pointId),
+      restorePoint: async ({ areaId, pointId }) => positions.restorePoint(areaId, pointId),
+      history: async ({ areaId, pointId }) => positions.history(areaId, pointId),
+      changesSince: async ({ roundId, areaId }) => positions.changesSince(roundId, areaId),
+      overview: async (query) => positions.overview(query),
+      evidenceCandidates: async ({ areaId, query }) => positions.evidenceCandidates(areaId, query),
+    },
+    rounds: {
+      list: async () => positions.rounds(),
+      create: async ({ name, startDate, endDate, place }) => positions.createRound({ name, startDate, endDate, place: place ?? '' }),
+      update: async ({ id, patch }) => positions.updateRound(id, patch),
+      delete: async ({ id }) => positions.deleteRound(id),
+      setCurrent: async ({ id }) => positions.setCurrentRound(id),
+    },
+    parties: {
+      list: async () => positions.parties(),
+      restore: async ({ id }) => positions.restoreParty(id),
+      archivedStances: async ({ id }) => positions.archivedStances(id),
     },
   };
 }

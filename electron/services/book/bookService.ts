@@ -19,8 +19,12 @@ import {
 } from '../../core/ops/areas';
 import { rankAfter, sortByRank } from '../../core/ops/ranking';
 import { AREA_FORMAT, BOOK_FORMAT, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
+import { emptyBookPositions } from '../../core/persistence/positionsMigrations';
+import { archiveRemovedParties, partyUsage } from '../../core/ops/parties';
+import { emptyBoard } from '../../core/ops/positions';
 import type { SampleBook } from '../../core/sample/sampleBook';
 import type { BookStore } from '../store/bookStore';
+import { describeFsError, StorageFailure } from '../store/storageError';
 
 export interface IdSource {
   /** A fresh identifier, e.g. "a-k3j9x0q2m1". */
@@ -57,10 +61,7 @@ export class BookService {
     try {
       await this.open();
     } catch (error) {
-      this.bootError =
-        error instanceof AppError
-          ? error
-          : new AppError('storage', `The book's folder could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      this.bootError = error instanceof AppError ? error : cannotOpen(error);
       // Not a single file, the window state included, is written into a folder whose book could not be opened.
       this.deps.store.refuseWrites(this.bootError);
     }
@@ -69,8 +70,18 @@ export class BookService {
   private async open(): Promise<void> {
     const { store } = this.deps;
     const opened = await store.open();
-    if (opened.empty) {
-      await this.createSampleBook();
+    if (opened.empty || opened.sampleInterrupted) {
+      // A first run cut short (a crash, a power cut) is finished, not reported as a lost book file.
+      try {
+        await this.createSampleBook();
+      } catch (error) {
+        if (!(error instanceof StorageFailure)) throw error;
+        throw new AppError(
+          'storage',
+          `The sample book could not be written: ${error.reason}. Restart Briefing Book once the problem is fixed; the sample book will be finished then.`,
+          error.details,
+        );
+      }
       this.createdSample = true;
       return;
     }
@@ -81,13 +92,36 @@ export class BookService {
     await this.deps.store.close();
   }
 
+  /** Reads the book from disk again, as at start (after a snapshot was restored). Never throws, like boot. */
+  async reload(): Promise<void> {
+    await this.deps.store.close();
+    this.deps.store.reset();
+    this.notices = [];
+    this.createdSample = false;
+    this.bootError = null;
+    await this.boot();
+  }
+
+  /** Resolves when every write queued so far has finished. */
+  async idle(): Promise<void> {
+    await this.deps.store.idle();
+  }
+
+  /** Why the book could not be opened, or null when it is open. */
+  get openError(): AppError | null {
+    return this.bootError;
+  }
+
   private async createSampleBook(): Promise<void> {
     const { sample, clock, store } = this.deps;
     const now = clock.now();
+    await store.beginSample();
     let last: string | null = null;
     for (const a of sample.areas) {
       const rank = rankAfter(last);
       last = rank;
+      // Resuming an interrupted first run: the areas already written stay as they are.
+      if (store.isIdTaken(a.id)) continue;
       const area: Area = {
         id: a.id,
         title: a.title,
@@ -101,12 +135,13 @@ export class BookService {
         createdAt: now,
         updatedAt: now,
       };
-      await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: newNote(a.note, clock) });
+      const board = sample.positions?.board(a.id, clock) ?? emptyBoard();
+      await store.createArea({ format: AREA_FORMAT, schemaVersion: 2, area, note: newNote(a.note, clock), board });
     }
     // The book file goes last: its presence marks a complete data folder.
     await store.createBook({
       format: BOOK_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: 2,
       bookId: this.deps.ids.next('book'),
       createdAt: now,
       settings: {
@@ -117,15 +152,22 @@ export class BookService {
         parties: sample.parties.map((p) => ({ ...p })),
         updatedAt: now,
       },
+      positions: sample.positions
+        ? { ...emptyBookPositions(), rounds: sample.positions.rounds(clock), currentRoundId: sample.positions.currentRoundId }
+        : emptyBookPositions(),
     });
+    await store.endSample();
   }
 
   /** The book file was missing or damaged while areas exist: write a new one, keep every area, say so. */
   private async recoverBookFile(): Promise<void> {
     const now = this.deps.clock.now();
+    // Parties that stances in the areas still refer to come back as archived parties, so they can be restored.
+    const used = partyUsage(this.deps.store.areas().map((d) => d.value.board));
+    const orphans = [...used.entries()].filter(([id, use]) => use.referenced && !defaultParties.some((p) => p.id === id));
     const doc: BookDoc = {
       format: BOOK_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: 2,
       bookId: this.deps.ids.next('book'),
       createdAt: now,
       settings: {
@@ -135,6 +177,10 @@ export class BookService {
         preparedBy: '',
         parties: defaultParties.map((p) => ({ ...p })),
         updatedAt: now,
+      },
+      positions: {
+        ...emptyBookPositions(),
+        archivedParties: orphans.map(([id], position) => ({ id, name: id, position: defaultParties.length + position, archivedAt: now })),
       },
     };
     this.notices.push({
@@ -182,8 +228,8 @@ export class BookService {
     return liveAreas(docs.map((d) => d.area)).map((area) => summarize(byId.get(area.id) ?? missing(area.id)));
   }
 
-  /** A book that could not be opened (e.g. written by a newer version) is never written to. */
-  private assertOpen(): void {
+  /** A book that could not be opened (e.g. written by a newer version) is never read or written. */
+  assertOpen(): void {
     if (this.bootError) throw this.bootError;
   }
 
@@ -206,21 +252,41 @@ export class BookService {
     const { clock } = this.deps;
     const saved = await this.deps.store.book().update((doc) => {
       const current = doc.settings;
+      const archived = doc.positions.archivedParties;
       const next: BookSettings = {
         ...current,
         title: patch.title === undefined ? current.title : requireText(cleanLine(patch.title), 'The book needs a title.'),
         marking: patch.marking === undefined ? current.marking : cleanLine(patch.marking),
         preparedFor: patch.preparedFor === undefined ? current.preparedFor : cleanLine(patch.preparedFor),
         preparedBy: patch.preparedBy === undefined ? current.preparedBy : cleanLine(patch.preparedBy),
-        parties: patch.parties === undefined ? current.parties : this.resolveParties(current.parties, patch.parties),
+        parties:
+          patch.parties === undefined
+            ? current.parties
+            : this.resolveParties(current.parties, patch.parties, new Set(archived.map((a) => a.id))),
       };
+      // A removed party with stances is archived (when confirmed), never deleted: see core/ops/parties.ts.
+      const archivedParties =
+        patch.parties === undefined && patch.archiveParties === undefined
+          ? archived
+          : archiveRemovedParties(
+              current.parties,
+              next.parties,
+              archived,
+              partyUsage(this.deps.store.areas().map((d) => d.value.board)),
+              patch.archiveParties ?? [],
+              clock,
+            );
       if (JSON.stringify(next) === JSON.stringify(current)) return doc;
-      return { ...doc, settings: { ...next, updatedAt: clock.now() } };
+      return { ...doc, settings: { ...next, updatedAt: clock.now() }, positions: { ...doc.positions, archivedParties } };
     });
     return saved.settings;
   }
 
-  private resolveParties(current: readonly Party[], wanted: NonNullable<SettingsPatch['parties']>): Party[] {
+  private resolveParties(
+    current: readonly Party[],
+    wanted: NonNullable<SettingsPatch['parties']>,
+    archivedIds: ReadonlySet<string>,
+  ): Party[] {
     const known = new Set(current.map((p) => p.id));
     const seenNames = new Set<string>();
     const seenIds = new Set<string>();
@@ -236,7 +302,8 @@ export class BookService {
         return { id: p.id, name };
       }
       let id = slug(name);
-      while (known.has(id) || seenIds.has(id)) id = `${slug(name)}-${this.deps.ids.next('p').slice(-4)}`;
+      // An archived party keeps its id: a new party of the same name must not inherit its stances.
+      while (known.has(id) || seenIds.has(id) || archivedIds.has(id)) id = `${slug(name)}-${this.deps.ids.next('p').slice(-4)}`;
       seenIds.add(id);
       return { id, name };
     });
@@ -258,7 +325,7 @@ export class BookService {
       // Colliding ranks (hand-edited data) make the move re-rank other areas too.
       reranked = changed.filter((a) => a.id !== id);
     }
-    const doc = await store.createArea({ format: AREA_FORMAT, schemaVersion: 1, area, note: emptyNote(clock) });
+    const doc = await store.createArea({ format: AREA_FORMAT, schemaVersion: 2, area, note: emptyNote(clock), board: emptyBoard() });
     for (const other of reranked) {
       await this.areaDoc(other.id).update((d) => ({ ...d, area: { ...d.area, rank: other.rank, updatedAt: other.updatedAt } }));
     }
@@ -330,6 +397,15 @@ export class BookService {
     });
     return { areaId, revision: saved.note.revision, updatedAt: saved.note.updatedAt };
   }
+}
+
+/** A book whose folder cannot be read (a failing disk, no permission): said in words, nothing written. */
+function cannotOpen(error: unknown): AppError {
+  return new AppError(
+    'storage',
+    `The book could not be opened: ${describeFsError(error)}. Nothing in its folder was changed. Check that the disk is connected and readable, then restart Briefing Book.`,
+    [error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300)],
+  );
 }
 
 function summarize(doc: AreaDoc): AreaSummary {

@@ -1,8 +1,5 @@
-// jsdom ships no types, and @types/jsdom would bring the DOM lib into the Node zone: see jsdom.d.ts.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./jsdom.d.ts" />
 import { Readability } from '@mozilla/readability';
-import { JSDOM, type DomDocument, type DomElement } from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import { Marked } from 'marked';
 import markedCjkFriendly from 'marked-cjk-friendly';
 import { invalid } from '../../core/errors';
@@ -52,7 +49,8 @@ export interface PreparedArticle {
   readonly meta: ExtractedMeta;
 }
 
-type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+type DomDocument = JSDOM['window']['document'];
+type DomElement = DomDocument['documentElement'];
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false }).use(markedCjkFriendly());
 
@@ -111,19 +109,20 @@ function readHead(doc: DomDocument, rawHtml: string): HeadMeta {
   };
 }
 
+/** The page's <body>, if it has one (the DOM lib types document.body as always there; a frameset page has none). */
+function bodyOf(doc: DomDocument): DomElement | null {
+  return doc.querySelector('body');
+}
+
 function pageDirection(doc: DomDocument): Direction | null {
-  const dir = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
+  const dir = (doc.documentElement.getAttribute('dir') ?? bodyOf(doc)?.getAttribute('dir') ?? '').toLowerCase();
   return dir === 'rtl' || dir === 'ltr' ? dir : null;
 }
 
 function readableArticle(doc: DomDocument): { content: string; title: string; byline: string; siteName: string; date: string } | null {
-  const body = doc.body;
-  if (!body) return null;
+  if (!bodyOf(doc)) return null;
   // Readability works on the live document and rearranges it; it runs no script and loads nothing.
-  // Readability is typed against the DOM lib, which the services do not load (there its Document is unresolved);
-  // jsdom's document is that Document at run time.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-  const parsed = new Readability(doc as unknown as ReadabilityDocument, { charThreshold: 250 }).parse();
+  const parsed = new Readability(doc, { charThreshold: 250 }).parse();
   if (!parsed?.content) return null;
   return {
     content: parsed.content,
@@ -146,13 +145,16 @@ export function withoutStylesAndScripts(html: string): string {
     .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '');
 }
 
-function fromHtml(input: ImportInput): {
+function fromHtml(
+  Dom: typeof JSDOM,
+  input: ImportInput,
+): {
   html: string;
   head: HeadMeta;
   article: ReturnType<typeof readableArticle>;
   dir: Direction | null;
 } {
-  const dom = new JSDOM(withoutStylesAndScripts(input.content), { contentType: 'text/html' });
+  const dom = new Dom(withoutStylesAndScripts(input.content), { contentType: 'text/html' });
   try {
     const doc = dom.window.document;
     // A <base> would change where links point; links are resolved against the page's own address instead.
@@ -160,7 +162,7 @@ function fromHtml(input: ImportInput): {
     const head = readHead(doc, input.content);
     absolutizeLinks(doc, head.url);
     const dir = pageDirection(doc);
-    const bodyHtml = doc.body?.innerHTML ?? '';
+    const bodyHtml = bodyOf(doc)?.innerHTML ?? '';
     const article = readableArticle(doc);
     return { html: article?.content ?? bodyHtml, head, article, dir };
   } finally {
@@ -189,8 +191,8 @@ function textToHtml(text: string): string {
 }
 
 /** Sanitizes under the article policy and computes the canonical text, on one jsdom window. */
-export function sanitizeAndMeasure(html: string): { html: string; text: string } {
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { contentType: 'text/html' });
+export function sanitizeAndMeasure(Dom: typeof JSDOM, html: string): { html: string; text: string } {
+  const dom = new Dom('<!doctype html><html><body></body></html>', { contentType: 'text/html' });
   try {
     const clean = sanitizeArticleHtml(jsdomPurifier(dom.window), html);
     // Parsed into a <div>, as the reader parses it, so both see the same tree.
@@ -203,13 +205,14 @@ export function sanitizeAndMeasure(html: string): { html: string; text: string }
 }
 
 function finish(
+  Dom: typeof JSDOM,
   html: string,
   meta: Omit<ExtractedMeta, 'direction' | 'language'> & { language: string; direction: Direction | null },
 ): PreparedArticle {
   if (html.length > sourceLimits.html * 2) {
     throw invalid('The article is too large to import (its text and markup are over 12 MB even after cleaning).');
   }
-  const measured = sanitizeAndMeasure(html);
+  const measured = sanitizeAndMeasure(Dom, html);
   if (measured.text.trim().length === 0) {
     throw invalid('No readable text was found in it, so nothing was imported. Check that it is the article itself and not an empty page.');
   }
@@ -254,13 +257,22 @@ function fileTitle(fileName: string | null): string {
   return fileName.replace(/\.[A-Za-z0-9]+$/, '').replace(/[_]+/g, ' ');
 }
 
-export function prepareArticle(input: ImportInput): PreparedArticle {
+/** jsdom is loaded on the first import, not when the app starts: it is large, and most sessions import nothing. */
+export async function loadDom(): Promise<typeof JSDOM> {
+  return (await import('jsdom')).JSDOM;
+}
+
+export async function prepareArticle(input: ImportInput): Promise<PreparedArticle> {
   if (input.content.trim().length === 0) throw invalid('There is nothing to import: the text is empty.');
+  return prepareWith(await loadDom(), input);
+}
+
+function prepareWith(Dom: typeof JSDOM, input: ImportInput): PreparedArticle {
   switch (input.kind) {
     case 'html': {
-      const { html, head, article, dir } = fromHtml(input);
+      const { html, head, article, dir } = fromHtml(Dom, input);
       const outlet = head.outlet || article?.siteName || '';
-      return finish(html, {
+      return finish(Dom, html, {
         title: withoutOutletSuffix(article?.title || head.title || fileTitle(input.fileName), outlet),
         outlet,
         author: article?.byline || head.author,
@@ -273,7 +285,7 @@ export function prepareArticle(input: ImportInput): PreparedArticle {
     case 'markdown': {
       const { fields, body } = splitFrontMatter(input.content);
       const html = markdown.parse(body, { async: false });
-      return finish(html, {
+      return finish(Dom, html, {
         title: fields['title'] ?? guessTitle(body),
         outlet: fields['outlet'] ?? fields['source'] ?? fields['publisher'] ?? fields['site'] ?? '',
         author: fields['author'] ?? fields['by'] ?? '',
@@ -284,7 +296,7 @@ export function prepareArticle(input: ImportInput): PreparedArticle {
       });
     }
     case 'text':
-      return finish(textToHtml(input.content), {
+      return finish(Dom, textToHtml(input.content), {
         title: guessTitle(input.content) || fileTitle(input.fileName),
         outlet: '',
         author: '',

@@ -1,20 +1,14 @@
-// jsdom ships no types, and @types/jsdom would bring the DOM lib into the Node zone: see jsdom.d.ts.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./jsdom.d.ts" />
 import createDOMPurify from 'dompurify';
-import type { DomElement, DomWindow } from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import type { HtmlElementLike, Purifier } from '../../core/sources/htmlPolicy';
 
-type PurifyWindow = Parameters<typeof createDOMPurify>[0];
-
-function isElement(node: unknown): node is DomElement & HtmlElementLike {
+function isElement(node: unknown): node is HtmlElementLike {
   return typeof node === 'object' && node !== null && (node as { nodeType?: unknown }).nodeType === 1;
 }
 
 /** DOMPurify on a jsdom window, seen through the policy's Purifier interface. */
-export function jsdomPurifier(window: DomWindow): Purifier {
-  // jsdom's window is the window DOMPurify expects; the services just do not carry DOM types.
-  const purify = createDOMPurify(window as unknown as PurifyWindow);
+export function jsdomPurifier(window: JSDOM['window']): Purifier {
+  const purify = createDOMPurify(window);
   return {
     sanitize: (html, config) => purify.sanitize(html, { ...config, RETURN_TRUSTED_TYPE: false }),
     beforeElement: (hook) =>

@@ -121,7 +121,7 @@ export class SourceService {
   private async createSampleSources(): Promise<void> {
     for (const sample of this.deps.sample) {
       if (this.deps.store.isIdTaken(sample.id)) continue;
-      const prepared = prepareArticle({ kind: sample.kind, content: sample.content, fileName: null });
+      const prepared = await prepareArticle({ kind: sample.kind, content: sample.content, fileName: null });
       const now = this.deps.clock.now();
       const annotations = sample.annotations.map((a): Annotation => {
         const at = prepared.text.indexOf(a.quote);
@@ -178,7 +178,7 @@ export class SourceService {
     if (input.text.length > sourceLimits.fileBytes) throw invalid(tooLargeMessage(fileName ?? 'The text', input.text.length));
     await this.ready();
     return this.queued(async () => {
-      const prepared = prepareArticle({ kind: input.format, content: input.text, fileName });
+      const prepared = await prepareArticle({ kind: input.format, content: input.text, fileName });
       return this.importPrepared(prepared, input.format, fileName, input.metadata ?? {});
     });
   }
@@ -222,7 +222,9 @@ export class SourceService {
     if (bytes.byteLength > sourceLimits.fileBytes) throw invalid(tooLargeMessage(file.name, bytes.byteLength));
     const text = decodeArticleBytes(bytes, kind, file.name, (data, label, fatal) => new TextDecoder(label, { fatal }).decode(data));
     this.picked.delete(token);
-    return this.queued(async () => this.importPrepared(prepareArticle({ kind, content: text, fileName: file.name }), kind, file.name, {}));
+    return this.queued(async () =>
+      this.importPrepared(await prepareArticle({ kind, content: text, fileName: file.name }), kind, file.name, {}),
+    );
   }
 
   private queued<T>(run: () => Promise<T>): Promise<T> {

@@ -4,14 +4,19 @@ import { areaKind, bookKind, type AreaDoc, type BookDoc } from '../../core/persi
 import type { StoredDocument } from './document';
 import type { DataFolder } from './dataFolder';
 import { loadFolderDocuments } from './loadFolder';
+import { writeFileDurably } from './durableWrite';
 import { storageError } from './storageError';
 
 export const BOOK_FILE = 'book.json';
 export const AREAS_DIR = 'areas';
+/** Written before the sample book's first file and removed after its last (book.json): its presence means a first run was cut short. */
+export const SAMPLE_MARKER = '.sample-book-pending';
 
 export interface OpenResult {
   /** No book file and no areas: a new data folder. */
   readonly empty: boolean;
+  /** The sample book was being written when the app stopped: finish it rather than report a lost book file. */
+  readonly sampleInterrupted?: boolean;
 }
 
 /**
@@ -29,6 +34,11 @@ export class BookStore {
   private readonly reservedIds = new Set<string>();
   /** The book file is there but could not be read or moved aside: it is never replaced. */
   private bookFileKept = false;
+  /** Told about every committed change to an area file (search keeps its index up to date this way). */
+  private readonly areaWatchers = new Set<(doc: AreaDoc) => void>();
+  private readonly areaChanged = (doc: AreaDoc): void => {
+    for (const watcher of this.areaWatchers) watcher(doc);
+  };
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -39,29 +49,46 @@ export class BookStore {
   /** Reads everything. Damaged files are set aside and reported; a newer book file stops the open. */
   async open(): Promise<OpenResult> {
     const { folder } = this;
-    try {
-      await folder.fs.mkdir(folder.dir);
-    } catch (error) {
-      throw storageError('create the data folder', folder.dir, error);
-    }
+    // Errors here are the file system's own: the book service words them for the user.
+    await folder.retryRead(() => folder.fs.mkdir(folder.dir));
     await folder.removeTempFiles('');
     await folder.removeTempFiles(AREAS_DIR);
 
     const areaNames = await folder.listJson(AREAS_DIR);
     const book = await folder.load(BOOK_FILE, bookKind);
+    const marker = await folder.exists(SAMPLE_MARKER);
     if (book.kind === 'missing' && areaNames.length === 0) return { empty: true };
+    if (marker && book.kind !== 'missing') await this.endSample();
     if (book.kind === 'newer') throw new AppError('newer_version', `This book cannot be opened: ${book.message}`);
     if (book.kind === 'ok') this.bookDoc = folder.document(BOOK_FILE, bookKind, book.doc);
     if (book.kind === 'set-aside') this.bookFileKept = await folder.exists(BOOK_FILE).catch(() => true);
 
-    const loaded = await loadFolderDocuments(folder, AREAS_DIR, areaNames, areaKind, (doc) => ({
-      id: doc.area.id,
-      title: doc.area.title,
-      what: 'issue-area',
-    }));
+    const loaded = await loadFolderDocuments(
+      folder,
+      AREAS_DIR,
+      areaNames,
+      areaKind,
+      (doc) => ({ id: doc.area.id, title: doc.area.title, what: 'issue-area' }),
+      this.areaChanged,
+    );
     for (const [id, doc] of loaded.docs) this.areaDocs.set(id, doc);
     for (const id of loaded.reserved) this.reservedIds.add(id);
-    return { empty: false };
+    return { empty: false, sampleInterrupted: marker && book.kind === 'missing' };
+  }
+
+  /** Marks the folder as holding a sample book being written (see SAMPLE_MARKER). */
+  async beginSample(): Promise<void> {
+    this.folder.assertWritable();
+    try {
+      await writeFileDurably(this.folder.fs, this.folder.path(SAMPLE_MARKER), new Uint8Array(), this.folder.durable);
+    } catch (error) {
+      throw storageError('write', SAMPLE_MARKER, error);
+    }
+  }
+
+  /** The sample book is complete (its book.json is durable): the marker goes. A marker left behind is removed at the next open. */
+  async endSample(): Promise<void> {
+    await this.folder.fs.unlink(this.folder.path(SAMPLE_MARKER)).catch(() => undefined);
   }
 
   notices(): StoreNotice[] {
@@ -83,6 +110,12 @@ export class BookStore {
 
   area(id: string): StoredDocument<AreaDoc> | undefined {
     return this.areaDocs.get(id);
+  }
+
+  /** Calls `watcher` with each area document whose new value has been committed. Returns an unsubscribe. */
+  watchAreas(watcher: (doc: AreaDoc) => void): () => void {
+    this.areaWatchers.add(watcher);
+    return () => this.areaWatchers.delete(watcher);
   }
 
   isIdTaken(id: string): boolean {
@@ -118,14 +151,36 @@ export class BookStore {
     } catch (error) {
       throw storageError('create folder', AREAS_DIR, error);
     }
-    const created = this.folder.document(`${AREAS_DIR}/${id}.json`, areaKind, doc);
+    const rel = `${AREAS_DIR}/${id}.json`;
+    // Watchers (search) hear of the new area only once it is in the book: not of a create that is taken back.
+    let inBook = false;
+    const created = this.folder.document(rel, areaKind, doc, (value) => {
+      if (inBook) this.areaChanged(value);
+    });
     this.reservedIds.add(id);
     try {
       await created.persist();
+    } catch (error) {
+      // The file was renamed into place but its folder fsync failed: the create is refused, so take the
+      // file away again (a retry must not make a second area). If even that fails, memory follows the disk.
+      if (created.isUnconfirmed) {
+        const removed = await this.folder.fs.unlink(this.folder.path(rel)).then(
+          () => true,
+          () => false,
+        );
+        if (!removed) {
+          this.areaDocs.set(id, created);
+          inBook = true;
+          this.areaChanged(created.value);
+        }
+      }
+      throw error;
     } finally {
       this.reservedIds.delete(id);
     }
     this.areaDocs.set(id, created);
+    inBook = true;
+    this.areaChanged(created.value);
     return created;
   }
 
@@ -138,6 +193,15 @@ export class BookStore {
   async close(): Promise<void> {
     this.folder.close();
     await this.idle();
+  }
+
+  /** Forgets everything read, so that open() reads the folder again (after a snapshot was restored). Call after close(). */
+  reset(): void {
+    this.bookDoc = null;
+    this.areaDocs.clear();
+    this.reservedIds.clear();
+    this.bookFileKept = false;
+    this.folder.reset();
   }
 
   async idle(): Promise<void> {

@@ -1,15 +1,18 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { StoreNotice } from '../../core/contract/views';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/ops/areas';
 import type { DocumentKind } from '../../core/persistence/documents';
 import { errorCode, type FsPort } from '../fs/fsPort';
 import { DurableJsonAdapter, StoredDocument } from './document';
-import { defaultDurableOptions, isTempName, type DurableWriteOptions } from './durableWrite';
+import { defaultDurableOptions, isTempName, syncDirectory, type DurableWriteOptions } from './durableWrite';
 import { decodeFile, FileDecodeError } from './loader';
 import { describeFsError } from './storageError';
 
 export const CORRUPT_DIR = 'corrupt';
+
+/** Pauses before a failed read is tried again (a file held by a virus scanner, too many files open, a disk hiccup). */
+const READ_RETRY_DELAYS_MS = [10, 50];
 
 export type LoadResult<T> =
   | { readonly kind: 'ok'; readonly doc: T; readonly migratedFrom: number | null }
@@ -37,7 +40,8 @@ export class DataFolder {
   readonly durable: DurableWriteOptions;
 
   constructor(private readonly deps: DataFolderDeps) {
-    this.durable = deps.durable ?? defaultDurableOptions;
+    // One list of leftover temp files per folder, so a save that succeeds clears what an earlier failure left.
+    this.durable = { ...(deps.durable ?? defaultDurableOptions), leftovers: new Set<string>() };
   }
 
   get fs(): FsPort {
@@ -53,30 +57,64 @@ export class DataFolder {
   }
 
   notices(): StoreNotice[] {
-    return [...this.noticeList];
+    return [...this.noticeList, ...[...this.migrated.values()].map(migrationNotice)];
+  }
+
+  /** Files read in an older format, one summary per kind: a book of 2,000 areas gets one notice, not 2,000. */
+  private readonly migrated = new Map<string, Migrated>();
+
+  private noteMigrated(rel: string, kind: DocumentKind<unknown>, from: number): void {
+    const entry = this.migrated.get(kind.format) ?? {
+      format: kind.format,
+      label: kind.label,
+      files: [],
+      from: new Set(),
+      to: kind.currentVersion,
+    };
+    entry.files.push(rel);
+    entry.from.add(from);
+    this.migrated.set(kind.format, entry);
+    this.migratedList.push(rel);
+  }
+
+  /**
+   * Runs a read, trying again twice when it fails: reading is harmless to repeat, and a fault that
+   * passes (EMFILE, EBUSY, a disk hiccup) should not cost the user a notice or a read-only book.
+   */
+  async retryRead<T>(read: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await read();
+      } catch (error) {
+        const delay = READ_RETRY_DELAYS_MS[attempt];
+        const code = errorCode(error);
+        if (delay === undefined || code === 'ENOENT' || code === 'ENOTDIR') throw error;
+        await this.durable.sleep(delay);
+      }
+    }
   }
 
   /** JSON files of a sub-folder, without temp files. */
   async listJson(relDir: string): Promise<string[]> {
-    const names = await this.deps.fs.readdir(this.path(relDir));
+    const names = await this.retryRead(() => this.deps.fs.readdir(this.path(relDir)));
     return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
   }
 
   async exists(rel: string): Promise<boolean> {
-    return (await this.deps.fs.stat(this.path(rel))) !== null;
+    return (await this.retryRead(() => this.deps.fs.stat(this.path(rel)))) !== null;
   }
 
   /** Deletes temp files left by a write that never finished (they were never renamed into place). */
   async removeTempFiles(relDir: string): Promise<void> {
-    const names = await this.deps.fs.readdir(this.path(relDir));
+    const names = await this.retryRead(() => this.deps.fs.readdir(this.path(relDir)));
     for (const name of names.filter(isTempName)) {
       await this.deps.fs.unlink(this.path(join(relDir, name))).catch(() => undefined);
     }
   }
 
-  document<T>(rel: string, kind: DocumentKind<T>, value: T): StoredDocument<T> {
+  document<T>(rel: string, kind: DocumentKind<T>, value: T, onChange?: (value: T) => void): StoredDocument<T> {
     const adapter = new DurableJsonAdapter<T>(this.deps.fs, this.path(rel), (bytes) => decodeFile(kind, bytes).doc, this.durable);
-    return new StoredDocument<T>(rel, adapter, value, () => this.assertWritable());
+    return new StoredDocument<T>(rel, adapter, value, () => this.assertWritable(), onChange);
   }
 
   private refusal: AppError | null = null;
@@ -84,6 +122,7 @@ export class DataFolder {
   /** After close, or when the folder belongs to a newer version, every write is refused with a clear message. */
   assertWritable(): void {
     if (this.refusal) throw this.refusal;
+    if (this.pausedFor) throw this.pausedFor;
     if (this.closed) throw new AppError('storage', 'Not saved: the app is shutting down.');
   }
 
@@ -96,10 +135,33 @@ export class DataFolder {
     this.closed = true;
   }
 
+  // ---- restore support (issue 6) ----
+  private readonly migratedList: string[] = [];
+  private pausedFor: AppError | null = null;
+
+  /** Files read in an older format and updated in memory, not yet written back: a snapshot must come first. */
+  migratedFiles(): string[] {
+    return [...this.migratedList];
+  }
+
+  /** While a snapshot is restored, every write is refused with this message. */
+  pauseWrites(reason: AppError): void {
+    this.pausedFor = reason;
+  }
+
+  /** Starts over for a reopen after a restore: writable, no notices, nothing migrated yet. */
+  reset(): void {
+    this.closed = false;
+    this.pausedFor = null;
+    this.noticeList.length = 0;
+    this.migratedList.length = 0;
+    this.migrated.clear();
+  }
+
   async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.fs.readFile(this.path(rel));
+      bytes = await this.retryRead(() => this.deps.fs.readFile(this.path(rel)));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
       this.report(
@@ -113,15 +175,7 @@ export class DataFolder {
     }
     try {
       const decoded = decodeFile(kind, bytes);
-      if (decoded.migratedFrom !== null) {
-        this.report(
-          'info',
-          'A file was updated to the current format',
-          rel,
-          null,
-          `${rel} was written in format version ${decoded.migratedFrom}. It was read and will be saved in version ${kind.currentVersion}.`,
-        );
-      }
+      if (decoded.migratedFrom !== null) this.noteMigrated(rel, kind, decoded.migratedFrom);
       return { kind: 'ok', doc: decoded.doc, migratedFrom: decoded.migratedFrom };
     } catch (error) {
       if (!(error instanceof FileDecodeError)) throw error;
@@ -142,6 +196,7 @@ export class DataFolder {
       await this.deps.fs.mkdir(this.path(CORRUPT_DIR));
       if (await this.exists(target)) throw Object.assign(new Error('a file of that name is already set aside'), { code: 'EEXIST' });
       await this.deps.fs.rename(this.path(rel), this.path(target));
+      await this.syncMove(rel);
       this.report(
         'warning',
         'A damaged file was set aside',
@@ -160,7 +215,41 @@ export class DataFolder {
     }
   }
 
+  /**
+   * Makes a move into corrupt/ survive a power loss: the new corrupt/ folder's entry in the data folder,
+   * the file's entry in corrupt/, and its removal from its old folder. Best effort: the move has happened.
+   */
+  private async syncMove(rel: string): Promise<void> {
+    if (!this.durable.syncDirectory) return;
+    const folders = new Set([this.dir, this.path(CORRUPT_DIR), dirname(this.path(rel))]);
+    for (const folder of folders) await syncDirectory(this.deps.fs, folder).catch(() => undefined);
+  }
+
   report(severity: StoreNotice['severity'], title: string, file: string | null, movedTo: string | null, message: string): void {
     this.noticeList.push({ id: `n${this.noticeList.length + 1}`, severity, title, message, file, movedTo });
   }
+}
+
+interface Migrated {
+  readonly format: string;
+  readonly label: string;
+  readonly files: string[];
+  readonly from: Set<number>;
+  readonly to: number;
+}
+
+function migrationNotice(m: Migrated): StoreNotice {
+  const versions = [...m.from].sort((a, b) => a - b).join(' and ');
+  const [first] = m.files;
+  const one = m.files.length === 1;
+  return {
+    id: `migrated-${m.format}`,
+    severity: 'info',
+    title: one ? 'A file was updated to the current format' : 'Files were updated to the current format',
+    message: one
+      ? `${first ?? ''} was written in format version ${versions}. It was read and will be saved in version ${m.to}.`
+      : `${m.files.length.toLocaleString('en-US')} ${m.label}s (such as ${first ?? ''}) were written in format version ${versions}. They were read and will be saved in version ${m.to} when they next change.`,
+    file: one ? (first ?? null) : null,
+    movedTo: null,
+  };
 }

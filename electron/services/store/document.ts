@@ -44,6 +44,12 @@ export class StoredDocument<T> {
   private tail: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private readOnlyReason: string | null = null;
+  /**
+   * The file holds the value in memory, but the folder fsync after its rename failed, so it is not proven
+   * durable. The next update writes it again even when nothing changed: a retry of the same save must not
+   * be acknowledged on the strength of a rename that may not survive a power loss.
+   */
+  private unconfirmed = false;
 
   constructor(
     /** Path relative to the data folder, for messages. */
@@ -52,6 +58,8 @@ export class StoredDocument<T> {
     initial: T,
     /** Called before each update is queued; throws to refuse it (e.g. while shutting down). */
     private readonly guard: () => void = () => undefined,
+    /** Called with the new value once it is what memory holds (search follows every change this way). */
+    private readonly onChange: (value: T) => void = () => undefined,
   ) {
     this.db = new Low<T>(adapter, initial);
   }
@@ -76,7 +84,7 @@ export class StoredDocument<T> {
     const run = this.tail.then(async () => {
       const current = this.db.data;
       const next = change(current);
-      if (next === current) return current;
+      if (next === current && !this.unconfirmed) return current;
       if (this.readOnlyReason !== null) throw storageError('write', this.relPath, new Error(this.readOnlyReason));
       this.db.data = next;
       try {
@@ -84,9 +92,14 @@ export class StoredDocument<T> {
       } catch (error) {
         // Memory follows the disk: after a failed folder fsync the new content is in place (not yet durable),
         // otherwise the old one is. Either way the save is not acknowledged and the caller keeps its edit.
-        if (!(error instanceof NotDurableError)) this.db.data = current;
+        if (error instanceof NotDurableError) {
+          this.unconfirmed = true;
+          this.onChange(next);
+        } else this.db.data = current;
         throw storageError('write', this.relPath, error);
       }
+      this.unconfirmed = false;
+      this.onChange(next);
       return next;
     });
     const settled = run.finally(() => {
@@ -99,6 +112,11 @@ export class StoredDocument<T> {
   /** Writes the current value again (used after a migration or a repair). */
   persist(): Promise<T> {
     return this.update((current) => ({ ...current }));
+  }
+
+  /** True after a write whose folder fsync failed, until a write succeeds. */
+  get isUnconfirmed(): boolean {
+    return this.unconfirmed;
   }
 
   get busy(): boolean {

@@ -19,6 +19,11 @@ export interface DurableWriteOptions {
   readonly syncDirectory: boolean;
   /** Pause between rename retries (EPERM/EBUSY from antivirus or sync tools on Windows). */
   readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * Temp files that could not be removed after a failed write (the disk refused the unlink too).
+   * Each write that succeeds later removes them, so none outlives the fault. Shared by the documents of one folder.
+   */
+  readonly leftovers?: Set<string>;
 }
 
 const RENAME_RETRY_DELAYS_MS = [15, 50, 150];
@@ -69,7 +74,7 @@ export async function writeFileDurably(
     created = false;
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined);
-    if (created) await fs.unlink(temp).catch(() => undefined);
+    if (created) await fs.unlink(temp).catch(() => options.leftovers?.add(temp));
     throw error;
   }
   if (options.syncDirectory) {
@@ -77,6 +82,20 @@ export async function writeFileDurably(
       await syncDirectory(fs, dirname(target));
     } catch (error) {
       throw new NotDurableError(error);
+    }
+  }
+  await removeLeftovers(fs, options.leftovers);
+}
+
+/** The disk works again: remove the temp files earlier failures could not. */
+async function removeLeftovers(fs: FsPort, leftovers: Set<string> | undefined): Promise<void> {
+  if (!leftovers || leftovers.size === 0) return;
+  for (const path of [...leftovers]) {
+    try {
+      await fs.unlink(path);
+      leftovers.delete(path);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') leftovers.delete(path);
     }
   }
 }

@@ -22,6 +22,7 @@ export async function loadFolderDocuments<T>(
   names: readonly string[],
   kind: DocumentKind<T>,
   describe: (doc: T) => { readonly id: string; readonly title: string; readonly what: string },
+  onChange?: (value: T) => void,
 ): Promise<FolderDocuments<T>> {
   const docs = new Map<string, StoredDocument<T>>();
   const reserved = new Set<string>();
@@ -47,7 +48,7 @@ export async function loadFolderDocuments<T>(
         );
         return;
       }
-      docs.set(id, folder.document(`${dir}/${name}`, kind, result.doc));
+      docs.set(id, folder.document(`${dir}/${name}`, kind, result.doc, onChange));
     });
   }
   return { docs, reserved };

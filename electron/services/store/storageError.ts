@@ -20,12 +20,20 @@ export function describeFsError(error: unknown): string {
   return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** A failed save: the message for the person who was typing, and the bare reason for other wordings. */
+export class StorageFailure extends AppError {
+  constructor(
+    /** "the disk is full" */
+    readonly reason: string,
+    details: readonly string[],
+  ) {
+    super('storage', `Not saved: ${reason}. Your changes are kept in the app and will be saved when the problem is fixed.`, details);
+  }
+}
+
 /** A failed save, worded for the person who was typing. */
 export function storageError(action: string, file: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = errorCode(error);
-  const reason = describeFsError(error);
-  return new AppError('storage', `Not saved: ${reason}. Your changes are kept in the app and will be saved when the problem is fixed.`, [
-    `${action} ${file}${code ? ` (${code})` : ''}`,
-  ]);
+  return new StorageFailure(describeFsError(error), [`${action} ${file}${code ? ` (${code})` : ''}`]);
 }

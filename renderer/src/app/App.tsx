@@ -1,11 +1,22 @@
 import { useEffect } from 'react';
+import { commandSpec, formatAccelerator } from '../../../electron/core/commands';
 import { api, onEvent, platform } from '../api/client';
 import { DeleteAreaDialog, NewAreaDialog } from '../features/areas/AreaDialogs';
 import { AreaList } from '../features/areas/AreaList';
 import { AreaView } from '../features/areas/AreaView';
 import { useBook } from '../features/book/bookState';
+import { BackupsView, RestoreSnapshotDialog } from '../features/export/BackupsView';
+import { ExportPdfDialog } from '../features/export/ExportPdfDialog';
+import { ImportArchiveDialog } from '../features/export/ImportArchiveDialog';
 import { HomeView } from '../features/home/HomeView';
 import { noteAutosave } from '../features/notes/noteAutosave';
+import { CommandPalette } from '../features/search/CommandPalette';
+import { SearchPanel } from '../features/search/SearchPanel';
+import { commitOpenEditors } from '../features/positions/CellEditors';
+import { flushBoardEdits } from '../features/positions/positionsActions';
+import { CopyBoardDialog, PointHistoryDialog } from '../features/positions/PositionsDialogs';
+import { PositionsOverview } from '../features/positions/PositionsOverview';
+import { RoundsView } from '../features/positions/RoundsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Toasts } from '../shared/ui/toasts';
 import { handleShortcut, runCommand } from './commandHandlers';
@@ -36,6 +47,20 @@ function Dialogs() {
       return <CiteAnnotationDialog sourceId={dialog.sourceId} annotationId={dialog.annotationId} />;
     case 'citationPicker':
       return <CitationPickerDialog areaId={dialog.areaId} />;
+    case 'search':
+      return <SearchPanel />;
+    case 'palette':
+      return <CommandPalette />;
+    case 'exportPdf':
+      return <ExportPdfDialog />;
+    case 'importArchive':
+      return <ImportArchiveDialog chosen={dialog.chosen} />;
+    case 'restoreSnapshot':
+      return <RestoreSnapshotDialog id={dialog.snapshot.id} takenAt={dialog.snapshot.takenAt} />;
+    case 'pointHistory':
+      return <PointHistoryDialog areaId={dialog.areaId} pointId={dialog.pointId} partyId={dialog.partyId} />;
+    case 'copyBoard':
+      return <CopyBoardDialog markdown={dialog.markdown} />;
   }
 }
 
@@ -52,6 +77,12 @@ function MainPane() {
       return <SourcesLibrary />;
     case 'source':
       return <SourceReader key={route.sourceId} sourceId={route.sourceId} />;
+    case 'backups':
+      return <BackupsView />;
+    case 'positions':
+      return <PositionsOverview />;
+    case 'rounds':
+      return <RoundsView sinceRoundId={route.sinceRoundId} />;
   }
 }
 
@@ -74,7 +105,8 @@ export function App() {
     const offMenu = onEvent('menu.command', ({ command }) => void runCommand(command));
     // Before quit: save everything typed, then tell the main process it may go on.
     const offFlush = onEvent('app.flushRequest', ({ requestId }) => {
-      void noteAutosave.flush().finally(() => void api.app.flushed({ requestId }));
+      const saved = Promise.allSettled([noteAutosave.flush(), flushBoardEdits(commitOpenEditors)]);
+      void saved.finally(() => void api.app.flushed({ requestId }));
     });
     const onBlur = () => void noteAutosave.flush();
     window.addEventListener('blur', onBlur);
@@ -128,7 +160,19 @@ export function App() {
             >
               {settings.title}
             </button>
+            <button
+              type="button"
+              className="sidebar-link sidebar-positions"
+              aria-current={route.view === 'positions' ? 'page' : undefined}
+              onClick={() => go({ view: 'positions' })}
+            >
+              Positions overview
+            </button>
           </div>
+          <button type="button" className="sidebar-search" onClick={() => void runCommand('search.open')}>
+            <span>Search the book…</span>
+            <kbd>{formatAccelerator(commandSpec('search.open').accelerator ?? '', platform() === 'darwin')}</kbd>
+          </button>
           <AreaList />
           <div className="sidebar-foot">
             <button
@@ -142,10 +186,26 @@ export function App() {
             <button
               type="button"
               className="sidebar-link"
+              aria-current={route.view === 'rounds' ? 'page' : undefined}
+              onClick={() => go({ view: 'rounds' })}
+            >
+              Negotiation rounds
+            </button>
+            <button
+              type="button"
+              className="sidebar-link"
               aria-current={route.view === 'settings' ? 'page' : undefined}
               onClick={() => go({ view: 'settings' })}
             >
               Book settings
+            </button>
+            <button
+              type="button"
+              className="sidebar-link"
+              aria-current={route.view === 'backups' ? 'page' : undefined}
+              onClick={() => go({ view: 'backups' })}
+            >
+              Export and backups
             </button>
             <button type="button" className="sidebar-link" onClick={() => useUi.getState().open({ kind: 'shortcuts' })}>
               Keyboard shortcuts

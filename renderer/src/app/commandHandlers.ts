@@ -1,8 +1,11 @@
 import { commands, matchesAccelerator, type CommandId } from '../../../electron/core/commands';
 import { activeAreas, useBook } from '../features/book/bookState';
 import { moveAreaByStep, setArchivedAction } from '../features/areas/areaActions';
+import { chooseArchiveAction, exportArchiveAction } from '../features/export/exportActions';
 import { focusActiveEditor, focusEditorWhenReady } from '../features/notes/NoteEditor';
 import { noteAutosave } from '../features/notes/noteAutosave';
+import { useAreaTab } from '../features/positions/areaTab';
+import { copyOpenBoard, showPositionsBoard } from '../features/positions/positionsCommands';
 import { useToasts } from '../shared/ui/toasts';
 import { useNavigation } from './navigation';
 import { useUi } from './uiState';
@@ -55,6 +58,8 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     }
     case 'editor.focus':
+      // The note editor is on the area's note tab.
+      useAreaTab.getState().show('note');
       if (!focusActiveEditor()) {
         // No editor on screen yet (the overview, or a note still loading): focus it as soon as it opens.
         focusEditorWhenReady();
@@ -88,6 +93,37 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'view.sources':
       nav.go({ view: 'sources' });
+      return;
+    case 'search.open':
+      ui.open({ kind: 'search' });
+      return;
+    case 'palette.open':
+      ui.open({ kind: 'palette' });
+      return;
+    // export (issue 6)
+    case 'export.pdf':
+      ui.open({ kind: 'exportPdf' });
+      return;
+    case 'export.archive':
+      await exportArchiveAction();
+      return;
+    case 'export.import':
+      await chooseArchiveAction();
+      return;
+    case 'view.backups':
+      nav.go({ view: 'backups' });
+      return;
+    case 'area.positions':
+      showPositionsBoard();
+      return;
+    case 'positions.copyMarkdown':
+      copyOpenBoard();
+      return;
+    case 'view.positions':
+      nav.go({ view: 'positions' });
+      return;
+    case 'view.rounds':
+      nav.go({ view: 'rounds' });
       return;
   }
 }

@@ -1,9 +1,10 @@
 import { useBook } from '../book/bookState';
 import { NotePane } from '../notes/NotePane';
+import { AreaBody } from '../positions/AreaBody';
 import { AreaHeader } from './AreaHeader';
 import { EvidencePanel } from '../sources/EvidencePanel';
 
-/** One issue area: its header and its briefing note. */
+/** One issue area: its header, and its briefing note or its positions board. */
 export function AreaView({ areaId }: { areaId: string }) {
   const area = useBook((s) => s.areas.find((a) => a.id === areaId));
   if (!area) {
@@ -17,8 +18,16 @@ export function AreaView({ areaId }: { areaId: string }) {
   return (
     <div className="area-view">
       <AreaHeader key={area.id} area={area} />
-      <EvidencePanel areaId={area.id} />
-      <NotePane areaId={area.id} areaTitle={area.title} />
+      <AreaBody
+        areaId={area.id}
+        areaTitle={area.title}
+        note={
+          <>
+            <EvidencePanel areaId={area.id} />
+            <NotePane areaId={area.id} areaTitle={area.title} />
+          </>
+        }
+      />
     </div>
   );
 }

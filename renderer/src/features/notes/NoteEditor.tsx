@@ -6,6 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { locate, takeReveal, useReveal } from './reveal';
 
 let activeEditor: EditorView | null = null;
 let focusWhenReady = false;
@@ -109,7 +110,18 @@ export function NoteEditor({ docKey, initial, onChange, onBlur, label }: NoteEdi
       focusWhenReady = false;
       view.focus();
     }
+    // A search result asked to show a place in this note: select it, scroll it to the middle, focus.
+    const reveal = () => {
+      const request = takeReveal(docKey);
+      if (!request) return;
+      const { from, to } = locate(view.state.doc.toString(), request);
+      view.dispatch({ selection: { anchor: from, head: to }, effects: EditorView.scrollIntoView(from, { y: 'center' }) });
+      view.focus();
+    };
+    reveal();
+    const offReveal = useReveal.subscribe(reveal);
     return () => {
+      offReveal();
       if (activeEditor === view) activeEditor = null;
       view.destroy();
     };

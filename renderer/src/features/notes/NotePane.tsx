@@ -7,6 +7,7 @@ import { noteAutosave } from './noteAutosave';
 import { SaveIndicator } from './SaveIndicator';
 import { useUi } from '../../app/uiState';
 import { renderCitationLink } from '../sources/Citation';
+import { useReveal } from './reveal';
 
 type Mode = 'write' | 'split' | 'preview';
 const MODE_KEY = 'briefing.noteMode';
@@ -24,6 +25,9 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
   const [failure, setFailure] = useState<{ areaId: string; message: string } | null>(null);
   const error = failure?.areaId === areaId ? failure.message : null;
   const [mode, setMode] = useState<Mode>(initialMode);
+  // Showing a search match needs the editor: Preview alone switches to Split.
+  const revealHere = useReveal((s) => s.request?.areaId === areaId);
+  if (revealHere && mode === 'preview') setMode('split');
   const deferred = useDeferredValue(text);
   // While typing, the preview may lag a keystroke behind; a note that has just opened shows at once,
   // never as "Nothing written yet" or as the previous area's note.

@@ -3,6 +3,7 @@ import type { BookSettings } from '../../../../electron/core/model/book';
 import { errorMessage } from '../../api/client';
 import { useToasts } from '../../shared/ui/toasts';
 import { useBook } from '../book/bookState';
+import { ArchivedPartiesSection, PartyRemovalConfirm, usePartyUsage } from '../positions/PartiesArchive';
 
 interface PartyRow {
   readonly key: string;
@@ -17,12 +18,14 @@ const rowsOf = (settings: BookSettings): PartyRow[] => settings.parties.map((p) 
 export function SettingsView() {
   const settings = useBook((s) => s.settings);
   const dataDir = useBook((s) => s.dataDir);
+  const parties = usePartyUsage();
   if (!settings) return null;
   return (
     <div className="settings">
       <h1>Book settings</h1>
       {/* A new form for every saved version, so the fields start from what is stored. */}
-      <SettingsForm key={settings.updatedAt} settings={settings} />
+      <SettingsForm key={settings.updatedAt} settings={settings} usage={parties.usage} />
+      <ArchivedPartiesSection usage={parties.usage} onChange={parties.reload} />
       <section className="settings-about" aria-labelledby="data-heading">
         <h2 id="data-heading">Where this book is kept</h2>
         <p>
@@ -33,7 +36,7 @@ export function SettingsView() {
   );
 }
 
-function SettingsForm({ settings }: { settings: BookSettings }) {
+function SettingsForm({ settings, usage }: { settings: BookSettings; usage: ReturnType<typeof usePartyUsage>['usage'] }) {
   const updateSettings = useBook((s) => s.updateSettings);
   const [title, setTitle] = useState(settings.title);
   const [marking, setMarking] = useState(settings.marking);
@@ -42,6 +45,10 @@ function SettingsForm({ settings }: { settings: BookSettings }) {
   const [parties, setParties] = useState<PartyRow[]>(() => rowsOf(settings));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Positions: a party with stances is removed only after the user confirms; its stances are then archived on save.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [archive, setArchive] = useState<string[]>([]);
+  const usageOf = (id: string | undefined) => usage?.active.find((p) => p.id === id);
   const ids = { title: useId(), marking: useId(), preparedFor: useId(), preparedBy: useId() };
 
   const move = (index: number, step: -1 | 1) => {
@@ -62,8 +69,13 @@ function SettingsForm({ settings }: { settings: BookSettings }) {
         preparedFor,
         preparedBy,
         parties: parties.map((p) => (p.id ? { id: p.id, name: p.name } : { name: p.name })),
+        ...(archive.length > 0 ? { archiveParties: archive } : {}),
       });
-      useToasts.getState().show({ tone: 'info', message: 'Book settings saved.' });
+      useToasts.getState().show({
+        tone: 'info',
+        message:
+          archive.length > 0 ? 'Book settings saved. The removed parties and their stances are in the archive.' : 'Book settings saved.',
+      });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -143,10 +155,26 @@ function SettingsForm({ settings }: { settings: BookSettings }) {
                 className="btn-icon"
                 aria-label={`Remove ${party.name || 'party'}`}
                 disabled={parties.length <= 2}
-                onClick={() => setParties(parties.filter((p) => p.key !== party.key))}
+                onClick={() => {
+                  if ((usageOf(party.id)?.stances ?? 0) > 0) setConfirming(party.key);
+                  else setParties(parties.filter((p) => p.key !== party.key));
+                }}
               >
                 ×
               </button>
+              {confirming === party.key ? (
+                <PartyRemovalConfirm
+                  name={usageOf(party.id)?.name ?? party.name}
+                  stances={usageOf(party.id)?.stances ?? 0}
+                  areas={usageOf(party.id)?.areas ?? 0}
+                  onConfirm={() => {
+                    setConfirming(null);
+                    if (party.id) setArchive([...archive, party.id]);
+                    setParties(parties.filter((p) => p.key !== party.key));
+                  }}
+                  onCancel={() => setConfirming(null)}
+                />
+              ) : null}
             </li>
           ))}
         </ol>

@@ -8,7 +8,7 @@ export interface DialogProps {
   /** Buttons, in reading order. */
   readonly actions?: ReactNode;
   readonly description?: string;
-  readonly width?: 'narrow' | 'wide';
+  readonly width?: 'narrow' | 'wide' | 'search';
 }
 
 const FOCUSABLE =

@@ -1,0 +1,302 @@
+import { performance } from 'node:perf_hooks';
+import { answerQuery, resolveFilters, type Vocabulary } from '../../core/search/answer';
+import { indexQueryOf, type SearchDocument } from '../../core/search/engine';
+import type { SearchKind } from '../../core/search/kinds';
+import { isEmptyQuery, parseQuery } from '../../core/search/query';
+import type { SearchRequest, SearchResponse, SearchStatus } from '../../core/search/schemas';
+import type { IndexCache } from './indexCache';
+import type { IndexHost } from './indexHost';
+import type { SearchProvider } from './provider';
+
+export interface SearchServiceDeps {
+  readonly providers: readonly SearchProvider[];
+  /** Starts the index (a worker thread in the app). */
+  readonly host: () => IndexHost;
+  /** Where the index is persisted between runs; null to rebuild at every start. */
+  readonly cache: IndexCache | null;
+  /** False when the book could not be opened: nothing is indexed, and the cache is left alone. */
+  readonly available: () => boolean;
+  /**
+   * Quiet time after the last change before the index is written to the cache. Writing a very large
+   * index keeps the worker busy for a second or two, so it waits for a pause in the work.
+   */
+  readonly saveDelayMs?: number;
+}
+
+/** Text per batch sent to the index, so that queries get answered between batches while a large book is indexed. */
+const BATCH_CHARS = 1_500_000;
+const BATCH_DOCS = 200;
+/** Results per kind when the query does not ask for one kind, and when it does. */
+const PER_KIND = 5;
+const PER_KIND_ONE = 50;
+/** Candidates whose text is checked (phrases, Chinese runs), at most, per kind. */
+const CHECK_BUDGET = 300;
+
+/**
+ * Full-text search over every provider's documents. The index lives in a worker thread; this service
+ * feeds it (everything at start, then each change as the store commits it), persists it after a quiet
+ * moment, and answers queries: parse, resolve filters, ask the index for candidates, check phrases and
+ * Chinese runs on the text, build snippets. See docs/decisions/0003-search-index.md.
+ */
+export class SearchService {
+  private host: IndexHost | null = null;
+  private status: SearchStatus = { state: 'starting', indexed: 0, total: 0, message: null };
+  private readonly queued = new Set<string>();
+  private work: Promise<void> = Promise.resolve();
+  private draining = false;
+  private prepared: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void)[] = [];
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopping = false;
+  private readonly byKind = new Map<SearchKind, SearchProvider[]>();
+  private startup = { fromCache: 0, indexed: 0, removed: 0, cacheError: null as string | null, ms: 0 };
+
+  constructor(private readonly deps: SearchServiceDeps) {
+    for (const provider of deps.providers)
+      for (const kind of provider.kinds) this.byKind.set(kind, [...(this.byKind.get(kind) ?? []), provider]);
+  }
+
+  /** Starts the index and begins loading it in the background; never throws. */
+  async boot(): Promise<void> {
+    if (!this.deps.available()) {
+      this.status = { state: 'failed', indexed: 0, total: 0, message: 'The book could not be opened, so it cannot be searched.' };
+      return;
+    }
+    try {
+      this.host = this.deps.host();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    for (const provider of this.deps.providers) {
+      this.unsubscribe.push(provider.subscribe((keys) => this.changed(keys)));
+    }
+    this.prepared = this.prepare().catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    console.error('[briefing] search:', error);
+    this.status = { ...this.status, state: 'failed', message: `Search is not available: ${detail}. Restart Briefing Book to try again.` };
+  }
+
+  /** Resolves once the index holds every document that existed at start. */
+  whenReady(): Promise<void> {
+    return this.prepared;
+  }
+
+  /** Resolves once every change so far is in the index. */
+  async idle(): Promise<void> {
+    await this.prepared;
+    let seen: Promise<void> | null = null;
+    while (seen !== this.work) {
+      seen = this.work;
+      await seen;
+    }
+  }
+
+  /** How the last start went: documents taken from the cache, indexed again, dropped; and how long it took. */
+  startupReport(): Readonly<typeof this.startup> {
+    return { ...this.startup };
+  }
+
+  /** The cache file, if the index is persisted. */
+  cacheFile(): string | null {
+    return this.deps.cache?.file ?? null;
+  }
+
+  currentStatus(): SearchStatus {
+    return { ...this.status };
+  }
+
+  private async stampsNow(): Promise<Map<string, string>> {
+    const all = new Map<string, string>();
+    for (const provider of this.deps.providers) for (const [key, stamp] of await provider.stamps()) all.set(key, stamp);
+    return all;
+  }
+
+  /** Loads the persisted index, then brings it up to date with the book: only what changed is indexed again. */
+  private async prepare(): Promise<void> {
+    const host = this.host;
+    if (!host) return;
+    const started = performance.now();
+    const serialized = this.deps.cache ? await this.deps.cache.read() : null;
+    const loaded = await host.load(serialized);
+    if (loaded.error) console.warn(`[briefing] search cache not used (${loaded.error}); rebuilding the index.`);
+    const current = await this.stampsNow();
+    const known = new Map(loaded.entries);
+    const stale = [...known.keys()].filter((key) => !current.has(key));
+    const todo = [...current].filter(([key, stamp]) => known.get(key) !== stamp).map(([key]) => key);
+    if (stale.length > 0) await host.remove(stale);
+    this.startup = { fromCache: known.size - stale.length, indexed: todo.length, removed: stale.length, cacheError: loaded.error, ms: 0 };
+    this.dirty = stale.length > 0 || todo.length > 0 || (serialized !== null && loaded.error !== null);
+    this.status = {
+      state: todo.length > 0 ? 'indexing' : 'ready',
+      indexed: current.size - todo.length,
+      total: current.size,
+      message: null,
+    };
+    await this.indexKeys(todo, (n) => {
+      this.status = { ...this.status, indexed: this.status.indexed + n };
+    });
+    if (this.stopping) return;
+    this.startup.ms = performance.now() - started;
+    this.status = { state: 'ready', indexed: this.status.total, total: this.status.total, message: null };
+    if (this.dirty) this.scheduleSave();
+  }
+
+  /** Loads documents in batches of bounded size and hands them to the index; keys no provider has are removed. */
+  private async indexKeys(keys: readonly string[], progress: (n: number) => void = () => undefined): Promise<void> {
+    const host = this.host;
+    if (!host) return;
+    const { groups, orphans } = this.route(keys);
+    if (orphans.length > 0) await host.remove(orphans);
+    for (const [kind, list] of groups) {
+      for (let i = 0; i < list.length && !this.stopping;) {
+        const slice = list.slice(i, i + BATCH_DOCS);
+        const docs = await this.documentsOf(kind, slice);
+        const found = new Set(docs.map((d) => d.key));
+        const batch: SearchDocument[] = [];
+        let chars = 0;
+        for (const doc of docs) {
+          batch.push(doc);
+          chars += (doc.fields.text?.length ?? 0) + (doc.fields.title?.length ?? 0);
+          if (chars >= BATCH_CHARS) {
+            await host.upsert(batch.splice(0));
+            chars = 0;
+          }
+        }
+        if (batch.length > 0) await host.upsert(batch);
+        const gone = slice.filter((k) => !found.has(k));
+        if (gone.length > 0) await host.remove(gone);
+        progress(slice.length);
+        i += slice.length;
+      }
+    }
+  }
+
+  private changed(keys: readonly string[]): void {
+    for (const key of keys) this.queued.add(key);
+    if (this.draining) return;
+    this.draining = true;
+    // After the start-up load, in order with every other change, and once the store has finished the
+    // operation that made the change (a new area is listed only after its file is written).
+    this.work = this.work
+      .then(() => this.prepared)
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        while (this.queued.size > 0 && this.host) {
+          const keys = [...this.queued];
+          this.queued.clear();
+          await this.indexKeys(keys);
+          this.dirty = true;
+        }
+      })
+      .catch((error: unknown) => console.error('[briefing] search update:', error))
+      .finally(() => {
+        this.draining = false;
+        if (this.queued.size > 0) this.changed([]);
+        else if (this.dirty && !this.stopping) this.scheduleSave();
+      });
+  }
+
+  private scheduleSave(): void {
+    if (!this.deps.cache) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saving = this.saving.then(() => this.save());
+    }, this.deps.saveDelayMs ?? 30_000);
+    this.saveTimer.unref();
+  }
+
+  private async save(): Promise<void> {
+    const { cache } = this.deps;
+    if (!cache || !this.host || !this.dirty) return;
+    this.dirty = false;
+    try {
+      await cache.write(await this.host.serialize());
+    } catch (error) {
+      this.dirty = true;
+      // A cache that cannot be written costs a rebuild at the next start, nothing more.
+      console.warn(`[briefing] the search index could not be saved to ${cache.file}:`, error);
+    }
+  }
+
+  private vocabulary(): Vocabulary {
+    const areas: Vocabulary['areas'][number][] = [];
+    const parties: Vocabulary['parties'][number][] = [];
+    for (const provider of this.deps.providers) {
+      const v = provider.vocabulary?.();
+      if (v?.areas) areas.push(...v.areas);
+      if (v?.parties) parties.push(...v.parties);
+    }
+    return { areas, parties };
+  }
+
+  /** Keys grouped by kind; keys of a kind no provider has are orphans. */
+  private route(keys: readonly string[]): { groups: Map<SearchKind, string[]>; orphans: string[] } {
+    const groups = new Map<SearchKind, string[]>();
+    const orphans: string[] = [];
+    for (const key of keys) {
+      const kind = key.slice(0, key.indexOf(':')) as SearchKind;
+      const list = groups.get(kind);
+      if (list) list.push(key);
+      else if (this.byKind.has(kind)) groups.set(kind, [key]);
+      else orphans.push(key);
+    }
+    return { groups, orphans };
+  }
+
+  /** The documents of one kind; several providers may share a kind, each giving the keys it has. */
+  private async documentsOf(kind: SearchKind, keys: readonly string[]): Promise<SearchDocument[]> {
+    const out: SearchDocument[] = [];
+    for (const provider of this.byKind.get(kind) ?? []) out.push(...(await provider.documents(keys)));
+    return out;
+  }
+
+  private async load(keys: readonly string[]): Promise<ReadonlyMap<string, SearchDocument>> {
+    const out = new Map<string, SearchDocument>();
+    for (const [kind, list] of this.route(keys).groups) for (const doc of await this.documentsOf(kind, list)) out.set(doc.key, doc);
+    return out;
+  }
+
+  async query(request: SearchRequest): Promise<SearchResponse> {
+    const started = performance.now();
+    const parsed = parseQuery(request.query);
+    const resolved = resolveFilters(parsed, this.vocabulary());
+    const respond = (groups: SearchResponse['groups']): SearchResponse => ({
+      query: request.query,
+      groups,
+      chips: resolved.chips,
+      problems: [...parsed.problems],
+      status: this.currentStatus(),
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    });
+    const host = this.host;
+    if (!host || this.status.state === 'failed' || isEmptyQuery(parsed) || resolved.impossible) return respond([]);
+    // Changes made just before the query (a save, a delete) are in the index before it is asked.
+    if (this.status.state === 'ready') await this.work;
+    const oneKind = resolved.filters.kinds.length === 1;
+    const perKind = request.perKind ?? (oneKind ? PER_KIND_ONE : PER_KIND);
+    const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CHECK_BUDGET));
+    const groups = await answerQuery(parsed, candidates, (keys) => this.load(keys), { perKind, checkBudget: CHECK_BUDGET * 2 });
+    return respond(groups);
+  }
+
+  /** Stops indexing, writes the index if it changed, and stops the worker. */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    for (const off of this.unsubscribe.splice(0)) off();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.prepared;
+    await this.work.catch(() => undefined);
+    await this.saving;
+    await this.save();
+    await this.host?.close();
+    this.host = null;
+  }
+}

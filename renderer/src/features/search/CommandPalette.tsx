@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'react';
+import { rankByName, type RankedName } from '../../../../electron/core/search/fuzzy';
+import { platform } from '../../api/client';
+import { useUi } from '../../app/uiState';
+import { Dialog } from '../../shared/ui/Dialog';
+import { useBook } from '../book/bookState';
+import { Highlighted } from './Highlighted';
+import { paletteSources, type PaletteEntry } from './paletteSources';
+import { useSearch } from './searchState';
+import { useActiveOption } from './useActiveOption';
+
+function optionId(index: number): string {
+  return `palette-item-${index}`;
+}
+
+interface Row {
+  readonly group: string;
+  readonly ranked: RankedName<PaletteEntry>;
+}
+
+/** The command palette (Ctrl/Cmd+K): go to an issue area by a fuzzy name, or run any command, shortcut shown. */
+export function CommandPalette() {
+  const close = useUi((s) => s.close);
+  const [text, setText] = useState('');
+  const isMac = platform() === 'darwin';
+  const areas = useBook((s) => s.areas);
+
+  const rows = useMemo<Row[]>(() => {
+    const out: Row[] = [];
+    for (const source of paletteSources) {
+      const ranked = rankByName(text, source.entries({ isMac, areas }), (e) => e.name, source.limit);
+      for (const r of ranked) out.push({ group: source.label, ranked: r });
+    }
+    const q = text.trim();
+    if (q) {
+      const searchEntry: PaletteEntry = {
+        key: 'search',
+        name: `Search the book for “${q}”`,
+        run: () => {
+          useSearch.getState().setQuery(q);
+          useUi.getState().open({ kind: 'search' });
+        },
+      };
+      out.push({ group: 'Search', ranked: { item: searchEntry, score: 0, segments: [{ text: searchEntry.name, hit: false }] } });
+    }
+    return out;
+  }, [text, isMac, areas]);
+
+  const choose = (index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    close();
+    setTimeout(() => row.ranked.item.run(), 0);
+  };
+  const { active, setActive, onKeyDown, activeId } = useActiveOption(rows.length, choose, optionId);
+  const groups = [...new Set(rows.map((r) => r.group))];
+
+  return (
+    <Dialog title="Command palette" width="search" onClose={close}>
+      <input
+        data-autofocus
+        type="text"
+        className="search-input"
+        role="combobox"
+        aria-label="Go to an issue area or run a command"
+        aria-expanded={rows.length > 0}
+        aria-controls="palette-items"
+        aria-activedescendant={activeId}
+        aria-autocomplete="list"
+        placeholder="Go to an issue area or run a command…"
+        value={text}
+        spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div id="palette-items" className="search-results palette-items" role="listbox" aria-label="Areas and commands">
+        {groups.map((group) => (
+          <div key={group} role="group" aria-label={group} className="search-group">
+            <div className="search-group-head" aria-hidden="true">
+              <h3>{group}</h3>
+            </div>
+            {rows.map((row, i) =>
+              row.group !== group ? null : (
+                <div
+                  key={row.ranked.item.key}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'palette-item active' : 'palette-item'}
+                  onMouseMove={() => setActive(i)}
+                  onClick={() => choose(i)}
+                >
+                  <Highlighted className="palette-name" segments={row.ranked.segments} />
+                  {row.ranked.item.hint ? <span className="palette-hint">{row.ranked.item.hint}</span> : null}
+                  {row.ranked.item.shortcut ? <kbd className="palette-shortcut">{row.ranked.item.shortcut}</kbd> : null}
+                </div>
+              ),
+            )}
+          </div>
+        ))}
+        {rows.length === 0 ? <p className="search-none">No issue area or command matches.</p> : null}
+      </div>
+      <p className="search-keys" aria-hidden="true">
+        <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> go or run · <kbd>Esc</kbd> close
+      </p>
+    </Dialog>
+  );
+}

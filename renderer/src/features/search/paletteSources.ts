@@ -1,0 +1,63 @@
+import { commands, formatAccelerator, type CommandId } from '../../../../electron/core/commands';
+import type { AreaSummary } from '../../../../electron/core/contract/views';
+import { runCommand } from '../../app/commandHandlers';
+import { useNavigation } from '../../app/navigation';
+
+/** One thing the palette can do: go somewhere or run something. */
+export interface PaletteEntry {
+  readonly key: string;
+  /** What fuzzy matching looks at, and what is shown. */
+  readonly name: string;
+  /** A second line or a note beside the name ("Archived"). */
+  readonly hint?: string;
+  /** The keyboard shortcut, formatted for this platform. */
+  readonly shortcut?: string;
+  readonly run: () => void;
+}
+
+/** What the palette knows when it lists entries. */
+export interface PaletteContext {
+  readonly isMac: boolean;
+  readonly areas: readonly AreaSummary[];
+}
+
+export interface PaletteSource {
+  readonly label: string;
+  /** At most this many entries of the source are shown. */
+  readonly limit: number;
+  entries(context: PaletteContext): PaletteEntry[];
+}
+
+/** Commands that make no sense inside the palette itself. */
+const hidden = new Set<CommandId>(['palette.open']);
+
+/**
+ * What the palette lists, in order. A feature with places to go (sources, meetings, rounds) adds a
+ * source here, as the areas do.
+ */
+export const paletteSources: readonly PaletteSource[] = [
+  {
+    label: 'Issue areas',
+    limit: 8,
+    entries: ({ areas }) =>
+      areas.map((a) => ({
+        key: `area:${a.id}`,
+        name: a.title,
+        ...(a.archivedAt ? { hint: 'Archived' } : {}),
+        run: () => useNavigation.getState().go({ view: 'area', areaId: a.id }),
+      })),
+  },
+  {
+    label: 'Commands',
+    limit: 50,
+    entries: ({ isMac }) =>
+      commands
+        .filter((c) => !hidden.has(c.id))
+        .map((c) => ({
+          key: `command:${c.id}`,
+          name: c.label.replace(/…$/, ''),
+          ...(c.accelerator ? { shortcut: formatAccelerator(c.accelerator, isMac) } : {}),
+          run: () => void runCommand(c.id),
+        })),
+  },
+];

@@ -1,0 +1,227 @@
+// The search part of `npm run bench`, on the large book of issue 8: 2,000 issue areas with 20 KB notes, plus
+// 2,000 source articles of 50 KB. Sources do not exist yet (issue 3), so a synthetic provider stands in for
+// them: it reads 2,000 files of generated wire-style text (English with Chinese passages) from the book's
+// folder and serves them as documents of the note kind. Everything else is the app's own code: the real
+// services, the index in its worker thread, the cache file, and search.query through the API dispatcher.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDispatch } from '../../electron/core/contract/dispatch';
+import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
+import type { SearchDocument } from '../../electron/core/search/engine';
+import type { SearchResponse } from '../../electron/core/search/schemas';
+import type { SearchProvider } from '../../electron/services/search/provider';
+import { testServices } from '../harness/services';
+import { percentile } from './stats';
+
+/** A seeded generator, so every run searches the same text with the same queries. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const domainWords =
+  'the of and to in a on that for is with as said talks trade china united states tariffs technology transfer intellectual property enforcement verification purchases soybeans energy beef market access subsidies licensing approvals joint venture delegation round beijing washington readout ministry spokesman commitments deadline structural issues negotiators agreement truce buenos aires vice minister consultations cyber theft industrial policy reform standards services agriculture imports exports deficit currency review mechanism implementation'.split(
+    ' ',
+  );
+const hanPhrases = [
+  '结构性问题',
+  '强制技术转让',
+  '知识产权保护',
+  '中美贸易谈判',
+  '市场准入',
+  '产业补贴',
+  '执行机制',
+  '商务部新闻发言人',
+  '取得进展',
+  '关税上调',
+];
+
+/** About 30,000 made-up words besides the domain ones, used with a Zipf-like frequency, as in real prose. */
+function vocabulary(rand: () => number): string[] {
+  const syllables =
+    'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zi zo'.split(
+      ' ',
+    );
+  const words = new Set<string>(domainWords);
+  while (words.size < 30_000) {
+    let w = '';
+    const n = 2 + Math.floor(rand() * 3);
+    for (let i = 0; i < n; i += 1) w += syllables[Math.floor(rand() * syllables.length)] ?? '';
+    if (rand() < 0.3) w += 'n';
+    words.add(w);
+  }
+  return [...words];
+}
+
+function articleText(rand: () => number, words: readonly string[], bytes: number, seed: number): string {
+  const parts: string[] = [`Wire report ${seed}. `];
+  let length = parts[0]?.length ?? 0;
+  let sentence = 0;
+  while (length < bytes) {
+    let piece: string;
+    if (rand() < 0.015)
+      piece = `${hanPhrases[Math.floor(rand() * hanPhrases.length)] ?? ''}，${hanPhrases[Math.floor(rand() * hanPhrases.length)] ?? ''}。`;
+    else {
+      const word = words[Math.floor(Math.pow(rand(), 2.2) * words.length)] ?? 'trade';
+      sentence += 1;
+      piece = sentence % 14 === 0 ? `${word}. ` : `${word} `;
+    }
+    parts.push(piece);
+    length += piece.length;
+  }
+  return parts.join('').slice(0, bytes);
+}
+
+/** Stands in for the sources provider of issue 3: 2,000 article files on disk, read when asked for. */
+class SyntheticSources implements SearchProvider {
+  readonly kinds = ['note'] as const;
+  constructor(
+    private readonly dir: string,
+    private readonly count: number,
+  ) {}
+  private key(i: number): string {
+    return `note:bench-source-${i}`;
+  }
+  async stamps(): Promise<ReadonlyMap<string, string>> {
+    return new Map(Array.from({ length: this.count }, (_, i) => [this.key(i), 'v1']));
+  }
+  async documents(keys: readonly string[]): Promise<SearchDocument[]> {
+    const out: SearchDocument[] = [];
+    for (const key of keys) {
+      const m = /^note:bench-source-(\d+)$/.exec(key);
+      if (!m) continue;
+      const text = await readFile(join(this.dir, `${m[1] ?? ''}.txt`), 'utf8');
+      out.push({
+        key,
+        kind: 'note',
+        id: `bench-source-${m[1] ?? ''}`,
+        stamp: 'v1',
+        title: `Wire report ${m[1] ?? ''}`,
+        fields: { title: `Wire report ${m[1] ?? ''}`, text },
+        areaIds: [],
+        tags: [],
+        parties: [],
+        date: '2019-01-10T00:00:00.000Z',
+        weight: 1,
+      });
+    }
+    return out;
+  }
+  subscribe(): () => void {
+    return () => undefined;
+  }
+}
+
+export interface SearchFigures {
+  readonly buildMs: number;
+  readonly readyMs: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly queries: number;
+  readonly documents: number;
+  readonly textMb: number;
+  readonly cacheMb: number;
+  readonly rssMb: number;
+}
+
+/** The 200 mixed queries: words, prefixes, phrases, Chinese runs, filters and exclusions. */
+function queries(rand: () => number, words: readonly string[], areaTitles: readonly string[]): string[] {
+  const pick = () => words[Math.floor(Math.pow(rand(), 2.2) * Math.min(words.length, 8_000))] ?? 'trade';
+  const out: string[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const kind = i % 8;
+    if (kind === 0) out.push(pick());
+    else if (kind === 1) out.push(`${pick()} ${pick()}`);
+    else if (kind === 2) out.push(pick().slice(0, 4));
+    else if (kind === 3)
+      out.push(`"${pick()} ${pick()}"`.replace(/^"(\S+) (\S+)"$/, (_m, a: string) => `"${a} ${domainWords[i % 10] ?? 'the'}"`));
+    else if (kind === 4) out.push((hanPhrases[i % hanPhrases.length] ?? '').slice(0, 2 + (i % 3)));
+    else if (kind === 5) out.push(`issue ${(i % 2_000) + 1} kind:area`);
+    else if (kind === 6)
+      out.push(`${['delegation', 'licensing', 'readout', 'enforcement'][i % 4] ?? ''} area:"${areaTitles[i % areaTitles.length] ?? ''}"`);
+    else out.push(`${pick()} -${pick()} 技术`);
+  }
+  return out;
+}
+
+export async function measureSearch(
+  buildBook: (dir: string, areas: number, noteBytes: number) => Promise<string[]>,
+  log: (text: string) => void,
+): Promise<SearchFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'briefing-bench-search-'));
+  const cache = join(dir, 'cache');
+  const sourcesDir = join(dir, 'bench-sources');
+  const count = 2_000;
+  try {
+    log('building the search book (2,000 areas with 20 KB notes, 2,000 synthetic sources of 50 KB)… ');
+    await buildBook(dir, 2_000, 20_000);
+    await mkdir(sourcesDir, { recursive: true });
+    const rand = random(2019);
+    const words = vocabulary(rand);
+    let textBytes = 2_000 * 20_000;
+    for (let i = 0; i < count; i += 1) {
+      const text = articleText(rand, words, 50_000, i);
+      textBytes += text.length;
+      await writeFile(join(sourcesDir, `${i}.txt`), text);
+    }
+    log('done\n');
+    const options = { searchCacheDir: cache, searchProviders: [new SyntheticSources(sourcesDir, count)], searchSaveDelayMs: 3_600_000 };
+
+    // First start: nothing cached, the whole index is built (in the worker), then written at shutdown.
+    log('building the index… ');
+    const first = testServices(dir, options);
+    let started = performance.now();
+    await first.boot();
+    await first.search.whenReady();
+    const buildMs = performance.now() - started;
+    await first.shutdown();
+    log(`${Math.round(buildMs)} ms\n`);
+
+    // Restart: the book opens and the index loads from the cache. Ready is measured from the start of boot.
+    const rssBefore = process.memoryUsage().rss;
+    const services = testServices(dir, options);
+    started = performance.now();
+    await services.boot();
+    await services.search.whenReady();
+    const readyMs = performance.now() - started;
+    const report = services.search.startupReport();
+    if (report.indexed !== 0 || report.fromCache !== 2 * 2_000 + count) {
+      throw new Error(`the index did not come from the cache: ${JSON.stringify(report)}`);
+    }
+    const rssMb = (process.memoryUsage().rss - rssBefore) / (1024 * 1024);
+
+    // 200 mixed queries through the API, as the renderer sends them.
+    const dispatch = createDispatch(services.handlers, { appOrigin: APP_ORIGIN });
+    const areaTitles = services.book.state().areas.map((a) => a.title);
+    const times: number[] = [];
+    let answered = 0;
+    for (const query of queries(rand, words, areaTitles)) {
+      const t = performance.now();
+      const result = await dispatch('bb:search.query', { query }, { url: APP_ENTRY, isMainFrame: true });
+      times.push(performance.now() - t);
+      if (!result.ok) throw new Error(`search failed for ${query}: ${result.error.message}`);
+      if ((result.value as SearchResponse).groups.length > 0) answered += 1;
+    }
+    if (answered < 120) throw new Error(`only ${answered} of 200 queries found anything: the benchmark is not searching real text`);
+    await services.shutdown();
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(services.search.cacheFile() ?? ''));
+    return {
+      buildMs,
+      readyMs,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      queries: times.length,
+      documents: 2 * 2_000 + count,
+      textMb: textBytes / 1e6,
+      cacheMb: size / 1e6,
+      rssMb,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

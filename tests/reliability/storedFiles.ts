@@ -1,0 +1,51 @@
+import type { BookState } from '../../electron/core/contract/views';
+import type { Booted } from '../services/support';
+
+/**
+ * Every kind of stored file (every entry of documentKinds), with what the
+ * reliability proofs need to know about it. A feature that stores a new kind of
+ * file adds it here; tests/reliability/coverage.test.ts fails until it does.
+ */
+export interface StoredFile {
+  /** Where a file with this content lives, relative to the data folder. */
+  relPath(doc: Record<string, unknown>): string;
+  /** A file of this kind in the sample template (tests/reliability/folders.ts), which the fuzzer damages. */
+  readonly sample: string;
+  /** Whether the opened book is using the content of this (valid) file. */
+  inUse(b: Booted, doc: Record<string, unknown>): Promise<boolean>;
+}
+
+const field = (doc: Record<string, unknown>, key: string): Record<string, unknown> => {
+  const value = doc[key];
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+};
+
+export const storedFiles: Record<string, StoredFile> = {
+  'briefing-book/book': {
+    relPath: () => 'book.json',
+    sample: 'book.json',
+    inUse: async (b, doc) => {
+      const state = await b.ok<BookState>('bb:book.open');
+      return state.bookId === doc['bookId'] && state.settings.title === field(doc, 'settings')['title'];
+    },
+  },
+  'briefing-book/area': {
+    relPath: (doc) => `areas/${String(field(doc, 'area')['id'])}.json`,
+    sample: 'areas/enforcement.json',
+    inUse: async (b, doc) => {
+      const area = field(doc, 'area');
+      const state = await b.ok<BookState>('bb:book.open');
+      // A deleted area is not listed, but its note can still be undeleted: ask for it directly.
+      if (area['deletedAt'] !== null) return (await b.call('bb:areas.undelete', { id: area['id'] })).ok;
+      return state.areas.some((a) => a.id === area['id'] && a.title === area['title']);
+    },
+  },
+  'briefing-book/window-state': {
+    relPath: () => 'window-state.json',
+    sample: 'window-state.json',
+    inUse: async (b, doc) => {
+      const saved = b.services.windowState.restore([]);
+      return saved !== null && JSON.stringify(saved.bounds) === JSON.stringify(doc['bounds']);
+    },
+  },
+};

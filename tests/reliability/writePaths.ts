@@ -1,0 +1,142 @@
+import type { WireResult } from '../../electron/core/contract/result';
+import type { Booted } from '../services/support';
+
+/**
+ * Every API method of the contract, and every other save the main process
+ * makes, with how the reliability proofs drive it. A method that writes names
+ * one or more scenarios: the fault-injection test fails its every file
+ * operation in turn (tests/services/faultInjection.test.ts). A method that only
+ * reads says so, and a test proves it touches no file.
+ *
+ * tests/reliability/coverage.test.ts fails when a contract method is missing here,
+ * or when a method that writes has no save in the crash loop (tests/torture/ops.ts).
+ * Each scenario runs on a copy of the sample book (folders.ts), whose area ids are used below.
+ */
+export interface WriteScenario {
+  readonly label: string;
+  /** Runs first, on a healthy disk (e.g. delete an area so that undelete has one). */
+  readonly prepare?: (b: Booted) => Promise<void>;
+  /** The save, as the renderer (or the main process) makes it. */
+  readonly act: (b: Booted) => Promise<WireResult<unknown>>;
+}
+
+export type WritePath =
+  | { readonly readOnly: true; readonly call: (b: Booted) => Promise<WireResult<unknown>> }
+  | { readonly readOnly: false; readonly scenarios: readonly WriteScenario[] };
+
+const ok = <T>(value: T): WireResult<T> => ({ ok: true, value });
+
+/** Runs a service call the main process makes, turning a thrown error into a failed result as dispatch does. */
+async function service(run: () => Promise<unknown>): Promise<WireResult<unknown>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown; details?: unknown };
+    return {
+      ok: false,
+      error: {
+        code: typeof e.code === 'string' ? (e.code as 'storage') : 'internal',
+        message: typeof e.message === 'string' ? e.message : String(error),
+        details: Array.isArray(e.details) ? (e.details as string[]) : [],
+      },
+    };
+  }
+}
+
+export const contractWritePaths: Record<string, WritePath> = {
+  'app.info': { readOnly: true, call: (b) => b.call('bb:app.info', {}) },
+  'app.flushed': { readOnly: true, call: (b) => b.call('bb:app.flushed', { requestId: 'flush-1' }) },
+  'app.openExternal': { readOnly: true, call: (b) => b.call('bb:app.openExternal', { url: 'https://ustr.gov/' }) },
+  'book.open': { readOnly: true, call: (b) => b.call('bb:book.open', {}) },
+  'notes.get': { readOnly: true, call: (b) => b.call('bb:notes.get', { areaId: 'enforcement' }) },
+  'search.query': { readOnly: true, call: (b) => b.call('bb:search.query', { query: 'tariffs area:tariffs-deadline' }) },
+  'book.updateSettings': {
+    readOnly: false,
+    scenarios: [
+      {
+        label: 'rename the book, change the marking and a party',
+        act: (b) =>
+          b.call('bb:book.updateSettings', {
+            title: 'Trade talks — Washington round',
+            marking: 'RESTRICTED',
+            parties: [
+              { id: 'united-states', name: 'United States' },
+              { id: 'china', name: "People's Republic of China" },
+            ],
+          }),
+      },
+    ],
+  },
+  'areas.create': {
+    readOnly: false,
+    scenarios: [
+      { label: 'create an area at the end', act: (b) => b.call('bb:areas.create', { title: 'Exchange rates', tags: ['currency'] }) },
+      {
+        label: 'create an area before another',
+        act: (b) => b.call('bb:areas.create', { title: 'Agriculture quotas', beforeId: 'market-access', priority: 'high' }),
+      },
+    ],
+  },
+  'areas.update': {
+    readOnly: false,
+    scenarios: [
+      {
+        label: 'rename an area and change its tags',
+        act: (b) =>
+          b.call('bb:areas.update', { id: 'market-access', patch: { title: 'Market access (services)', tags: ['cloud', '云计算'] } }),
+      },
+    ],
+  },
+  'areas.move': {
+    readOnly: false,
+    scenarios: [
+      {
+        label: 'move an area to the top',
+        act: (b) => b.call('bb:areas.move', { id: 'cyber-theft', beforeId: 'forced-technology-transfer' }),
+      },
+    ],
+  },
+  'areas.setArchived': {
+    readOnly: false,
+    scenarios: [{ label: 'archive an area', act: (b) => b.call('bb:areas.setArchived', { id: 'purchase-commitments', archived: true }) }],
+  },
+  'areas.delete': {
+    readOnly: false,
+    scenarios: [{ label: 'delete an area', act: (b) => b.call('bb:areas.delete', { id: 'tariffs-deadline' }) }],
+  },
+  'areas.undelete': {
+    readOnly: false,
+    scenarios: [
+      {
+        label: 'bring a deleted area back',
+        prepare: async (b) => {
+          await b.ok('bb:areas.delete', { id: 'tariffs-deadline' });
+        },
+        act: (b) => b.call('bb:areas.undelete', { id: 'tariffs-deadline' }),
+      },
+    ],
+  },
+  'notes.save': {
+    readOnly: false,
+    scenarios: [
+      {
+        label: 'save a briefing note',
+        act: (b) =>
+          b.call('bb:notes.save', {
+            areaId: 'enforcement',
+            markdown: '## Where we stand\n\nA two-tier review: working level monthly, **vice-ministerial** every quarter.\n\n执行机制',
+          }),
+      },
+    ],
+  },
+};
+
+/** Saves the main process makes outside the contract. */
+export const serviceWritePaths: Record<string, WriteScenario[]> = {
+  'windowState.save': [
+    {
+      label: 'remember the window after it moved',
+      act: (b) => service(() => b.services.windowState.save({ bounds: { x: 220, y: 140, width: 1400, height: 900 }, maximized: true })),
+    },
+  ],
+};
