@@ -15,13 +15,14 @@ import type { SearchProvider } from './search/provider';
 import { SearchService } from './search/searchService';
 import { WorkerIndexHost } from './search/workerHost';
 import { defaultDurableOptions } from './store/durableWrite';
-import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
+import type { EvidenceResolver } from './positions/evidence';
 import { PositionsService } from './positions/positionsService';
 import type { Handlers } from '../core/contract/api';
 import { sampleSources } from '../core/sample/sampleSources';
 import { noFilePicker, type FilePickerPort } from './sources/filePicker';
 import { SourceService } from './sources/sourceService';
 import { SourceStore } from './sources/sourceStore';
+import { SourcesEvidenceResolver } from './sources/positionsEvidence';
 import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
@@ -108,7 +109,7 @@ export function createServices(deps: ContainerDeps): Services {
     store,
     clock: deps.clock,
     ids: deps.ids,
-    evidence: deps.evidence ?? new NoSourcesEvidenceResolver(),
+    evidence: deps.evidence ?? new SourcesEvidenceResolver(sources),
     assertOpen: () => book.assertOpen(),
   });
   const windowState = new WindowStateService(folder);

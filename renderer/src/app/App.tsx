@@ -28,6 +28,7 @@ import { SourceDropZone } from '../features/sources/DropZone';
 import { CitationPickerDialog, CiteAnnotationDialog, DeleteSourceDialog, PasteSourceDialog } from '../features/sources/SourceDialogs';
 import { SourceReader } from '../features/sources/SourceReader';
 import { SourcesLibrary } from '../features/sources/SourcesLibrary';
+import { useEvidenceOpener } from '../features/sources/openAtQuote';
 
 function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -98,6 +99,7 @@ export function App() {
     void load();
   }, [load]);
 
+  useEvidenceOpener();
   useEffect(() => {
     const isMac = platform() === 'darwin';
     const onKey = (event: KeyboardEvent) => handleShortcut(event, isMac);

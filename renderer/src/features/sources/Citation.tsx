@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { parseCitationHref, quoteFromLinkText, refKey } from '../../../../electron/core/sources/citations';
 import type { AnnotationRef, ResolvedRef } from '../../../../electron/core/sources/model';
 import { api } from '../../api/client';
-import { useNavigation } from '../../app/navigation';
+import { openAtQuote } from './openAtQuote';
 import { formatDate, useSources } from './sourcesState';
 
 /**
@@ -70,7 +70,6 @@ function textOf(children: ReactNode): string {
 
 function CitationView({ citation, fallback }: { citation: AnnotationRef; fallback: string }) {
   const resolved = useResolved(citation);
-  const go = useNavigation((s) => s.go);
   if (resolved === 'pending') {
     return (
       <span className="citation citation-pending">
@@ -93,7 +92,7 @@ function CitationView({ citation, fallback }: { citation: AnnotationRef; fallbac
       title={`${resolved.title} — open the article at this quote`}
       onClick={(event) => {
         event.preventDefault();
-        go({ view: 'source', sourceId: citation.sourceId, annotationId: citation.annotationId, flash: Date.now() });
+        openAtQuote(citation);
       }}
     >
       <q dir="auto">{resolved.quote}</q> <span className="citation-source">— {where}</span>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Evidence } from '../../../../electron/core/contract/sourceViews';
 import { api, errorMessage } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
+import { openAtQuote } from './openAtQuote';
 import { formatDate, useSources } from './sourcesState';
 
 const OPEN_KEY = 'briefing.evidenceOpen';
@@ -78,7 +79,7 @@ export function EvidencePanel({ areaId }: { areaId: string }) {
                       className="as-link evidence-quote"
                       lang={group.source.language || undefined}
                       dir="auto"
-                      onClick={() => go({ view: 'source', sourceId: group.source.id, annotationId: item.annotation.id, flash: Date.now() })}
+                      onClick={() => openAtQuote({ sourceId: group.source.id, annotationId: item.annotation.id })}
                     >
                       “{item.annotation.target.selector[0].exact}”
                     </button>
