@@ -307,8 +307,9 @@ export function hostile(type: FieldKind): fc.Arbitrary<unknown> {
       );
     }
     case 'list':
+      // Not null: a PDF's list of areas may be null (the whole book).
       return fc.oneof(
-        notAString.filter((v) => !Array.isArray(v)),
+        notAString.filter((v) => !Array.isArray(v) && v !== null),
         fc.constant(Array.from({ length: type.max + 1 }, () => null)),
         fc.constant(Array.from({ length: 100_000 }, (_, i) => i)),
         hostile(type.of).map((v) => [v]),

@@ -52,7 +52,8 @@ const washingtonId = async (b: Booted): Promise<string> => {
 };
 
 export const positionsContractPaths: Record<string, WritePath> = {
-  'positions.board': { readOnly: true, call: (b) => b.call('bb:positions.board', { areaId: area }) },
+  // The board resolves its quotes from the Sources library, whose files are read from disk: it reads, never writes.
+  'positions.board': { readOnly: true, reads: true, call: (b) => b.call('bb:positions.board', { areaId: area }) },
   'positions.history': { readOnly: true, call: (b) => b.call('bb:positions.history', { areaId: area, pointId: 'enf-review' }) },
   'positions.changesSince': {
     readOnly: true,
