@@ -172,24 +172,23 @@ function snapshotTaking(label: string, act: (b: Booted) => Promise<WireResult<un
   };
 }
 
+/** Prints the enforcement area to a PDF in the out folder, as job-1 (so that pdf.open and pdf.reveal have one). */
+async function exportOnePdf(b: Booted): Promise<void> {
+  await mkdir(outDir(b), { recursive: true });
+  desktopOf(b).saveAnswers.push(pdfPath(b));
+  await b.ok('bb:pdf.export', { jobId: 'job-1', areaIds: ['enforcement'], includeArchived: false, pageSize: 'a4' });
+}
+
 export const exportContractPaths: Record<string, WritePath> = {
   'pdf.cancel': { readOnly: true, call: (b) => b.call('bb:pdf.cancel', { jobId: 'job-1' }) },
   'pdf.open': {
     readOnly: true,
-    prepare: async (b) => {
-      await mkdir(outDir(b), { recursive: true });
-      desktopOf(b).saveAnswers.push(pdfPath(b));
-      await b.ok('bb:pdf.export', { jobId: 'job-1', areaIds: ['enforcement'], includeArchived: false, pageSize: 'a4' });
-    },
+    prepare: exportOnePdf,
     call: (b) => b.call('bb:pdf.open', { jobId: 'job-1' }),
   },
   'pdf.reveal': {
     readOnly: true,
-    prepare: async (b) => {
-      await mkdir(outDir(b), { recursive: true });
-      desktopOf(b).saveAnswers.push(pdfPath(b));
-      await b.ok('bb:pdf.export', { jobId: 'job-1', areaIds: ['enforcement'], includeArchived: false, pageSize: 'a4' });
-    },
+    prepare: exportOnePdf,
     call: (b) => b.call('bb:pdf.reveal', { jobId: 'job-1' }),
   },
   'backup.chooseArchive': {

@@ -182,6 +182,17 @@ describe('automatic snapshots', () => {
 });
 
 describe('restoring a snapshot', () => {
+  /** A book snapshotted, then changed (a note saved, an area made), on a disk whose faults the test chooses. */
+  async function changedSinceSnapshot() {
+    const dir = await freshDir();
+    const fs = new FaultyFs();
+    const b = await start(dir, { automatic: false }, { fs });
+    const snap = await b.ok<SnapshotInfo>('bb:snapshots.create');
+    await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Current text.' });
+    await b.ok('bb:areas.create', { title: 'Made after the snapshot' });
+    return { dir, fs, b, snap, before: await bookFiles(dir) };
+  }
+
   test('puts the book back, after snapshotting the current state; areas added since are removed, and the restore can be undone', async () => {
     const dir = await freshDir();
     const b = await start(dir, { automatic: false });
@@ -261,13 +272,7 @@ describe('restoring a snapshot', () => {
   });
 
   test('a failure half-way through a restore puts the book back as it was, and says so', async () => {
-    const dir = await freshDir();
-    const fs = new FaultyFs();
-    const b = await start(dir, { automatic: false }, { fs });
-    const snap = await b.ok<SnapshotInfo>('bb:snapshots.create');
-    await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Current text.' });
-    await b.ok('bb:areas.create', { title: 'Made after the snapshot' });
-    const before = await bookFiles(dir);
+    const { dir, fs, b, snap, before } = await changedSinceSnapshot();
     // The areas are written, then the book file's rename fails once: the restore is undone.
     fs.failOp('rename', 'EIO', { path: (p) => p.includes('book.json') });
     const result = await b.call('bb:snapshots.restore', { id: snap.id });
@@ -286,13 +291,7 @@ describe('restoring a snapshot', () => {
   });
 
   test('when the disk keeps failing, the book is never opened half-restored; a restart puts it back as it was', async () => {
-    const dir = await freshDir();
-    const fs = new FaultyFs();
-    const b = await start(dir, { automatic: false }, { fs });
-    const snap = await b.ok<SnapshotInfo>('bb:snapshots.create');
-    await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Current text.' });
-    await b.ok('bb:areas.create', { title: 'Made after the snapshot' });
-    const before = await bookFiles(dir);
+    const { dir, fs, b, snap, before } = await changedSinceSnapshot();
     fs.failOp('rename', 'EIO', { path: (p) => p.includes('book.json'), permanent: true });
     const result = await b.call('bb:snapshots.restore', { id: snap.id });
     expect(result.ok).toBe(false);
