@@ -5,7 +5,7 @@
 // by Playwright. The book is only read: where the data folder does not exist
 // (or is empty) the sample book is exported, as the app's first run would
 // show it, and nothing is written there.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pageSizes, type PageSize } from '../core/contract/exportViews';
@@ -19,6 +19,7 @@ import { sourceFontRoot } from '../services/export/print/fonts';
 import { localDate } from '../services/export/wiring';
 import type { FsPort } from '../services/fs/fsPort';
 import { nodeFs } from '../services/fs/nodeFs';
+import { removeTree } from '../services/fs/tree';
 import { randomIds, systemClock } from '../services/runtime';
 import { writeFileDurably } from '../services/store/durableWrite';
 import { describeFsError } from '../services/store/storageError';
@@ -99,7 +100,21 @@ export function readOnlyFs(base: FsPort): FsPort {
     open: (path, flags) => (flags === 'r' ? base.open(path, flags) : refuse(path)),
     rename: (from) => refuse(from),
     unlink: (path) => refuse(path),
+    rmdir: (path) => refuse(path),
   };
+}
+
+/**
+ * A new, empty folder in the system's temp folder for the sample book this export prints when the given folder
+ * holds no book yet; made (and removed afterwards) through the file-system port like every other file operation.
+ */
+export async function throwawayFolder(fs: FsPort): Promise<string> {
+  for (;;) {
+    const dir = join(tmpdir(), `briefing-export-sample-${randomBytes(8).toString('hex')}`);
+    if ((await fs.stat(dir)) !== null) continue;
+    await fs.mkdir(dir);
+    return dir;
+  }
 }
 
 export interface ExportOutcome {
@@ -110,7 +125,7 @@ export interface ExportOutcome {
 }
 
 export async function runExport(args: ExportArgs, log: (line: string) => void, signal: AbortSignal): Promise<ExportOutcome> {
-  const executable = findChromium();
+  const executable = await findChromium();
   const out = resolve(args.out);
   const outDir = await nodeFs.stat(dirname(out));
   if (!outDir?.isDirectory) throw new AppError('invalid_input', `The folder for ${out} does not exist.`);
@@ -118,7 +133,7 @@ export async function runExport(args: ExportArgs, log: (line: string) => void, s
   const existing = await nodeFs.stat(requested);
   if (existing && !existing.isDirectory) throw new AppError('invalid_input', `${requested} is a file, not a data folder.`);
   const isEmpty = !existing || (await nodeFs.readdir(requested)).length === 0;
-  const sampleDir = isEmpty ? await mkdtemp(join(tmpdir(), 'briefing-export-sample-')) : null;
+  const sampleDir = isEmpty ? await throwawayFolder(nodeFs) : null;
   if (sampleDir)
     log(`${requested} holds no book yet: exporting the sample book, as the app shows it on first run (nothing is written there).`);
   const services = createServices({
@@ -133,7 +148,7 @@ export async function runExport(args: ExportArgs, log: (line: string) => void, s
     platformName: process.platform,
     today: args.today,
   });
-  const engine = new PlaywrightPdfEngine(() => executable);
+  const engine = new PlaywrightPdfEngine(async () => executable);
   try {
     await services.boot();
     const book = await collectPrintBook(services.book, services.exports.content, {
@@ -161,7 +176,7 @@ export async function runExport(args: ExportArgs, log: (line: string) => void, s
   } finally {
     await engine.close().catch(() => undefined);
     await services.shutdown().catch(() => undefined);
-    if (sampleDir) await rm(sampleDir, { recursive: true, force: true });
+    if (sampleDir) await removeTree(nodeFs, sampleDir).catch(() => undefined);
   }
 }
 

@@ -14,13 +14,13 @@ export class PlaywrightPdfEngine implements PdfEngine {
   private browser: Promise<Browser> | null = null;
 
   constructor(
-    private readonly executablePath: () => string = () => findChromium(),
+    private readonly executablePath: () => Promise<string> = () => findChromium(),
     private readonly shared: Browser | null = null,
   ) {}
 
   private launch(): Promise<Browser> {
     if (this.shared) return Promise.resolve(this.shared);
-    this.browser ??= (async () => chromium.launch({ executablePath: this.executablePath(), args: chromiumArgs, headless: true }))();
+    this.browser ??= (async () => chromium.launch({ executablePath: await this.executablePath(), args: chromiumArgs, headless: true }))();
     return this.browser;
   }
 

@@ -92,7 +92,14 @@ export function createServices(deps: ContainerDeps): Services {
     ...(deps.durable ? { durable: deps.durable } : {}),
   });
   const store = new BookStore(folder);
-  const book = new BookService({ store, clock: deps.clock, ids: deps.ids, sample: deps.sample });
+  const book = new BookService({
+    store,
+    clock: deps.clock,
+    ids: deps.ids,
+    sample: deps.sample,
+    // A snapshot restore cut short is settled before the book is read (issue 6).
+    beforeOpen: () => exports.snapshots.beforeOpen(),
+  });
   const sources = new SourceService({
     store: new SourceStore(folder),
     fs: deps.fs,

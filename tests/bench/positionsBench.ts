@@ -170,7 +170,7 @@ async function renderInChromium(
   log: (line: string) => void,
 ): Promise<{ firstMs: number; renderMs: number; arrowMs: number } | null> {
   try {
-    findChromium();
+    await findChromium();
   } catch {
     log('no Chromium: the board is not drawn\n');
     return null;

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,6 +16,9 @@ import { repoRoot, screenshotPath, tempDir } from '../harness/paths';
  * app (save dialog answered by the test, progress, Open), Cancel, the
  * portable archive out and in, and snapshots listed and restored from the UI.
  */
+/** Saves that write the whole book (archives, imports, restores) take seconds on a loaded machine: wait for them, not for the 1 s default. */
+const SLOW = 30_000;
+
 let app: AppHandle;
 let root: string;
 const desktop = new ScriptedDesktop();
@@ -63,7 +66,7 @@ describe('export and backups in real Chromium', () => {
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/Saved \d+ pages/);
     await shot(page, 'export-dialog-done');
     await dialog.getByRole('button', { name: 'Open PDF' }).click();
-    await expect.poll(() => desktop.opened).toEqual([out]);
+    await expect.poll(() => desktop.opened, { timeout: SLOW }).toEqual([out]);
     const pages = await pageTexts(out);
     expect(pages.length).toBeGreaterThan(10);
     expect(pages[0]).toContain('SENSITIVE — NEGOTIATING TEAM ONLY');
@@ -85,6 +88,9 @@ describe('export and backups in real Chromium', () => {
     const out = join(root, 'cancelled.pdf');
     desktop.saveAnswers.push(out);
     await dialog.getByRole('button', { name: 'Export 1 area…' }).click();
+    // Cancel once the export really runs in the main process (the place was chosen and typesetting began), so that
+    // it is the running export that stops. (A Cancel that overtakes its export is proven in pdfCancelRace.test.ts.)
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: SLOW }).toMatch(/Gathered|Typesetting|Laying out/);
     await dialog.getByRole('button', { name: 'Cancel export' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/cancelled\. No file was written/);
     expect(await readdir(root)).not.toContain('cancelled.pdf');
@@ -100,7 +106,7 @@ describe('export and backups in real Chromium', () => {
     const archive = join(root, 'book.bbook.zip');
     desktop.saveAnswers.push(archive);
     await page.getByRole('button', { name: 'Export book archive…' }).click();
-    await expect.poll(() => page.locator('.toasts').textContent()).toContain('Book archived: 8 issue areas');
+    await expect.poll(() => page.locator('.toasts').textContent(), { timeout: SLOW }).toContain('Book archived: 8 issue areas');
     desktop.openAnswers.push(archive);
     await page.getByRole('button', { name: 'Import book archive…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import book archive' });
@@ -113,7 +119,7 @@ describe('export and backups in real Chromium', () => {
     await done.waitFor();
     await shot(page, 'import-done');
     await done.getByRole('button', { name: 'Open the imported book' }).click();
-    await expect.poll(() => desktop.relaunched).toHaveLength(1);
+    await expect.poll(() => desktop.relaunched, { timeout: SLOW }).toHaveLength(1);
     expect(desktop.relaunched[0]).toBe(join(root, 'us-china-trade-talks-january-2019-round-imported-2019-01-10'));
     const imported = await readdir(join(root, 'us-china-trade-talks-january-2019-round-imported-2019-01-10', 'areas'));
     expect(imported).toHaveLength(8);
@@ -144,16 +150,32 @@ describe('export and backups in real Chromium', () => {
       .first()
       .click();
     const confirm = page.getByRole('dialog', { name: 'Restore this snapshot?' });
-    await expect.poll(() => confirm.textContent()).toContain('Issue areas8');
+    await expect.poll(() => confirm.textContent(), { timeout: SLOW }).toContain('Issue areas8');
     await shot(page, 'restore-dialog');
     await confirm.getByRole('button', { name: 'Restore snapshot' }).click();
-    await expect.poll(() => page.locator('.toasts').textContent()).toContain('The book is back as it was');
+    await expect.poll(() => page.locator('.toasts').textContent(), { timeout: SLOW }).toContain('The book is back as it was');
     await page.locator('.area-link', { hasText: 'Enforcement and verification' }).click();
     const preview = page.getByRole('article', { name: 'Preview of the briefing note' });
-    await expect.poll(() => preview.textContent()).not.toContain('Deleted everything by mistake.');
+    await expect.poll(() => preview.textContent(), { timeout: SLOW }).not.toContain('Deleted everything by mistake.');
     // The state just before the restore is kept, and can be restored in turn.
     await page.getByRole('button', { name: 'Export and backups' }).click();
-    await expect.poll(() => table.textContent()).toContain('Before a restore');
+    await expect.poll(() => table.textContent(), { timeout: SLOW }).toContain('Before a restore');
+  });
+
+  test('a damaged snapshot is listed as damaged, says why, and offers no Restore', async () => {
+    // A snapshot cut short by a disk that failed (the app never writes one like this; a copy tool might).
+    await writeFile(join(root, 'book', 'snapshots', 's-20190109-180000-000-manual-0123456789ab.zip'), 'PK\u0003\u0004 cut short');
+    await app.restart();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Export and backups' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Cannot be restored' });
+    await expect.poll(() => row.count(), { timeout: SLOW }).toBe(1);
+    await expect(row.textContent()).resolves.toContain('Damaged');
+    await expect(row.getByRole('button', { name: /^Restore/ }).count()).resolves.toBe(0);
+    // The other snapshots can still be restored.
+    await expect(page.getByRole('button', { name: /^Restore the snapshot of/ }).count()).resolves.toBeGreaterThan(1);
+    expect(await scanAccessibility(page)).toEqual([]);
+    await shot(page, 'backups-damaged-snapshot');
   });
 
   test('the page never requested anything outside its own origin, and logged no errors', () => {

@@ -73,7 +73,7 @@ function bridgeSource(): Promise<string> {
 let sharedBrowser: Promise<Browser> | null = null;
 
 function browser(): Promise<Browser> {
-  sharedBrowser ??= chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  sharedBrowser ??= findChromium().then((executablePath) => chromium.launch({ executablePath, args: chromiumArgs, headless: true }));
   return sharedBrowser;
 }
 

@@ -14,8 +14,14 @@ export class ScriptedDesktop implements DesktopFilesPort {
   readonly shown: string[] = [];
   readonly relaunched: string[] = [];
 
-  private next(queue: (string | null)[], kind: string): string | null {
-    if (queue.length === 0) throw new Error(`The test did not expect a ${kind} dialog.`);
+  /** Answers a dialog whose queue is empty (the API fuzzer answers every dialog); unset, such a dialog fails the test. */
+  otherwise: ((kind: 'save' | 'open' | 'folder') => string | null) | null = null;
+
+  private next(queue: (string | null)[], kind: 'save' | 'open' | 'folder'): string | null {
+    if (queue.length === 0) {
+      if (this.otherwise) return this.otherwise(kind);
+      throw new Error(`The test did not expect a ${kind} dialog.`);
+    }
     return queue.shift() ?? null;
   }
 

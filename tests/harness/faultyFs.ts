@@ -2,7 +2,7 @@ import type { FileHandlePort, FileStat, FsPort } from '../../electron/services/f
 import { nodeFs } from '../../electron/services/fs/nodeFs';
 
 /** Every operation FsPort offers, including the operations on an open file handle. */
-export const fsOps = ['readFile', 'readdir', 'mkdir', 'open', 'rename', 'unlink', 'stat', 'write', 'sync', 'close'] as const;
+export const fsOps = ['readFile', 'readdir', 'mkdir', 'open', 'rename', 'unlink', 'rmdir', 'stat', 'write', 'sync', 'close'] as const;
 export type FsOp = (typeof fsOps)[number];
 
 export interface FsCall {
@@ -127,6 +127,10 @@ export class FaultyFs implements FsPort {
 
   unlink(path: string): Promise<void> {
     return this.run('unlink', path, () => this.inner.unlink(path));
+  }
+
+  rmdir(path: string): Promise<void> {
+    return this.run('rmdir', path, () => this.inner.rmdir(path));
   }
 
   stat(path: string): Promise<FileStat | null> {

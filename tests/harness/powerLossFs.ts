@@ -299,6 +299,11 @@ class PowerLossView implements FsPort {
     const toDir = this.fs.parentDir(to, 'rename');
     const fromName = basename(from);
     const toName = basename(to);
+    // As POSIX rename(2): a folder may replace only an empty folder, and nothing replaces a folder but a folder.
+    const existing = this.fs.lookup(to);
+    if (existing?.kind === 'dir' && source.kind !== 'dir') throw fsError('EISDIR', 'rename', to);
+    if (existing && existing.kind !== 'dir' && source.kind === 'dir') throw fsError('ENOTDIR', 'rename', to);
+    if (existing?.kind === 'dir' && existing.dir.entries.size > 0) throw fsError('ENOTEMPTY', 'rename', to);
     if (fromDir === toDir) {
       this.fs.change(fromDir, (entries) => {
         const moving = entries.get(fromName);
@@ -320,6 +325,16 @@ class PowerLossView implements FsPort {
     if (node.kind === 'dir') throw fsError('EISDIR', 'unlink', path);
     const name = basename(path);
     this.fs.change(this.fs.parentDir(path, 'unlink'), (entries) => entries.delete(name));
+  }
+
+  async rmdir(path: string): Promise<void> {
+    this.enter('rmdir', path);
+    const node = this.fs.lookup(path);
+    if (!node) throw fsError('ENOENT', 'rmdir', path);
+    if (node.kind !== 'dir') throw fsError('ENOTDIR', 'rmdir', path);
+    if (node.dir.entries.size > 0) throw fsError('ENOTEMPTY', 'rmdir', path);
+    const name = basename(path);
+    this.fs.change(this.fs.parentDir(path, 'rmdir'), (entries) => entries.delete(name));
   }
 
   async stat(path: string): Promise<FileStat | null> {

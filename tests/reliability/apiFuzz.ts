@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { limits } from '../../electron/core/model/common';
-import { sampleBook } from '../../electron/core/sample/sampleBook';
 import { QUERY_MAX } from '../../electron/core/search/schemas';
+import { exportFuzz, positionsFuzz } from './apiFuzzFeatures';
+import { anyId, priorities, statuses, text } from './fuzzValues';
 
 /**
  * How the API fuzzer (tests/services/apiFuzz.test.ts) builds payloads for each
@@ -27,7 +28,13 @@ export type FieldKind =
   | { readonly kind: 'url' }
   | { readonly kind: 'token' }
   | { readonly kind: 'parties' }
-  | { readonly kind: 'patch' };
+  | { readonly kind: 'patch' }
+  /** A calendar day, YYYY-MM-DD. */
+  | { readonly kind: 'date' }
+  /** An object with known fields and no others (a stance, a point or round patch). */
+  | { readonly kind: 'record'; readonly fields: Readonly<Record<string, FieldSpec>> }
+  /** An array of at most max items of one kind. */
+  | { readonly kind: 'list'; readonly of: FieldKind; readonly max: number };
 
 export interface FieldSpec {
   readonly type: FieldKind;
@@ -40,13 +47,6 @@ export interface MethodFuzz {
   /** Payloads of the right shape with random content (which may still be refused, with a clear error). */
   readonly valid: fc.Arbitrary<Record<string, unknown>>;
 }
-
-const ids = [...sampleBook.areas.map((a) => a.id), 'no-such-area'];
-const anyId = fc.constantFrom(...ids);
-/** Any text, all of Unicode: scripts, emoji, control characters, lone surrogates. */
-const text = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
-const statuses = ['open', 'progressing', 'agreed', 'stalled'];
-const priorities = ['high', 'medium', 'low'];
 
 const patchFields = {
   title: { type: { kind: 'line', max: limits.title }, required: false },
@@ -139,6 +139,9 @@ export const apiFuzz: Record<string, MethodFuzz> = {
     fields: { areaId: { type: { kind: 'id' }, required: true }, markdown: { type: { kind: 'block', max: limits.note }, required: true } },
     valid: fc.record({ areaId: anyId, markdown: text(3_000) }),
   },
+  // ---- export (issue 6) and positions (issue 5): tests/reliability/apiFuzzFeatures.ts ----
+  ...exportFuzz,
+  ...positionsFuzz,
 };
 
 // ---- hostile values -------------------------------------------------------
@@ -283,6 +286,34 @@ export function hostile(type: FieldKind): fc.Arbitrary<unknown> {
         fc
           .constantFrom(...(Object.entries(patchFields) as [string, FieldSpec][]))
           .chain(([k, spec]) => hostile(spec.type).map((v) => ({ [k]: v }))),
+      );
+    case 'date':
+      // Not null: a stance's date may be null (unknown); a round's may not, and the hand-written cases say so.
+      return fc.oneof(
+        notAString.filter((v) => v !== null),
+        fc.constantFrom('2019-13-01', '2019-02-30', '2019-1-9', '20190109', '9 January 2019', '2019-01-09T10:00:00Z', '', '0000-00-00'),
+        tooLong(40),
+      );
+    case 'record': {
+      const inner = Object.entries(type.fields);
+      return fc.oneof(
+        notAString.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+        fc.constant([{}]),
+        fc.constantFrom('id', 'createdAt', 'history', 'extra').map((k) => ({ [k]: 'x' })),
+        fc
+          .constantFrom('__proto__', 'constructor', 'prototype')
+          .map((k) => JSON.parse(`{"${k}": {"title": "Polluted", "polluted": true}}`) as unknown),
+        ...(inner.length > 0 ? [fc.constantFrom(...inner).chain(([k, spec]) => hostile(spec.type).map((v) => ({ [k]: v })))] : []),
+      );
+    }
+    case 'list':
+      // Not null: a PDF's list of areas may be null (the whole book).
+      return fc.oneof(
+        notAString.filter((v) => !Array.isArray(v) && v !== null),
+        fc.constant(Array.from({ length: type.max + 1 }, () => null)),
+        fc.constant(Array.from({ length: 100_000 }, (_, i) => i)),
+        hostile(type.of).map((v) => [v]),
+        deep.filter(Array.isArray),
       );
   }
 }

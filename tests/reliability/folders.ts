@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTempName } from '../../electron/services/store/durableWrite';
 import type { ContainerDeps } from '../../electron/services/container';
+import { manualSnapshotPolicy, type SnapshotPolicy } from '../../electron/services/export/snapshotService';
+import type { ExportWiring } from '../../electron/services/export/wiring';
+import { sourceFontRoot } from '../../electron/services/export/print/fonts';
+import { ScriptedDesktop } from '../harness/desktop';
+import { sharedPdfEngine } from '../harness/memoPdfEngine';
+import { repoRoot } from '../harness/paths';
 import { boot, type Booted } from '../services/support';
 
 let template: Promise<string> | null = null;
@@ -47,6 +53,32 @@ export async function tempFilesIn(dir: string, rel = ''): Promise<string[]> {
  * the same store, handlers and search code, without starting a thread for each of the thousands of
  * short-lived boots the fault and fuzz tests make.
  */
-export function bootQuick(dir: string, overrides: Partial<ContainerDeps> = {}): Promise<Booted> {
-  return boot(dir, { searchWorker: null, ...overrides });
+export async function bootQuick(dir: string, overrides: Partial<ContainerDeps> = {}): Promise<Booted> {
+  const exports = overrides.exports ?? reliabilityExports();
+  const b = await boot(dir, { searchWorker: null, ...overrides, exports });
+  if (exports.desktop instanceof ScriptedDesktop) desktops.set(b, exports.desktop);
+  return b;
+}
+
+const desktops = new WeakMap<Booted, ScriptedDesktop>();
+
+/**
+ * What the export feature needs to run in the proofs (issue 6): the desktop stand-in that answers the file
+ * dialogs, the real print engine (remembering what it printed), the fonts, and manual snapshots unless a test
+ * asks for a policy.
+ */
+export function reliabilityExports(policy: Partial<SnapshotPolicy> = {}): ExportWiring {
+  return {
+    desktop: new ScriptedDesktop(),
+    engine: sharedPdfEngine(),
+    fontRoot: sourceFontRoot(repoRoot),
+    snapshots: { ...manualSnapshotPolicy, ...policy },
+  };
+}
+
+/** The desktop stand-in of services booted by bootQuick: queue the answers to its dialogs. */
+export function desktopOf(b: Booted): ScriptedDesktop {
+  const desktop = desktops.get(b);
+  if (!desktop) throw new Error('these services were not booted with the reliability desktop');
+  return desktop;
 }

@@ -1,8 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BookState, NoteView } from '../../electron/core/contract/views';
+import type { BoardView, PartiesView, RoundsView } from '../../electron/core/contract/positionsViews';
 import type { Area, BookSettings } from '../../electron/core/model/book';
+import type { Board } from '../../electron/core/model/positions';
 import { liveAreas } from '../../electron/core/ops/areas';
+import { sortRounds } from '../../electron/core/ops/rounds';
 import { areaKind, bookKind, windowStateKind, type AreaDoc } from '../../electron/core/persistence/documents';
 import { decodeFile } from '../../electron/services/store/loader';
 import type { Booted } from '../services/support';
@@ -18,6 +21,25 @@ export interface Observed {
   readonly settings: Omit<BookSettings, 'updatedAt'> | null;
   readonly areas: readonly ObservedArea[];
   readonly window: { readonly bounds: unknown; readonly maximized: boolean } | null;
+  /** Rounds, the current round and the archived parties (book.json, issue 5). */
+  readonly positions: ObservedPositions | null;
+}
+
+/** Generated ids (of new points and rounds) are left out: they differ between a run that failed and was retried and one that did not. */
+export interface ObservedPositions {
+  readonly rounds: readonly { readonly name: string; readonly startDate: string; readonly endDate: string; readonly place: string }[];
+  readonly currentRoundId: string | null;
+  readonly archivedParties: readonly string[];
+}
+
+/** A live point of a board as both the board view and the area file show it (stances of the book's parties, in column order). */
+export interface ObservedPoint {
+  readonly title: string;
+  readonly status: string;
+  readonly assessment: string;
+  readonly stances: readonly string[];
+  /** How many changes its history records. */
+  readonly changes: number;
 }
 
 export interface ObservedArea {
@@ -29,9 +51,43 @@ export interface ObservedArea {
   readonly archived: boolean;
   readonly note: string;
   readonly revision: number;
+  readonly board: readonly ObservedPoint[];
 }
 
-function observeArea(area: Area, note: { markdown: string; revision: number }): ObservedArea {
+function observePoint(
+  p: { title: string; status: string; assessment: string },
+  stances: readonly {
+    partyId: string;
+    kind: string;
+    text: string;
+    date: string | null;
+    roundId: string | null;
+    evidence: readonly unknown[];
+  }[],
+  changes: number,
+): ObservedPoint {
+  return {
+    title: p.title,
+    status: p.status,
+    assessment: p.assessment,
+    stances: stances.map((s) => `${s.partyId} ${s.kind} ${s.date ?? '-'} ${s.roundId ?? '-'} ${s.evidence.length}: ${s.text}`),
+    changes,
+  };
+}
+
+function boardOnDisk(board: Board, partyIds: readonly string[]): ObservedPoint[] {
+  return board.points
+    .filter((p) => p.deletedAt === null)
+    .map((p) =>
+      observePoint(
+        p,
+        partyIds.flatMap((id) => p.stances.filter((s) => s.partyId === id)),
+        p.history.length,
+      ),
+    );
+}
+
+function observeArea(area: Area, note: { markdown: string; revision: number }, board: readonly ObservedPoint[]): ObservedArea {
   return {
     title: area.title,
     summary: area.summary,
@@ -41,6 +97,7 @@ function observeArea(area: Area, note: { markdown: string; revision: number }): 
     archived: area.archivedAt !== null,
     note: note.markdown,
     revision: note.revision,
+    board,
   };
 }
 
@@ -55,26 +112,59 @@ export async function observeBook(b: Booted): Promise<Observed> {
   const areas: ObservedArea[] = [];
   for (const summary of state.areas) {
     const note = await b.ok<NoteView>('bb:notes.get', { areaId: summary.id });
-    areas.push(observeArea(summary, note));
+    const board = await b.ok<BoardView>('bb:positions.board', { areaId: summary.id });
+    areas.push(
+      observeArea(
+        summary,
+        note,
+        board.points.map((p) => observePoint(p, p.stances, p.changes)),
+      ),
+    );
   }
   const saved = b.services.windowState.restore([]);
-  return { settings: withoutTime(state.settings), areas, window: saved ? { bounds: saved.bounds, maximized: saved.maximized } : null };
+  const rounds = await b.ok<RoundsView>('bb:rounds.list');
+  const parties = await b.ok<PartiesView>('bb:parties.list');
+  return {
+    settings: withoutTime(state.settings),
+    areas,
+    window: saved ? { bounds: saved.bounds, maximized: saved.maximized } : null,
+    positions: {
+      rounds: rounds.rounds.map((r) => ({ name: r.name, startDate: r.startDate, endDate: r.endDate, place: r.place })),
+      currentRoundId: rounds.currentRoundId,
+      archivedParties: parties.archived.map((a) => a.id),
+    },
+  };
 }
 
 /** The book as its files hold it, read without the store (nothing is moved, removed or written). */
 export async function observeDisk(dir: string): Promise<Observed> {
   const bookBytes = await readFile(join(dir, 'book.json')).catch(() => null);
-  const settings = bookBytes ? withoutTime(decodeFile(bookKind, bookBytes).doc.settings) : null;
+  const bookDoc = bookBytes ? decodeFile(bookKind, bookBytes).doc : null;
+  const settings = bookDoc ? withoutTime(bookDoc.settings) : null;
+  const partyIds = bookDoc?.settings.parties.map((p) => p.id) ?? [];
   const docs: AreaDoc[] = [];
   for (const name of await readdir(join(dir, 'areas')).catch(() => [] as string[])) {
     if (!name.endsWith('.json') || name.startsWith('.')) continue;
     docs.push(decodeFile(areaKind, await readFile(join(dir, 'areas', name))).doc);
   }
   const byId = new Map(docs.map((d) => [d.area.id, d]));
-  const areas = liveAreas(docs.map((d) => d.area)).map((area) =>
-    observeArea(area, byId.get(area.id)?.note ?? { markdown: '', revision: -1 }),
-  );
+  const areas = liveAreas(docs.map((d) => d.area)).map((area) => {
+    const doc = byId.get(area.id);
+    return observeArea(area, doc?.note ?? { markdown: '', revision: -1 }, doc ? boardOnDisk(doc.board, partyIds) : []);
+  });
   const windowBytes = await readFile(join(dir, 'window-state.json')).catch(() => null);
   const w = windowBytes ? decodeFile(windowStateKind, windowBytes).doc : null;
-  return { settings, areas, window: w ? { bounds: w.bounds, maximized: w.maximized } : null };
+  const positions = bookDoc
+    ? {
+        rounds: sortRounds(bookDoc.positions.rounds).map((r) => ({
+          name: r.name,
+          startDate: r.startDate,
+          endDate: r.endDate,
+          place: r.place,
+        })),
+        currentRoundId: bookDoc.positions.currentRoundId,
+        archivedParties: bookDoc.positions.archivedParties.map((a) => a.id),
+      }
+    : null;
+  return { settings, areas, window: w ? { bounds: w.bounds, maximized: w.maximized } : null, positions };
 }

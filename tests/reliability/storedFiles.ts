@@ -37,7 +37,13 @@ export const storedFiles: Record<string, StoredFile> = {
       const state = await b.ok<BookState>('bb:book.open');
       // A deleted area is not listed, but its note can still be undeleted: ask for it directly.
       if (area['deletedAt'] !== null) return (await b.call('bb:areas.undelete', { id: area['id'] })).ok;
-      return state.areas.some((a) => a.id === area['id'] && a.title === area['title']);
+      if (!state.areas.some((a) => a.id === area['id'] && a.title === area['title'])) return false;
+      // Its positions board (format v2) is the one on the board: the same live points, in order.
+      const points = Array.isArray(field(doc, 'board')['points']) ? (field(doc, 'board')['points'] as Record<string, unknown>[]) : [];
+      const board = await b.call('bb:positions.board', { areaId: area['id'] });
+      if (!board.ok) return false;
+      const shown = (board.value as { points: { id: string }[] }).points.map((p) => p.id);
+      return JSON.stringify(shown) === JSON.stringify(points.filter((p) => p['deletedAt'] === null).map((p) => p['id']));
     },
   },
   'briefing-book/window-state': {

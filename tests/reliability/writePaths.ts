@@ -1,5 +1,9 @@
 import type { WireResult } from '../../electron/core/contract/result';
+import type { ContainerDeps } from '../../electron/services/container';
 import type { Booted } from '../services/support';
+import { service } from './serviceCall';
+import { exportContractPaths, exportServicePaths, type OutsideWrite } from './exportPaths';
+import { positionsContractPaths } from './positionsPaths';
 
 /**
  * Every API method of the contract, and every other save the main process
@@ -18,30 +22,25 @@ export interface WriteScenario {
   readonly prepare?: (b: Booted) => Promise<void>;
   /** The save, as the renderer (or the main process) makes it. */
   readonly act: (b: Booted) => Promise<WireResult<unknown>>;
+  /** Services to boot with other than the defaults (e.g. a snapshot policy). */
+  readonly boot?: Partial<ContainerDeps>;
+  /**
+   * A save whose files are not (only) the book's documents (export: PDFs, archives, imports, snapshots):
+   * what to observe and how a refusal reads. Such scenarios run in tests/services/exportFaults.test.ts.
+   */
+  readonly outside?: OutsideWrite;
 }
 
 export type WritePath =
-  | { readonly readOnly: true; readonly call: (b: Booted) => Promise<WireResult<unknown>> }
+  | {
+      readonly readOnly: true;
+      /** Runs first, on a healthy disk, and may write (e.g. export a PDF so that pdf.open has one). */
+      readonly prepare?: (b: Booted) => Promise<void>;
+      readonly call: (b: Booted) => Promise<WireResult<unknown>>;
+      /** It reads files (an archive, a snapshot): proven to write, rename and remove nothing. */
+      readonly reads?: boolean;
+    }
   | { readonly readOnly: false; readonly scenarios: readonly WriteScenario[] };
-
-const ok = <T>(value: T): WireResult<T> => ({ ok: true, value });
-
-/** Runs a service call the main process makes, turning a thrown error into a failed result as dispatch does. */
-async function service(run: () => Promise<unknown>): Promise<WireResult<unknown>> {
-  try {
-    return ok(await run());
-  } catch (error) {
-    const e = error as { code?: unknown; message?: unknown; details?: unknown };
-    return {
-      ok: false,
-      error: {
-        code: typeof e.code === 'string' ? (e.code as 'storage') : 'internal',
-        message: typeof e.message === 'string' ? e.message : String(error),
-        details: Array.isArray(e.details) ? (e.details as string[]) : [],
-      },
-    };
-  }
-}
 
 export const contractWritePaths: Record<string, WritePath> = {
   'app.info': { readOnly: true, call: (b) => b.call('bb:app.info', {}) },
@@ -129,6 +128,10 @@ export const contractWritePaths: Record<string, WritePath> = {
       },
     ],
   },
+  // ---- export (issue 6): tests/reliability/exportPaths.ts ----
+  ...exportContractPaths,
+  // ---- positions, rounds, parties (issue 5): tests/reliability/positionsPaths.ts ----
+  ...positionsContractPaths,
 };
 
 /** Saves the main process makes outside the contract. */
@@ -139,4 +142,18 @@ export const serviceWritePaths: Record<string, WriteScenario[]> = {
       act: (b) => service(() => b.services.windowState.save({ bounds: { x: 220, y: 140, width: 1400, height: 900 }, maximized: true })),
     },
   ],
+  // ---- export (issue 6): the snapshots the main process takes by itself ----
+  ...exportServicePaths,
 };
+
+/** Every save of both tables, named "method: label". */
+export function writeScenarios(): [string, WriteScenario][] {
+  return [
+    ...Object.entries(contractWritePaths).flatMap(([method, path]) =>
+      path.readOnly ? [] : path.scenarios.map((s) => [`${method}: ${s.label}`, s] as [string, WriteScenario]),
+    ),
+    ...Object.entries(serviceWritePaths).flatMap(([method, list]) =>
+      list.map((s) => [`${method}: ${s.label}`, s] as [string, WriteScenario]),
+    ),
+  ];
+}

@@ -211,6 +211,9 @@ export class FaultyFs implements FsPort {
   unlink(path: string) {
     return this.base.unlink(path);
   }
+  rmdir(path: string) {
+    return this.base.rmdir(path);
+  }
   stat(path: string) {
     return this.base.stat(path);
   }

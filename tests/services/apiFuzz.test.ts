@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { listMethods } from '../../electron/core/contract/api';
 import { PowerLossFs } from '../harness/powerLossFs';
 import { RecordingPlatform } from '../harness/services';
 import { apiFuzz, hostilePayload } from '../reliability/apiFuzz';
-import { bootQuick } from '../reliability/folders';
+import { bootQuick, desktopOf } from '../reliability/folders';
+import { closeSharedEngine } from '../harness/memoPdfEngine';
 import type { Booted } from './support';
 
 /**
@@ -19,6 +20,11 @@ import type { Booted } from './support';
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 120);
 const DATA = '/api-fuzz/book';
+/** Where the file dialogs answer: outside the book, on the same in-memory disk. */
+const OUT = '/api-fuzz/out';
+const ARCHIVE = `${OUT}/book.bbook.zip`;
+/** The method being fuzzed, for the dialog answers. */
+let calling = '';
 const methods = listMethods();
 
 test('every method of the contract has a fuzz entry', () => {
@@ -42,8 +48,25 @@ beforeAll(async () => {
   fs = new PowerLossFs(1);
   platform = new RecordingPlatform();
   platform.answer = false;
-  b = await bootQuick(DATA, { fs: fs.process(), platform });
+  const disk = fs.process();
+  b = await bootQuick(DATA, { fs: disk, platform });
+  await disk.mkdir(OUT);
+  // Export's file dialogs (issue 6): every third one is cancelled; the others pick a place outside the book, or the
+  // archive written here first. A PDF's place is always cancelled: the typefaces are read from the real disk, which
+  // this in-memory one does not hold (tests/services/exportFaults.test.ts prints real PDFs).
+  let dialogs = 0;
+  desktopOf(b).otherwise = (kind) => {
+    dialogs += 1;
+    if (dialogs % 3 === 0 || kind === 'folder' || (kind === 'save' && calling === 'pdf.export')) return null;
+    return kind === 'open' ? ARCHIVE : `${OUT}/saved-${dialogs}.bbook.zip`;
+  };
+  desktopOf(b).saveAnswers.push(ARCHIVE);
+  await b.ok('bb:backup.exportArchive');
   await b.ok('bb:book.open');
+});
+
+afterAll(async () => {
+  await closeSharedEngine();
 });
 
 function files(): Map<string, string> {
@@ -52,6 +75,9 @@ function files(): Map<string, string> {
 
 describe.each(methods.map((m) => [`${m.namespace}.${m.name}`, m.channel] as const))('%s', (name, channel) => {
   const entry = apiFuzz[name];
+  beforeEach(() => {
+    calling = name;
+  });
 
   test(`${RUNS} hostile payloads: each refused as invalid input, with a message, and nothing written`, async () => {
     if (!entry) throw new Error(`no fuzz entry for ${name}`);
@@ -83,7 +109,7 @@ describe.each(methods.map((m) => [`${m.namespace}.${m.name}`, m.channel] as cons
         const result = await b.call(channel, payload);
         expect(b.internalErrors).toEqual([]);
         if (!result.ok) {
-          expect(['invalid_input', 'not_found', 'conflict']).toContain(result.error.code);
+          expect(['invalid_input', 'not_found', 'conflict', 'cancelled']).toContain(result.error.code);
           expect(result.error.message.length).toBeGreaterThan(15);
           expect(files()).toEqual(before);
         }

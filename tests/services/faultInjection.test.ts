@@ -14,7 +14,7 @@ import type { WireResult } from '../../electron/core/contract/result';
 import { FaultyFs, type FsCall } from '../harness/faultyFs';
 import { bootQuick, copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { observeBook, observeDisk, type Observed } from '../reliability/observe';
-import { contractWritePaths, serviceWritePaths, type WriteScenario } from '../reliability/writePaths';
+import { writeScenarios, type WriteScenario } from '../reliability/writePaths';
 import { instantDurable, snapshot, type Booted } from './support';
 
 /**
@@ -53,7 +53,7 @@ interface Baseline {
 async function baseline(scenario: WriteScenario): Promise<Baseline> {
   const dir = await caseFolder();
   const fs = new FaultyFs();
-  const b = await bootQuick(dir, { fs });
+  const b = await bootQuick(dir, { ...scenario.boot, fs });
   await scenario.prepare?.(b);
   const before = await observeBook(b);
   const start = fs.count;
@@ -85,7 +85,7 @@ const storageMessage = /^Not saved: [^.]+\. Your changes are kept in the app and
 async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase): Promise<void> {
   const dir = await caseFolder();
   const fs = new FaultyFs();
-  const b: Booted = await bootQuick(dir, { fs });
+  const b: Booted = await bootQuick(dir, { ...scenario.boot, fs });
   await scenario.prepare?.(b);
   fs.failNth(fs.count + fault.n, fault.code, { permanent: fault.permanent });
 
@@ -117,14 +117,8 @@ async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase
   await b.services.shutdown();
 }
 
-const scenarios: [string, WriteScenario][] = [
-  ...Object.entries(contractWritePaths).flatMap(([method, path]) =>
-    path.readOnly ? [] : path.scenarios.map((s) => [`${method}: ${s.label}`, s] as [string, WriteScenario]),
-  ),
-  ...Object.entries(serviceWritePaths).flatMap(([method, list]) =>
-    list.map((s) => [`${method}: ${s.label}`, s] as [string, WriteScenario]),
-  ),
-];
+// Saves that write elsewhere than the book's documents (export) run in exportFaults.test.ts.
+const scenarios = writeScenarios().filter(([, s]) => s.outside === undefined);
 
 describe.each(scenarios)('%s', (_name, scenario) => {
   test('every file operation fails in turn, with every error code, once and permanently', async () => {

@@ -17,6 +17,26 @@ import { tortureOps } from '../torture/ops';
  * feature can add data or a method that the crash, fault, power-loss and fuzz
  * proofs silently skip. DEVELOPERS.md says what to add where.
  */
+/**
+ * Saves the crash loop does not make, each with where its crash safety is proven instead. The crash loop checks
+ * the book's own documents after each kill; these write other files, or need a state the crash loop's book never has.
+ */
+const crashProvenElsewhere: Record<string, string> = {
+  'pdf.export':
+    'writes a file the user chose, outside the book: exportFaults.test.ts (every operation fails in turn) and pdfExport.test.ts',
+  'backup.exportArchive': 'writes a file the user chose, outside the book: exportFaults.test.ts and archive.test.ts',
+  'backup.importArchive': 'writes a new folder beside the book, renamed into place when whole: exportFaults.test.ts',
+  'snapshots.create':
+    'zips in snapshots/, beside the book documents the crash loop checks: exportFaults.test.ts and the snapshot power-loss test (exportPowerLoss.test.ts: take, rotate, restore)',
+  'snapshots.start': 'as snapshots.create',
+  'snapshots.daily': 'as snapshots.create',
+  'snapshots.beforeMigration': 'as snapshots.create',
+  'snapshots.restore':
+    'rewrites the whole book under a journal: exportFaults.test.ts, snapshots.test.ts and exportPowerLoss.test.ts (power cuts during restores)',
+  'parties.restore':
+    "needs an archived party, which the crash loop's book never has; its save is book.json's one durable write, as rounds.* (tortured): faultInjection.test.ts",
+};
+
 const methodNames = listMethods().map((m) => `${m.namespace}.${m.name}`);
 
 describe('every kind of stored file is covered', () => {
@@ -35,7 +55,7 @@ describe('every API method is covered', () => {
   });
 
   test('every method that writes, and every service save, is made by the crash loop', () => {
-    const tortured = new Set(Object.values(tortureOps).map((op) => op.method));
+    const tortured = new Set([...Object.values(tortureOps).map((op) => op.method), ...Object.keys(crashProvenElsewhere)]);
     const writers = [
       ...Object.entries(contractWritePaths)
         .filter(([, path]) => !path.readOnly)
@@ -54,10 +74,13 @@ describe('every API method is covered', () => {
       const dir = await copyFolder(await sampleTemplate());
       const fs = new FaultyFs();
       const b = await bootQuick(dir, { fs });
+      await path.prepare?.(b);
       const start = fs.count;
       const result = await path.call(b);
       expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
-      expect(fs.callsSince(start)).toEqual([]);
+      // A method that reads an archive or a snapshot may read files; none may change one.
+      const reads = new Set(['readFile', 'readdir', 'stat', 'open', 'close']);
+      expect(fs.callsSince(start).filter((c) => !path.reads || !reads.has(c.op))).toEqual([]);
       await b.services.shutdown();
     },
   );

@@ -62,6 +62,12 @@ async function list(b: Booted): Promise<SnapshotInfo[]> {
   return (await b.ok<SnapshotList>('bb:snapshots.list')).snapshots;
 }
 
+/** The book's own files (not the snapshots, not the window state), path to content. */
+async function bookFiles(dir: string): Promise<Map<string, string>> {
+  const all = await snapshot(dir);
+  return new Map([...all].filter(([k]) => k === 'book.json' || k.startsWith('areas/')));
+}
+
 function zipFiles(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, new TextDecoder().decode(v)]));
 }
@@ -176,6 +182,17 @@ describe('automatic snapshots', () => {
 });
 
 describe('restoring a snapshot', () => {
+  /** A book snapshotted, then changed (a note saved, an area made), on a disk whose faults the test chooses. */
+  async function changedSinceSnapshot() {
+    const dir = await freshDir();
+    const fs = new FaultyFs();
+    const b = await start(dir, { automatic: false }, { fs });
+    const snap = await b.ok<SnapshotInfo>('bb:snapshots.create');
+    await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Current text.' });
+    await b.ok('bb:areas.create', { title: 'Made after the snapshot' });
+    return { dir, fs, b, snap, before: await bookFiles(dir) };
+  }
+
   test('puts the book back, after snapshotting the current state; areas added since are removed, and the restore can be undone', async () => {
     const dir = await freshDir();
     const b = await start(dir, { automatic: false });
@@ -254,24 +271,67 @@ describe('restoring a snapshot', () => {
     await b.services.shutdown();
   });
 
-  test('a failure half-way through a restore keeps the safety snapshot and reopens a usable book', async () => {
+  test('a failure half-way through a restore puts the book back as it was, and says so', async () => {
+    const { dir, fs, b, snap, before } = await changedSinceSnapshot();
+    // The areas are written, then the book file's rename fails once: the restore is undone.
+    fs.failOp('rename', 'EIO', { path: (p) => p.includes('book.json') });
+    const result = await b.call('bb:snapshots.restore', { id: snap.id });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error.message).toBe('Nothing was restored: the disk reported an input/output error. The book is as it was.');
+    expect(await bookFiles(dir)).toEqual(before);
+    expect((await b.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' })).markdown).toBe('Current text.');
+    expect((await b.ok<BookState>('bb:book.open')).notices).toEqual([]);
+    expect((await readdir(join(dir, SNAPSHOT_DIR))).filter((n) => !n.endsWith('.zip'))).toEqual([]);
+    // Writes go on, and the restore works once the disk does.
+    await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Still writable.' });
+    await b.ok('bb:snapshots.restore', { id: snap.id });
+    expect((await b.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' })).markdown).not.toBe('Still writable.');
+    await b.services.shutdown();
+  });
+
+  test('when the disk keeps failing, the book is never opened half-restored; a restart puts it back as it was', async () => {
+    const { dir, fs, b, snap, before } = await changedSinceSnapshot();
+    fs.failOp('rename', 'EIO', { path: (p) => p.includes('book.json'), permanent: true });
+    const result = await b.call('bb:snapshots.restore', { id: snap.id });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toMatch(
+        /^Nothing was restored: the disk reported an input\/output error\. Nothing is lost: the book as it was is kept in snapshot s-[^ ]+-before-restore-[0-9a-f]{12}, and its files will be put back once the problem is fixed/,
+      );
+    }
+    // The files are a mix of the two books: the book is not shown from them, and nothing is written.
+    const opened = await b.call('bb:book.open');
+    expect(opened.ok).toBe(false);
+    if (!opened.ok)
+      expect(opened.error.message).toMatch(/^The book could not be opened: a snapshot restore that was cut short could not be undone yet/);
+    expect((await readdir(join(dir, SNAPSHOT_DIR))).some((n) => n.endsWith('.restoring'))).toBe(true);
+    await b.services.shutdown();
+
+    // The next start, on a healthy disk, puts the book back as it was and says so.
+    const again = await start(dir, { automatic: false });
+    const state = await again.ok<BookState>('bb:book.open');
+    expect(state.notices.map((n) => n.title)).toEqual(['A snapshot restore was undone']);
+    expect(await bookFiles(dir)).toEqual(before);
+    expect((await readdir(join(dir, SNAPSHOT_DIR))).filter((n) => !n.endsWith('.zip'))).toEqual([]);
+    expect((await again.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' })).markdown).toBe('Current text.');
+    await again.services.shutdown();
+  });
+
+  test('when the disk keeps failing and then recovers, trying the restore again finishes it in the same session', async () => {
     const dir = await freshDir();
     const fs = new FaultyFs();
     const b = await start(dir, { automatic: false }, { fs });
     const snap = await b.ok<SnapshotInfo>('bb:snapshots.create');
+    const restoredFiles = await bookFiles(dir);
     await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Current text.' });
-    fs.failOp('rename', 'EIO', { path: (p) => p.includes('book.json'), permanent: true });
-    const result = await b.call('bb:snapshots.restore', { id: snap.id });
-    expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(result.error.message).toMatch(/only partly restored: the disk reported an input\/output error.*restore that one to go back/);
+    fs.failOp('rename', 'ENOSPC', { path: (p) => p.includes('book.json'), permanent: true });
+    expect((await b.call('bb:snapshots.restore', { id: snap.id })).ok).toBe(false);
     fs.clear();
-    const state = await b.ok<BookState>('bb:book.open');
-    expect(state.areas).toHaveLength(8);
-    const safety = (await list(b)).find((s) => s.reason === 'before-restore');
-    expect(safety).toBeDefined();
-    await b.ok('bb:snapshots.restore', { id: safety!.id });
-    expect((await b.ok<NoteView>('bb:notes.get', { areaId: 'enforcement' })).markdown).toBe('Current text.');
+    await b.ok('bb:snapshots.restore', { id: snap.id });
+    expect(await bookFiles(dir)).toEqual(restoredFiles);
+    expect((await b.ok<BookState>('bb:book.open')).notices).toEqual([]);
+    await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Writable again.' });
     await b.services.shutdown();
   });
 });

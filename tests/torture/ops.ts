@@ -3,6 +3,7 @@ import type { AreaSummary, BookState } from '../../electron/core/contract/views'
 import type { Services } from '../../electron/services/container';
 import { randomText, type Random } from '../reliability/random';
 import type { Area } from '../../electron/core/model/book';
+import { boardHash, positionsOps } from './positionsOps';
 import type { AreaRecord, Effect, WindowRecord, WorkerMessage } from './protocol';
 
 /**
@@ -52,7 +53,7 @@ export function sha1(text: string): string {
 }
 
 /** What the crash loop checks of an area (a stored one, or the summary a save returned). */
-export function areaRecordOf(area: Area): Omit<AreaRecord, 'noteHash'> {
+export function areaRecordOf(area: Area): Omit<AreaRecord, 'noteHash' | 'boardHash'> {
   return {
     title: area.title,
     status: area.status,
@@ -80,7 +81,7 @@ function summaryEffect(summary: AreaSummary): Effect {
   return { area: summary.id, fields: areaRecordOf(summary) };
 }
 
-function freeAreas(ctx: OpContext, deleted: boolean): string[] {
+export function freeAreas(ctx: OpContext, deleted: boolean): string[] {
   return [...ctx.book.areas.entries()].filter(([id, a]) => a.deleted === deleted && !ctx.book.busy.has(id)).map(([id]) => id);
 }
 
@@ -244,7 +245,7 @@ export const tortureOps: Record<string, TortureOp> = {
             ...(ctx.random.chance(0.5) ? { summary: randomText(ctx.random, ctx.random.int(0, 400)) } : {}),
           });
           ctx.book.areas.set(summary.id, { deleted: false });
-          return [{ area: summary.id, fields: { ...areaRecordOf(summary), noteHash: sha1('') } }];
+          return [{ area: summary.id, fields: { ...areaRecordOf(summary), noteHash: sha1(''), boardHash: boardHash([]) } }];
         },
       };
     },
@@ -292,6 +293,8 @@ export const tortureOps: Record<string, TortureOp> = {
       };
     },
   },
+  // ---- positions (issue 5): boards in the area files, rounds in book.json ----
+  ...positionsOps,
 };
 
 /** The areas of an open book, for the worker's own bookkeeping. */

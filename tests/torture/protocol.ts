@@ -24,11 +24,15 @@ export interface AreaRecord {
   readonly rank: string;
   /** sha1 of the note's Markdown. */
   readonly noteHash: string;
+  /** sha1 of the positions board as the board view shows it (positionsRecord.ts). */
+  readonly boardHash: string;
 }
 
 export interface BookRecord {
   readonly title: string;
   readonly marking: string;
+  /** sha1 of the rounds and the current round (positionsRecord.ts). */
+  readonly roundsHash: string;
 }
 
 export interface WindowRecord {

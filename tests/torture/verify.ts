@@ -9,7 +9,9 @@ import { SAMPLE_MARKER } from '../../electron/services/store/bookStore';
 import { isTempName } from '../../electron/services/store/durableWrite';
 import { decodeFile } from '../../electron/services/store/loader';
 import { reliabilityServices, type ReliabilityOptions } from './appServices';
+import type { Board } from '../../electron/core/model/positions';
 import { areaRecordOf, sha1 } from './ops';
+import { boardHashOnDisk, roundsHash } from './positionsOps';
 import { ANY, type AreaRecord, type BookRecord, type Effect, type WindowRecord, type WorkerMessage } from './protocol';
 
 type Fields = Partial<Record<string, string | boolean | number>>;
@@ -255,6 +257,8 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
   let window: WindowRecord | null = null;
   let tempFiles = 0;
   let corrupt = 0;
+  const boards = new Map<string, Board>();
+  let partyIds: string[] = [];
   for (const rel of await walk(fs, dataDir)) {
     if (rel.endsWith('/')) {
       if (rel !== 'areas/') {
@@ -272,15 +276,17 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
     const bytes = await fs.readFile(join(dataDir, rel));
     try {
       if (rel === 'book.json') {
-        const { settings } = decodeFile(bookKind, bytes).doc;
-        book = { title: settings.title, marking: settings.marking };
+        const { settings, positions } = decodeFile(bookKind, bytes).doc;
+        book = { title: settings.title, marking: settings.marking, roundsHash: roundsHash(positions.rounds, positions.currentRoundId) };
+        partyIds = settings.parties.map((p) => p.id);
       } else if (rel === 'window-state.json') {
         const { bounds, maximized } = decodeFile(windowStateKind, bytes).doc;
         window = { ...bounds, maximized };
       } else if (/^areas\/[^/]+\.json$/.test(rel)) {
-        const { area, note } = decodeFile(areaKind, bytes).doc;
+        const { area, note, board } = decodeFile(areaKind, bytes).doc;
         if (`areas/${area.id}.json` !== rel) problems.push(`${rel} holds area ${area.id}`);
-        areas.set(area.id, { id: area.id, ...areaRecordOf(area), noteHash: sha1(note.markdown) });
+        areas.set(area.id, { id: area.id, ...areaRecordOf(area), noteHash: sha1(note.markdown), boardHash: '' });
+        boards.set(area.id, board);
       } else {
         problems.push(`unexpected file ${rel}`);
       }
@@ -288,6 +294,11 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
       corrupt += 1;
       problems.push(`${rel} does not decode: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+  // A board's hash needs the book's parties (book.json may come after the area files).
+  for (const [id, board] of boards) {
+    const area = areas.get(id);
+    if (area) areas.set(id, { ...area, boardHash: boardHashOnDisk(board, partyIds) });
   }
   return { areas, book, window, tempFiles, corrupt, problems };
 }

@@ -104,5 +104,7 @@ export const SnapshotInfoSchema = z.strictObject({
   takenAt: TimestampSchema,
   reason: z.enum(snapshotReasons),
   bytes: z.number().int().min(0),
+  /** Why it cannot be restored ("it is damaged or incomplete (…)"), or null when it was read and found whole. */
+  damaged: z.string().max(2_000).nullable(),
 });
 export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;

@@ -37,6 +37,11 @@ export interface BookServiceDeps {
   readonly ids: IdSource;
   /** The book created when the data folder is empty. */
   readonly sample: SampleBook;
+  /**
+   * Runs before the folder is read, at start and at every reopen (issue 6: settles a snapshot restore that
+   * was cut short). A failure stops the open, like a folder that cannot be read.
+   */
+  readonly beforeOpen?: () => Promise<void>;
 }
 
 export const defaultParties: readonly Party[] = [
@@ -69,6 +74,7 @@ export class BookService {
 
   private async open(): Promise<void> {
     const { store } = this.deps;
+    await this.deps.beforeOpen?.();
     const opened = await store.open();
     if (opened.empty || opened.sampleInterrupted) {
       // A first run cut short (a crash, a power cut) is finished, not reported as a lost book file.

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../core/errors';
 import type { EventSink } from '../app/appService';
 import type { BookService } from '../book/bookService';
 import type { FsPort } from '../fs/fsPort';
-import { writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
+import { NotDurableError, writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
 import { describeFsError } from '../store/storageError';
 import { collectPrintBook } from './collect';
 import { cancelledError, throwIfAborted, type PdfEngine } from './pdf/engine';
@@ -33,12 +33,16 @@ export interface PdfExportDeps {
  */
 export class PdfExportService {
   private running: { readonly jobId: string; readonly controller: AbortController } | null = null;
+  /** Jobs cancelled before their export reached this service (the last few). */
+  private readonly cancelledEarly = new Set<string>();
   /** Exported files by job, for Open and Show in folder. Only paths this service wrote can be opened. */
   private readonly saved = new Map<string, string>();
 
   constructor(private readonly deps: PdfExportDeps) {}
 
   async exportPdf(input: PdfExportInput): Promise<PdfExportResult> {
+    // The window sends Cancel as soon as the user clicks it; under load it can arrive before the export it stops.
+    if (this.cancelledEarly.delete(input.jobId)) throw cancelledError();
     if (this.running) throw new AppError('conflict', 'A PDF export is already running. Wait for it to finish, or cancel it.');
     const controller = new AbortController();
     this.running = { jobId: input.jobId, controller };
@@ -92,7 +96,9 @@ export class PdfExportService {
     } catch (error) {
       throw new AppError(
         'storage',
-        `The PDF could not be saved: ${describeFsError(error)}. No file was written, and anything already at that place was left as it was.`,
+        error instanceof NotDurableError
+          ? `The PDF was written to ${path}, but the disk did not confirm that it is stored safely (${describeFsError(error)}). Export it again once the problem is fixed.`
+          : `The PDF could not be saved: ${describeFsError(error)}. No file was written, and anything already at that place was left as it was.`,
         [path],
       );
     }
@@ -102,7 +108,14 @@ export class PdfExportService {
   }
 
   cancel(jobId: string): { cancelled: boolean } {
-    if (!this.running || this.running.jobId !== jobId) return { cancelled: false };
+    if (!this.running || this.running.jobId !== jobId) {
+      // Not started yet (the cancel overtook it): remembered, so that the export stops as soon as it arrives.
+      if (!this.saved.has(jobId)) {
+        this.cancelledEarly.add(jobId);
+        if (this.cancelledEarly.size > 20) this.cancelledEarly.delete(this.cancelledEarly.values().next().value ?? jobId);
+      }
+      return { cancelled: false };
+    }
     this.running.controller.abort();
     return { cancelled: true };
   }

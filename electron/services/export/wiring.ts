@@ -1,7 +1,7 @@
 import type { ContainerDeps } from '../container';
 import type { BookService } from '../book/bookService';
 import type { DataFolder } from '../store/dataFolder';
-import { defaultDurableOptions } from '../store/durableWrite';
+import { defaultDurableOptions, type DurableWriteOptions } from '../store/durableWrite';
 import { BackupService } from './backupService';
 import { unavailablePdfEngine, type PdfEngine } from './pdf/engine';
 import { PdfExportService } from './pdfExportService';
@@ -52,6 +52,9 @@ export function createExportServices(
 ): ExportServices {
   const wiring = deps.exports;
   const durable = deps.durable ?? defaultDurableOptions;
+  // PDFs and archives are written outside the book: their own list of temp files a failure could not remove,
+  // which the next export that succeeds removes.
+  const outside: DurableWriteOptions = { ...durable, leftovers: new Set<string>() };
   const desktop = wiring?.desktop ?? noDesktop;
   const today = () => deps.today ?? localDate(deps.clock.now());
   const content = wiring?.content ?? positionsPrintContent(core.positions, core.book, core.sources ?? null);
@@ -64,7 +67,7 @@ export function createExportServices(
     content,
     today,
     emit: deps.emit,
-    durable,
+    durable: outside,
   });
   const backup = new BackupService({
     book: core.book,
@@ -74,7 +77,7 @@ export function createExportServices(
     clock: deps.clock,
     ids: deps.ids,
     appVersion: deps.version,
-    durable,
+    durable: outside,
     today,
   });
   const snapshots = new SnapshotService({

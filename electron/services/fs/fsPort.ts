@@ -26,6 +26,8 @@ export interface FsPort {
   open(path: string, flags: 'wx' | 'r'): Promise<FileHandlePort>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /** Removes an empty folder (fails with ENOTEMPTY when it is not empty). */
+  rmdir(path: string): Promise<void>;
   /** null when nothing exists at the path. */
   stat(path: string): Promise<FileStat | null>;
 }

@@ -39,6 +39,9 @@ export const nodeFs: FsPort = {
   async unlink(path) {
     await fsp.unlink(path);
   },
+  async rmdir(path) {
+    await fsp.rmdir(path);
+  },
   async stat(path) {
     try {
       const s = await fsp.stat(path);

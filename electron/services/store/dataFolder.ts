@@ -21,6 +21,23 @@ export type LoadResult<T> =
   /** Damaged: moved to corrupt/, or left in place when even that failed. Either way, never written. */
   | { readonly kind: 'set-aside' };
 
+/**
+ * Runs a read, trying again twice when it fails (not when the file is simply not there): reading is harmless
+ * to repeat, and a fault that passes (EMFILE, EBUSY, a disk hiccup) should not cost the user anything.
+ */
+export async function retryRead<T>(read: () => Promise<T>, sleep: (ms: number) => Promise<void>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      const delay = READ_RETRY_DELAYS_MS[attempt];
+      const code = errorCode(error);
+      if (delay === undefined || code === 'ENOENT' || code === 'ENOTDIR') throw error;
+      await sleep(delay);
+    }
+  }
+}
+
 export interface DataFolderDeps {
   readonly fs: FsPort;
   readonly dataDir: string;
@@ -81,17 +98,8 @@ export class DataFolder {
    * Runs a read, trying again twice when it fails: reading is harmless to repeat, and a fault that
    * passes (EMFILE, EBUSY, a disk hiccup) should not cost the user a notice or a read-only book.
    */
-  async retryRead<T>(read: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await read();
-      } catch (error) {
-        const delay = READ_RETRY_DELAYS_MS[attempt];
-        const code = errorCode(error);
-        if (delay === undefined || code === 'ENOENT' || code === 'ENOTDIR') throw error;
-        await this.durable.sleep(delay);
-      }
-    }
+  retryRead<T>(read: () => Promise<T>): Promise<T> {
+    return retryRead(read, this.durable.sleep);
   }
 
   /** JSON files of a sub-folder, without temp files. */
@@ -149,10 +157,17 @@ export class DataFolder {
     this.pausedFor = reason;
   }
 
+  /** Writes go on again (a restore stopped before it changed anything). */
+  resumeWrites(): void {
+    this.pausedFor = null;
+  }
+
   /** Starts over for a reopen after a restore: writable, no notices, nothing migrated yet. */
   reset(): void {
     this.closed = false;
     this.pausedFor = null;
+    // A reopen that failed (the disk, a restore that could not be finished) refused writes; the next reopen decides again.
+    this.refusal = null;
     this.noticeList.length = 0;
     this.migratedList.length = 0;
     this.migrated.clear();

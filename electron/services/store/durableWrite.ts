@@ -100,7 +100,8 @@ async function removeLeftovers(fs: FsPort, leftovers: Set<string> | undefined): 
   }
 }
 
-async function renameWithRetry(fs: FsPort, from: string, to: string, options: DurableWriteOptions): Promise<void> {
+/** Renames, trying again a few times on EPERM/EACCES/EBUSY (antivirus and sync tools on Windows hold new files briefly). */
+export async function renameWithRetry(fs: FsPort, from: string, to: string, options: DurableWriteOptions): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       await fs.rename(from, to);

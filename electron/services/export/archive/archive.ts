@@ -18,8 +18,9 @@ import { readableBook } from '../../../core/backup/readable';
 import { backupEntries, entryForPath, entryPath } from '../../../core/backup/table';
 import { AppError } from '../../../core/errors';
 import { areaKind, bookKind, documentKinds, type AreaDoc, type BookDoc, type DocumentKind } from '../../../core/persistence/documents';
-import type { FsPort } from '../../fs/fsPort';
+import { errorCode, type FsPort } from '../../fs/fsPort';
 import { writeFileDurably, type DurableWriteOptions } from '../../store/durableWrite';
+import { retryRead } from '../../store/dataFolder';
 import { decodeFile, FileDecodeError } from '../../store/loader';
 import { describeFsError } from '../../store/storageError';
 
@@ -76,7 +77,11 @@ function rawVersion(bytes: Uint8Array): number {
  * Reads every file of the book that the backup table lists, decoding each so
  * a damaged one is never packed as if it were good. Nothing is written.
  */
-export async function collectBookFiles(fs: FsPort, dataDir: string): Promise<CollectedBook> {
+export async function collectBookFiles(
+  fs: FsPort,
+  dataDir: string,
+  sleep: (ms: number) => Promise<void> = noPause,
+): Promise<CollectedBook> {
   const files: BookFile[] = [];
   const skipped: { rel: string; reason: string }[] = [];
   const newer: string[] = [];
@@ -84,14 +89,25 @@ export async function collectBookFiles(fs: FsPort, dataDir: string): Promise<Col
   for (const entry of sorted) {
     const kind = kindByFormat.get(entry.format);
     if (!kind) throw new AppError('internal', `The backup table names an unknown kind of file: ${entry.format}.`);
-    const names = (await fs.readdir(join(dataDir, entry.dir))).filter((n) => entry.file.test(n)).sort();
+    let listed: string[];
+    try {
+      listed = await retryRead(() => fs.readdir(join(dataDir, entry.dir)), sleep);
+    } catch (error) {
+      // A folder that cannot be listed makes the book incomplete: the caller refuses it with this reason.
+      skipped.push({
+        rel: entry.dir === '' ? 'the book folder' : `${entry.dir}/`,
+        reason: `could not be listed (${describeFsError(error)})`,
+      });
+      continue;
+    }
+    const names = listed.filter((n) => entry.file.test(n)).sort();
     for (const name of names) {
       const rel = entryPath(entry, name);
       let bytes: Uint8Array;
       try {
-        bytes = await fs.readFile(join(dataDir, rel));
+        bytes = await retryRead(() => fs.readFile(join(dataDir, rel)), sleep);
       } catch (error) {
-        skipped.push({ rel, reason: `it could not be read (${describeFsError(error)})` });
+        skipped.push({ rel, reason: `could not be read (${describeFsError(error)})` });
         continue;
       }
       try {
@@ -100,11 +116,37 @@ export async function collectBookFiles(fs: FsPort, dataDir: string): Promise<Col
       } catch (error) {
         if (!(error instanceof FileDecodeError)) throw error;
         if (error.reason === 'newer') newer.push(rel);
-        else skipped.push({ rel, reason: error.message });
+        else skipped.push({ rel, reason: `could not be opened (${error.message})` });
       }
     }
   }
   return { files, skipped, newer };
+}
+
+const noPause = async (): Promise<void> => undefined;
+
+/**
+ * Refuses a book that was not read completely: an archive or snapshot without some of its files would be
+ * presented as the whole book, and restoring it would remove what it left out. `action` says what was
+ * refused: "The archive was not written".
+ */
+export function assertComplete(collected: CollectedBook, action: string): void {
+  if (collected.newer.length > 0) {
+    throw new AppError(
+      'newer_version',
+      `${action}: some of this book's files were written by a newer version of Briefing Book; update the app first.`,
+      [...collected.newer],
+    );
+  }
+  if (collected.skipped.length > 0) {
+    const [first] = collected.skipped;
+    const more = collected.skipped.length - 1;
+    throw new AppError(
+      'storage',
+      `${action}: ${first?.rel} ${first?.reason}${more > 0 ? ` (and ${more} more ${more === 1 ? 'file' : 'files'})` : ''}. Restart Briefing Book to have damaged files set aside, then try again.`,
+      collected.skipped.map((s) => `${s.rel}: ${s.reason}`),
+    );
+  }
 }
 
 /** Paths and bytes of every data file: equal digests mean the same book. */
@@ -205,22 +247,45 @@ export interface ReadArchive {
   readonly summary: ArchiveSummary;
 }
 
-function damaged(detail: string): AppError {
-  return new AppError(
+/**
+ * An archive that cannot be used, with the message for "Import book" and a
+ * short phrase saying what is wrong ("it is not a zip file"), from which the
+ * snapshot list and a refused restore word their own messages.
+ */
+export class ArchiveRefusal extends AppError {
+  constructor(
+    code: AppError['code'],
+    message: string,
+    details: readonly string[],
+    /** What is wrong, as a phrase: "it is damaged or incomplete (data/book.json does not match its checksum)". */
+    readonly problem: string,
+  ) {
+    super(code, message, details);
+  }
+}
+
+function damaged(detail: string): ArchiveRefusal {
+  return new ArchiveRefusal(
     'invalid_input',
     'This archive is damaged or incomplete (it may have been cut short while it was copied). Nothing was imported.',
     [detail],
+    `it is damaged or incomplete (${detail})`,
   );
 }
 
 /**
  * Opens an archive and checks all of it before anything is written: the zip,
  * the manifest and its version, every file's size and SHA-256, and every file
- * decoded as its kind. Throws an AppError saying what is wrong.
+ * decoded as its kind. Throws an ArchiveRefusal saying what is wrong.
  */
 export function readArchive(bytes: Uint8Array): ReadArchive {
   if (bytes.byteLength > archiveLimits.maxArchiveBytes) {
-    throw new AppError('invalid_input', 'This file is too large to be a Briefing Book archive. Nothing was imported.');
+    throw new ArchiveRefusal(
+      'invalid_input',
+      'This file is too large to be a Briefing Book archive. Nothing was imported.',
+      [],
+      'it is too large to be a Briefing Book archive',
+    );
   }
   let entries: Record<string, Uint8Array>;
   let expanded = 0;
@@ -239,15 +304,23 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     if (bytes.byteLength >= 4 && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-      throw new AppError('invalid_input', 'This file is not a Briefing Book archive (it is not a zip file). Nothing was imported.', [
-        detail,
-      ]);
+      throw new ArchiveRefusal(
+        'invalid_input',
+        'This file is not a Briefing Book archive (it is not a zip file). Nothing was imported.',
+        [detail],
+        'it is not a zip file any more',
+      );
     }
     throw damaged(detail);
   }
   const manifestBytes = entries[MANIFEST_NAME];
   if (!manifestBytes) {
-    throw new AppError('invalid_input', 'This zip file is not a Briefing Book archive (it has no manifest.json). Nothing was imported.');
+    throw new ArchiveRefusal(
+      'invalid_input',
+      'This zip file is not a Briefing Book archive (it has no manifest.json). Nothing was imported.',
+      [],
+      'it has no manifest.json',
+    );
   }
   let raw: unknown;
   try {
@@ -257,24 +330,31 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   }
   const head = ManifestHeadSchema.safeParse(raw);
   if (!head.success) {
-    throw new AppError(
+    throw new ArchiveRefusal(
       'invalid_input',
       'This zip file is not a Briefing Book archive (its manifest is of another kind). Nothing was imported.',
+      [],
+      'its manifest is not a Briefing Book manifest',
     );
   }
   if (head.data.archiveVersion > ARCHIVE_VERSION) {
-    throw new AppError(
+    throw new ArchiveRefusal(
       'newer_version',
       `This archive was made by a newer version of Briefing Book (archive format ${head.data.archiveVersion}; this version reads format ${ARCHIVE_VERSION}). Update the app to import it. Nothing was imported.`,
+      [],
+      `it was made by a newer version of Briefing Book (archive format ${head.data.archiveVersion})`,
     );
   }
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError(
+    const detail = `${first?.path.join('.') || 'manifest'}: ${first?.message ?? 'invalid'}`;
+    throw new ArchiveRefusal(
       'invalid_input',
       `This archive's manifest is not one this version of Briefing Book understands (archive format ${head.data.archiveVersion}). Nothing was imported.`,
-      [`${first?.path.join('.') || 'manifest'}: ${first?.message ?? 'invalid'}`],
+      [detail],
+      // Said in the snapshot list: where the manifest is wrong, not the schema library's wording.
+      `its manifest is damaged or not one this version understands (at ${first?.path.join('.') || 'the top'})`,
     );
   }
   const manifest = parsed.data;
@@ -289,9 +369,11 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
     const kind = kindByFormat.get(item.format);
     if (!kind || !entry || entry.format !== item.format) {
       if (!kind || item.schemaVersion > kind.currentVersion) {
-        throw new AppError(
+        throw new ArchiveRefusal(
           'newer_version',
           `This archive holds data this version of Briefing Book does not know (${item.format} in ${item.path}); it was probably made by a newer version. Update the app to import it. Nothing was imported.`,
+          [],
+          `it holds data this version does not know (${item.format})`,
         );
       }
       throw damaged(`${item.path} is not a place where a ${item.format} file can be`);
@@ -304,9 +386,11 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
       doc = decodeFile(kind, data).doc;
     } catch (error) {
       if (error instanceof FileDecodeError && error.reason === 'newer') {
-        throw new AppError(
+        throw new ArchiveRefusal(
           'newer_version',
           `This archive was made by a newer version of Briefing Book (${item.path}: ${error.message}). Nothing was imported.`,
+          [],
+          `it was made by a newer version of Briefing Book (${item.path})`,
         );
       }
       throw damaged(`${item.path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -314,7 +398,7 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
     files.push({ rel, bytes: data, format: item.format, schemaVersion: item.schemaVersion, doc });
   }
   if (contentDigest(files) !== manifest.contentDigest) throw damaged('the files do not add up to the content the manifest describes');
-  bookDocOf(files);
+  if (!files.some((f) => f.format === bookKind.format)) throw damaged('it holds no book settings file (book.json)');
   const order = (f: BookFile) => entryForPath(f.rel)?.restoreOrder ?? 0;
   files.sort((a, b) => order(a) - order(b) || (a.rel < b.rel ? -1 : 1));
   return {
@@ -332,12 +416,13 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
 }
 
 /** Reads an archive file through the FsPort and checks it (see readArchive). `what` names it in messages: "archive", "snapshot". */
-export async function readArchiveFile(fs: FsPort, path: string, what: string): Promise<ReadArchive> {
+export async function readArchiveFile(fs: FsPort, path: string, what: string, sleep?: (ms: number) => Promise<void>): Promise<ReadArchive> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(path);
+    bytes = await retryRead(() => fs.readFile(path), sleep ?? noPause);
   } catch (error) {
-    throw new AppError('storage', `The ${what} could not be read: ${describeFsError(error)}.`, [path]);
+    const why = errorCode(error) === 'ENOENT' ? 'the file is no longer there' : describeFsError(error);
+    throw new AppError('storage', `The ${what} could not be read: ${why}.`, [path]);
   }
   return readArchive(bytes);
 }

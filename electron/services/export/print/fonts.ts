@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { AppError } from '../../../core/errors';
-import type { FsPort } from '../../fs/fsPort';
+import { errorCode, type FsPort } from '../../fs/fsPort';
+import { retryRead } from '../../store/dataFolder';
+import { describeFsError } from '../../store/storageError';
 
 /**
  * The typefaces of the printed book, embedded in every PDF so it looks the
@@ -106,13 +108,7 @@ export class PrintFonts {
     const cjk: CjkFace[] = [];
     for (const { family, pkg, weights } of cjkFamilies) {
       for (const weight of weights) {
-        const cssPath = join(root, pkg, `${weight}.css`);
-        let css: string;
-        try {
-          css = new TextDecoder().decode(await fs.readFile(cssPath));
-        } catch {
-          throw missingFont(`${pkg}/${weight}.css`, root);
-        }
+        const css = new TextDecoder().decode(await readFont(fs, root, `${pkg}/${weight}.css`));
         cjk.push(...parseCjkFaces(css, family, weight, pkg));
       }
     }
@@ -122,12 +118,7 @@ export class PrintFonts {
   private async dataUrl(file: string): Promise<string> {
     const cached = this.cache.get(file);
     if (cached) return cached;
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(join(this.root, file));
-    } catch {
-      throw missingFont(file, this.root);
-    }
+    const bytes = await readFont(this.fs, this.root, file);
     const url = `data:font/woff2;base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
     this.cache.set(file, url);
     return url;
@@ -191,10 +182,28 @@ export function parseCjkFaces(css: string, family: string, weight: number, pkg: 
   return out;
 }
 
-function missingFont(file: string, root: string): AppError {
-  return new AppError(
-    'internal',
-    `The typeface file ${file} is missing from this installation, so the PDF cannot be typeset. Reinstall Briefing Book.`,
-    [`looked in ${root}`],
-  );
+/**
+ * Reads a font file, trying again when the read fails for a passing reason (too many files open, a disk
+ * hiccup). A file that is not there is a broken installation; any other failure says what the disk said.
+ */
+async function readFont(fs: FsPort, root: string, file: string): Promise<Uint8Array> {
+  try {
+    return await retryRead(
+      () => fs.readFile(join(root, file)),
+      (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    );
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') {
+      throw new AppError(
+        'internal',
+        `The typeface file ${file} is missing from this installation, so the PDF cannot be typeset. Reinstall Briefing Book.`,
+        [`looked in ${root}`],
+      );
+    }
+    throw new AppError(
+      'storage',
+      `The typeface file ${file} could not be read (${describeFsError(error)}), so the PDF was not typeset. No file was written; try again once the problem is fixed.`,
+      [`looked in ${root}`],
+    );
+  }
 }

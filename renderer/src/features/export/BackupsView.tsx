@@ -123,19 +123,26 @@ export function BackupsView() {
             </thead>
             <tbody>
               {list.snapshots.map((s) => (
-                <tr key={s.id}>
+                <tr key={s.id} className={s.damaged === null ? undefined : 'snapshot-damaged'}>
                   <td>{formatWhen(s.takenAt)}</td>
-                  <td>{snapshotReasonLabels[s.reason]}</td>
+                  <td>
+                    {snapshotReasonLabels[s.reason]}
+                    {s.damaged === null ? null : <div className="snapshot-damage">Cannot be restored: {s.damaged}.</div>}
+                  </td>
                   <td className="num">{formatBytes(s.bytes)}</td>
                   <td className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={`Restore the snapshot of ${formatWhen(s.takenAt)}`}
-                      onClick={() => open({ kind: 'restoreSnapshot', snapshot: s })}
-                    >
-                      Restore…
-                    </button>
+                    {s.damaged === null ? (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Restore the snapshot of ${formatWhen(s.takenAt)}`}
+                        onClick={() => open({ kind: 'restoreSnapshot', snapshot: s })}
+                      >
+                        Restore…
+                      </button>
+                    ) : (
+                      <span className="badge snapshot-damaged-badge">Damaged</span>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -50,6 +50,13 @@ export async function restoreSnapshotAction(id: string): Promise<string | null> 
     });
     return null;
   } catch (error) {
+    // A restore that failed has left the book as it was (nothing to reload), or closed it when the disk would
+    // not let its files be put back yet: then the app shows why the book cannot be opened.
+    const stillOpen = await api.book.open({}).then(
+      () => true,
+      () => false,
+    );
+    if (!stillOpen) await useBook.getState().load();
     return errorMessage(error);
   }
 }
