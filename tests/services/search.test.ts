@@ -109,7 +109,12 @@ describe('search over the sample book', () => {
     expect(b.services.search.startupReport()).toMatchObject({ fromCache: 0, indexed: 16 });
     await b.services.shutdown();
     // The cache is outside the book folder: the book folder holds only the book.
-    expect((await readdir(cache)).filter((f) => f.startsWith('search-index-'))).toHaveLength(1);
+    const folders = (await readdir(cache)).filter((f) => f.startsWith('search-index-'));
+    expect(folders).toHaveLength(1);
+    // One file per shard: the head (areas, titles) and the body shards the notes hash to.
+    const shards = await readdir(join(cache, folders[0] ?? ''));
+    expect(shards).toContain('shard-00.json');
+    expect(shards.length).toBeGreaterThan(2);
     expect((await listFiles(dir)).some((f) => f.includes('search'))).toBe(false);
 
     // Edited on disk while the app was closed (a restored backup, a hand edit).
@@ -134,19 +139,26 @@ describe('search over the sample book', () => {
   test('a damaged cache is ignored and rebuilt; search still answers', async () => {
     const { b, dir, cache } = await started();
     await b.services.shutdown();
-    const [name] = (await readdir(cache)).filter((f) => f.startsWith('search-index-'));
-    expect(name).toBeDefined();
-    await writeFile(join(cache, name ?? ''), '{"version":1,"stamps":[["note:x"');
+    const folder = b.services.search.cacheFolder() ?? '';
+    const head = join(folder, 'shard-00.json');
+    const areasInHead = (JSON.parse(await readFile(head, 'utf8')) as { stamps: [string, string][] }).stamps.filter(([k]) =>
+      k.startsWith('area:'),
+    );
+    expect(areasInHead).toHaveLength(8);
+    await writeFile(head, '{"version":2,"stamps":[["note:x"');
     const again = await boot(dir, { searchCacheDir: cache });
     await again.services.search.whenReady();
     const report = again.services.search.startupReport();
-    expect(report.cacheError).toMatch(/JSON|Unexpected|Unterminated/);
-    expect(report).toMatchObject({ fromCache: 0, indexed: 16 });
+    expect(report.cacheError).toMatch(/shard 0: .*(JSON|Unexpected|Unterminated)/);
+    // The areas are indexed again, and the notes, whose title stand-ins were in the damaged head.
+    expect(report).toMatchObject({ fromCache: 8, indexed: 16 });
     expect(keys(await find(again, '"technology transfer and intellectual property"'))).toEqual(['note:forced-technology-transfer']);
+    expect(keys(await find(again, 'kind:area tariffs'))).not.toEqual([]);
     await again.services.shutdown();
-    // Written again, whole, at shutdown.
-    const rewritten = JSON.parse(await readFile(join(cache, name ?? ''), 'utf8')) as { stamps: unknown[] };
-    expect(rewritten.stamps).toHaveLength(16);
+    // Written again at shutdown, with the areas and a title stand-in for each note.
+    const rewritten = JSON.parse(await readFile(head, 'utf8')) as { stamps: [string, string][] };
+    expect(rewritten.stamps.filter(([k]) => k.startsWith('area:'))).toHaveLength(8);
+    expect(rewritten.stamps.filter(([k]) => k.startsWith('~note:'))).toHaveLength(8);
   });
 
   test('an empty query or one of only excluded words answers nothing, quickly', async () => {
