@@ -1,5 +1,5 @@
 /**
- * Ids of the position documents of search: `<area>/<point>/<party>` for a party's stance on a point,
+ * Keys (after `position:`) of the position documents of search: `<area>/<point>/<party>` for a party's stance on a point,
  * `<area>/<point>/assessment` for the team's assessment of the gap. The provider makes them; the
  * renderer's opener reads them to put the keyboard on that cell of the board.
  */

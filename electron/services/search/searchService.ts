@@ -30,8 +30,13 @@ const BATCH_DOCS = 200;
 /** Results per kind when the query does not ask for one kind, and when it does. */
 const PER_KIND = 5;
 const PER_KIND_ONE = 50;
-/** Candidates whose text is checked (phrases, Chinese runs), at most, per kind. */
-const CHECK_BUDGET = 300;
+/** Candidates asked of the index, at most, per kind. */
+const CANDIDATES = 300;
+/**
+ * Candidates whose text is checked (phrases, Chinese runs of three or more), at most, per query:
+ * each check reads a document and scans it, so this bounds a query's time on the largest book.
+ */
+const CHECK_BUDGET = 30;
 
 /**
  * Full-text search over every provider's documents. The index lives in a worker thread; this service
@@ -46,6 +51,8 @@ export class SearchService {
   private work: Promise<void> = Promise.resolve();
   private draining = false;
   private prepared: Promise<void> = Promise.resolve();
+  private firstReady: Promise<void> = Promise.resolve();
+  private markFirstReady: () => void = () => undefined;
   private unsubscribe: (() => void)[] = [];
   private dirty = false;
   private saveFailed = false;
@@ -75,13 +82,23 @@ export class SearchService {
     for (const provider of this.deps.providers) {
       this.unsubscribe.push(provider.subscribe((keys) => this.changed(keys)));
     }
-    this.prepared = this.prepare().catch((error: unknown) => this.fail(error));
+    this.firstReady = new Promise<void>((resolve) => {
+      this.markFirstReady = resolve;
+    });
+    this.prepared = this.prepare()
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => this.markFirstReady());
   }
 
   private fail(error: unknown): void {
     const detail = error instanceof Error ? error.message : String(error);
     console.error('[briefing] search:', error);
     this.status = { ...this.status, state: 'failed', message: `Search is not available: ${detail}. Restart Briefing Book to try again.` };
+  }
+
+  /** Resolves once the head shard is in: issue areas, positions, rounds and the title of everything answer. */
+  whenFirstReady(): Promise<void> {
+    return this.firstReady;
   }
 
   /** Resolves once the index holds every document that existed at start. */
@@ -147,7 +164,10 @@ export class SearchService {
       for (const [key, stamp] of loaded.entries) known.set(key, stamp);
       if (shard === 0) stubbed = new Set(loaded.stubbed);
       this.status = { ...this.status, indexed: this.status.indexed + (perShard[shard] ?? 0) };
-      if (shard === 0) this.startup.firstMs = performance.now() - started;
+      if (shard === 0) {
+        this.startup.firstMs = performance.now() - started;
+        this.markFirstReady();
+      }
     }
     await host.loadedAll();
     if (errors.length > 0) console.warn(`[briefing] search cache partly not used (${errors.join('; ')}); re-indexing.`);
@@ -319,8 +339,11 @@ export class SearchService {
     if (this.status.state === 'ready') await this.work;
     const oneKind = resolved.filters.kinds.length === 1;
     const perKind = request.perKind ?? (oneKind ? PER_KIND_ONE : PER_KIND);
-    const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CHECK_BUDGET));
-    const groups = await answerQuery(parsed, candidates, (keys) => this.load(keys), { perKind, checkBudget: CHECK_BUDGET * 2 });
+    const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CANDIDATES));
+    const groups = await answerQuery(parsed, candidates, (keys) => this.load(keys), {
+      perKind,
+      checkBudget: Math.max(CHECK_BUDGET, perKind * 2),
+    });
     return respond(groups);
   }
 

@@ -41,7 +41,8 @@ function positionDocuments(doc: AreaDoc, names: Names): SearchDocument[] {
       out.push({
         ...base,
         key: `position:${id}`,
-        id,
+        // The result's id is the point's (an identifier); the key says whose stance it is.
+        id: point.id,
         // Names shown in the result (party, round) are part of the stamp: renaming them re-indexes.
         stamp: `${stance.updatedAt}|${point.updatedAt}|${area.updatedAt}|${party}|${round ? `${round.name}|${round.updatedAt}` : ''}`,
         title,
@@ -60,7 +61,7 @@ function positionDocuments(doc: AreaDoc, names: Names): SearchDocument[] {
       out.push({
         ...base,
         key: `position:${id}`,
-        id,
+        id: point.id,
         stamp: `${point.updatedAt}|${area.updatedAt}`,
         title,
         fields: { title, tags: area.title, text: point.assessment },

@@ -22,7 +22,7 @@ const openers: Record<SearchKind, (hit: SearchHit) => void> = {
     useNavigation.getState().go({ view: 'area', areaId: hit.id });
   },
   position: (hit) => {
-    const where = parsePositionId(hit.id);
+    const where = parsePositionId(hit.key.slice('position:'.length));
     if (!where) return;
     // The board puts the keyboard on the stance's cell (or the assessment's) once it has the point.
     useBoardReveal.getState().reveal(where);
