@@ -24,6 +24,13 @@ async function search(page: Page, query: string): Promise<void> {
   await searchBox(page).fill(query);
 }
 
+/** Enter on the active result closes the search box and opens the result's issue area. */
+async function enterOpensArea(page: Page, title: string): Promise<void> {
+  await searchBox(page).press('Enter');
+  await expect.poll(() => searchBox(page).count()).toBe(0);
+  await expect.poll(() => page.locator('.area-link[aria-current="page"] .area-link-title').textContent()).toBe(title);
+}
+
 async function resultTitles(page: Page): Promise<string[]> {
   return results(page).locator('.search-hit-title').allTextContents();
 }
@@ -71,11 +78,7 @@ describe('search in real Chromium', () => {
     expect(await resultTitles(page)).toEqual(['Forced technology transfer']);
     await shot(page, 'search-results-chinese');
 
-    await searchBox(page).press('Enter');
-    await expect.poll(() => searchBox(page).count()).toBe(0);
-    await expect
-      .poll(() => page.locator('.area-link[aria-current="page"] .area-link-title').textContent())
-      .toBe('Forced technology transfer');
+    await enterOpensArea(page, 'Forced technology transfer');
     // The editor has the focus and its selection is exactly the match.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
     await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('结构性问题');
@@ -91,11 +94,7 @@ describe('search in real Chromium', () => {
     expect(await results(page).locator('.search-snippet mark').allTextContents()).toEqual(['rejecting the word']);
     await shot(page, 'search-results-stance');
 
-    await searchBox(page).press('Enter');
-    await expect.poll(() => searchBox(page).count()).toBe(0);
-    await expect
-      .poll(() => page.locator('.area-link[aria-current="page"] .area-link-title').textContent())
-      .toBe('Forced technology transfer');
+    await enterOpensArea(page, 'Forced technology transfer');
     // Columns: point, status, United States, China, assessment: the keyboard is on China's stance.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('ftt-joint-ventures:3');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('rejecting the word');

@@ -1,12 +1,12 @@
 import { formatRange } from '../../../core/ops/rounds';
 import { livePoints } from '../../../core/ops/positions';
-import { liveAreas } from '../../../core/ops/areas';
 import { stanceKindLabels, type Round } from '../../../core/model/positions';
 import type { AreaDoc, BookDoc } from '../../../core/persistence/documents';
 import type { SearchDocument } from '../../../core/search/engine';
 import { parsePositionId, positionId } from '../../../core/search/positionIds';
 import type { BookStore } from '../../store/bookStore';
 import type { SearchProvider } from '../provider';
+import { liveAreaDocs } from './areaNoteProvider';
 
 /** Archived areas' boards are still found, a little lower (as their notes are). */
 const ARCHIVED_WEIGHT = 0.6;
@@ -73,20 +73,20 @@ function positionDocuments(doc: AreaDoc, names: Names): SearchDocument[] {
   return out;
 }
 
+/** A round belongs to the whole book: no area, tag or party. */
+const BOOK_WIDE = { areaIds: [], tags: [], parties: [], weight: 1 } as const;
+
 function roundDocument(round: Round): SearchDocument {
-  const when = formatRange(round.startDate, round.endDate);
+  const text = [formatRange(round.startDate, round.endDate), round.place].filter(Boolean).join(', ');
   return {
+    ...BOOK_WIDE,
     key: `round:${round.id}`,
     kind: 'round',
     id: round.id,
     stamp: round.updatedAt,
     title: round.name,
-    fields: { title: round.name, text: [when, round.place].filter(Boolean).join(', ') },
-    areaIds: [],
-    tags: [],
-    parties: [],
+    fields: { title: round.name, text },
     date: round.startDate,
-    weight: 1,
   };
 }
 
@@ -110,15 +110,9 @@ export class PositionsProvider implements SearchProvider {
     return this.store.hasBook ? this.store.book().value : null;
   }
 
-  private live(): AreaDoc[] {
-    const docs = this.store.areas().map((d) => d.value);
-    const byId = new Map(docs.map((d) => [d.area.id, d]));
-    return liveAreas(docs.map((d) => d.area)).flatMap((a) => byId.get(a.id) ?? []);
-  }
-
   private all(): SearchDocument[] {
     const names = namesOf(this.book());
-    const out = this.live().flatMap((doc) => positionDocuments(doc, names));
+    const out = liveAreaDocs(this.store).flatMap((doc) => positionDocuments(doc, names));
     for (const round of this.book()?.positions.rounds ?? []) out.push(roundDocument(round));
     return out;
   }
