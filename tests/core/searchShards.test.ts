@@ -93,6 +93,9 @@ describe('the index in shards', () => {
     const scores = ranked.map((h) => h.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(ranked.length).toBe(21);
+    // Only short kinds asked for: the head alone answers, stand-ins of long documents left out.
+    const areasOnly = { ...noFilters, kinds: ['area' as const] };
+    expect(index.candidates(indexQueryOf(parseQuery('deadline'), areasOnly), 50).hits.map((h) => h.key)).toEqual(['area:tariffs']);
     // Without words, the newest first across shards.
     const byDate = new ShardedIndex();
     byDate.loadedAll();

@@ -132,7 +132,9 @@ export class ShardedIndex {
   /** Matches from the head and every loaded shard, merged by score; stand-ins only for shards not loaded. */
   candidates(query: IndexQuery, perKind: number): Candidates {
     const all: Candidate[] = [];
-    for (let i = 0; i < SHARD_COUNT; i += 1) {
+    // A query for short kinds only (kind:area, kind:position…) has nothing to find in the body shards.
+    const headOnly = query.filters.kinds.length > 0 && query.filters.kinds.every((k) => !isLongKind(k));
+    for (let i = 0; i < (headOnly ? 1 : SHARD_COUNT); i += 1) {
       const index = this.shards[i];
       if (!index) continue;
       for (const hit of index.candidates(query, Number.MAX_SAFE_INTEGER).hits) {
