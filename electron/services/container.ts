@@ -11,6 +11,7 @@ import { WindowStateService } from './window/windowStateService';
 import { IndexCache } from './search/indexCache';
 import { InProcessIndexHost } from './search/indexHost';
 import { AreaNoteProvider } from './search/providers/areaNoteProvider';
+import { PositionsProvider } from './search/providers/positionsProvider';
 import type { SearchProvider } from './search/provider';
 import { SearchService } from './search/searchService';
 import { WorkerIndexHost } from './search/workerHost';
@@ -132,7 +133,7 @@ export function createServices(deps: ContainerDeps): Services {
   });
   const searchWorker = deps.searchWorker ?? null;
   const search = new SearchService({
-    providers: [new AreaNoteProvider(store), ...(deps.searchProviders ?? [])],
+    providers: [new AreaNoteProvider(store), new PositionsProvider(store), ...(deps.searchProviders ?? [])],
     host: () => (searchWorker ? new WorkerIndexHost(searchWorker) : new InProcessIndexHost()),
     cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir, deps.durable ?? defaultDurableOptions) : null,
     available: () => {

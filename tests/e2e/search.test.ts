@@ -24,6 +24,13 @@ async function search(page: Page, query: string): Promise<void> {
   await searchBox(page).fill(query);
 }
 
+/** Enter on the active result closes the search box and opens the result's issue area. */
+async function enterOpensArea(page: Page, title: string): Promise<void> {
+  await searchBox(page).press('Enter');
+  await expect.poll(() => searchBox(page).count()).toBe(0);
+  await expect.poll(() => page.locator('.area-link[aria-current="page"] .area-link-title').textContent()).toBe(title);
+}
+
 async function resultTitles(page: Page): Promise<string[]> {
   return results(page).locator('.search-hit-title').allTextContents();
 }
@@ -57,9 +64,10 @@ describe('search in real Chromium', () => {
         .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     await expect(groups()).resolves.toEqual(['Briefing notes, 1']);
 
-    // Without quotes the words may stand apart: more results, in two groups.
+    // Without quotes the words may stand apart: more results, in more groups (notes, areas, positions).
     await search(page, 'technology transfer');
-    await expect.poll(async () => (await groups()).length).toBe(2);
+    await expect.poll(async () => (await groups()).length).toBe(3);
+    expect((await groups()).map((g) => g?.replace(/, \d+\+?$/, '')).sort()).toEqual(['Briefing notes', 'Issue areas', 'Positions']);
     await shot(page, 'search-results-english');
   });
 
@@ -70,17 +78,33 @@ describe('search in real Chromium', () => {
     expect(await resultTitles(page)).toEqual(['Forced technology transfer']);
     await shot(page, 'search-results-chinese');
 
-    await searchBox(page).press('Enter');
-    await expect.poll(() => searchBox(page).count()).toBe(0);
-    await expect
-      .poll(() => page.locator('.area-link[aria-current="page"] .area-link-title').textContent())
-      .toBe('Forced technology transfer');
+    await enterOpensArea(page, 'Forced technology transfer');
     // The editor has the focus and its selection is exactly the match.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
     await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('结构性问题');
     const line = await page.locator('.cm-activeLine').textContent();
     expect(line).toContain('商务部新闻发言人高峰表示');
     await shot(page, 'search-jump-note');
+  });
+
+  test("a party's stance is found; Enter opens the positions board with the keyboard on that cell", async () => {
+    const { page } = app;
+    await search(page, '"rejecting the word" party:china');
+    await expect.poll(() => resultTitles(page)).toEqual(['China on Joint-venture requirements']);
+    expect(await results(page).locator('.search-snippet mark').allTextContents()).toEqual(['rejecting the word']);
+    await shot(page, 'search-results-stance');
+
+    await enterOpensArea(page, 'Forced technology transfer');
+    // Columns: point, status, United States, China, assessment: the keyboard is on China's stance.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('ftt-joint-ventures:3');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('rejecting the word');
+    await shot(page, 'search-jump-stance');
+    // Back to the note tab, as the later steps expect.
+    await page.keyboard.press('Control+f');
+    await search(page, '结构性问题');
+    await expect.poll(() => resultTitles(page)).toEqual(['Forced technology transfer']);
+    await searchBox(page).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
   });
 
   test('filters show as chips, can be removed, and narrow the results', async () => {
@@ -151,6 +175,20 @@ describe('search in real Chromium', () => {
     await palette.press('Enter');
     await expect.poll(() => page.getByRole('dialog', { name: 'New issue area' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
+
+    // Rounds are places to go too.
+    await page.keyboard.press('Control+k');
+    await palette.fill('beijing vice');
+    await expect
+      .poll(() => page.locator('.palette-item').first().locator('.palette-name').textContent())
+      .toBe('Beijing vice-ministerial talks');
+    await expect(page.locator('.palette-item').first().locator('.palette-hint').textContent()).resolves.toBe('7–9 Jan 2019, Beijing');
+    await shot(page, 'palette-round');
+    await palette.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Negotiation rounds');
+    await expect.poll(() => page.locator('.pos-since select').inputValue()).toBe('beijing-2019-01');
+    await shot(page, 'palette-round-opened');
+    await page.locator('.area-link', { hasText: 'Intellectual property protection' }).click();
 
     // The palette hands a query to the search box.
     await page.keyboard.press('Control+k');

@@ -368,11 +368,12 @@ describe('evidence', () => {
     expect(refused.message).toMatch(/does not exist \(it may have been deleted\), so it cannot be cited/);
   });
 
-  test('without the Sources feature every reference is shown as removed and nothing can be cited', async () => {
+  test('a query that no quote of the library matches offers nothing to cite', async () => {
+    // Written before Sources landed, when nothing could be cited; the library now offers the sample's quotes.
     const dir = await freshDir();
     const b = await boot(dir);
     await b.ok('bb:book.open');
-    expect(await b.ok('bb:positions.evidenceCandidates', { areaId: FTT, query: '' })).toEqual([]);
+    expect(await b.ok('bb:positions.evidenceCandidates', { areaId: FTT, query: 'zzqx no such quote' })).toEqual([]);
     await b.services.shutdown();
   });
 

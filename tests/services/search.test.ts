@@ -58,7 +58,7 @@ describe('search over the sample book', () => {
     expect(wrong.groups).toEqual([]);
     expect(wrong.chips[0]?.problem).toBe('No issue area is called "shipping".');
     const grouped = await find(b, 'tariffs');
-    expect(grouped.groups.map((g) => g.kind).sort()).toEqual(['area', 'note']);
+    expect(grouped.groups.map((g) => g.kind).sort()).toEqual(['area', 'note', 'position']);
     expect(grouped.groups.every((g) => g.total >= g.hits.length && g.hits.length > 0)).toBe(true);
     expect(grouped.status.state).toBe('ready');
     await b.services.shutdown();
@@ -106,10 +106,18 @@ describe('search over the sample book', () => {
 
   test('after a restart the index comes from the cache; only what changed meanwhile is indexed again', async () => {
     const { b, dir, cache } = await started();
-    expect(b.services.search.startupReport()).toMatchObject({ fromCache: 0, indexed: 16 });
+    // 8 areas, 8 notes, and the sample's stances, assessments and rounds.
+    const total = b.services.search.startupReport().indexed;
+    expect(total).toBeGreaterThan(16);
+    expect(b.services.search.startupReport()).toMatchObject({ fromCache: 0, indexed: total });
     await b.services.shutdown();
     // The cache is outside the book folder: the book folder holds only the book.
-    expect((await readdir(cache)).filter((f) => f.startsWith('search-index-'))).toHaveLength(1);
+    const folders = (await readdir(cache)).filter((f) => f.startsWith('search-index-'));
+    expect(folders).toHaveLength(1);
+    // One file per shard: the head (areas, titles) and the body shards the notes hash to.
+    const shards = await readdir(join(cache, folders[0] ?? ''));
+    expect(shards).toContain('shard-00.json');
+    expect(shards.length).toBeGreaterThan(2);
     expect((await listFiles(dir)).some((f) => f.includes('search'))).toBe(false);
 
     // Edited on disk while the app was closed (a restored backup, a hand edit).
@@ -125,7 +133,7 @@ describe('search over the sample book', () => {
 
     const again = await boot(dir, { searchCacheDir: cache });
     await again.services.search.whenReady();
-    expect(again.services.search.startupReport()).toMatchObject({ fromCache: 16, indexed: 1, removed: 0, cacheError: null });
+    expect(again.services.search.startupReport()).toMatchObject({ fromCache: total, indexed: 1, removed: 0, cacheError: null });
     expect(keys(await find(again, 'snapback'))).toEqual(['note:tariffs-deadline']);
     expect(keys(await find(again, '"2 March" kind:note'))).not.toContain('note:tariffs-deadline');
     await again.services.shutdown();
@@ -133,20 +141,29 @@ describe('search over the sample book', () => {
 
   test('a damaged cache is ignored and rebuilt; search still answers', async () => {
     const { b, dir, cache } = await started();
+    const total = b.services.search.startupReport().indexed;
     await b.services.shutdown();
-    const [name] = (await readdir(cache)).filter((f) => f.startsWith('search-index-'));
-    expect(name).toBeDefined();
-    await writeFile(join(cache, name ?? ''), '{"version":1,"stamps":[["note:x"');
+    const folder = b.services.search.cacheFolder() ?? '';
+    const head = join(folder, 'shard-00.json');
+    const areasInHead = (JSON.parse(await readFile(head, 'utf8')) as { stamps: [string, string][] }).stamps.filter(([k]) =>
+      k.startsWith('area:'),
+    );
+    expect(areasInHead).toHaveLength(8);
+    await writeFile(head, '{"version":2,"stamps":[["note:x"');
     const again = await boot(dir, { searchCacheDir: cache });
     await again.services.search.whenReady();
     const report = again.services.search.startupReport();
-    expect(report.cacheError).toMatch(/JSON|Unexpected|Unterminated/);
-    expect(report).toMatchObject({ fromCache: 0, indexed: 16 });
+    expect(report.cacheError).toMatch(/shard 0: .*(JSON|Unexpected|Unterminated)/);
+    // The head's documents (areas, positions, rounds) are indexed again, and the notes, whose title
+    // stand-ins were in the damaged head; the notes' bodies were in their own shards.
+    expect(report).toMatchObject({ fromCache: 8, indexed: total });
     expect(keys(await find(again, '"technology transfer and intellectual property"'))).toEqual(['note:forced-technology-transfer']);
+    expect(keys(await find(again, 'kind:area tariffs'))).not.toEqual([]);
     await again.services.shutdown();
-    // Written again, whole, at shutdown.
-    const rewritten = JSON.parse(await readFile(join(cache, name ?? ''), 'utf8')) as { stamps: unknown[] };
-    expect(rewritten.stamps).toHaveLength(16);
+    // Written again at shutdown, with the areas and a title stand-in for each note.
+    const rewritten = JSON.parse(await readFile(head, 'utf8')) as { stamps: [string, string][] };
+    expect(rewritten.stamps.filter(([k]) => k.startsWith('area:'))).toHaveLength(8);
+    expect(rewritten.stamps.filter(([k]) => k.startsWith('~note:'))).toHaveLength(8);
   });
 
   test('an empty query or one of only excluded words answers nothing, quickly', async () => {

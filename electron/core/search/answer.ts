@@ -1,4 +1,4 @@
-import type { Candidates, IndexFilters, SearchDocument } from './engine';
+import type { Candidate, Candidates, IndexFilters, SearchDocument } from './engine';
 import { fold } from './fold';
 import { kindInfo, searchKinds, type SearchKind } from './kinds';
 import { findMatches, highlightAll, makeSnippet, passesChecks, queryNeedsCheck } from './matchers';
@@ -130,7 +130,10 @@ export type DocumentLoader = (keys: readonly string[]) => Promise<ReadonlyMap<st
 export interface AnswerOptions {
   /** Results shown per kind. */
   readonly perKind: number;
-  /** When texts must be checked, check at most this many candidates. */
+  /**
+   * When texts must be checked, check at most this many candidates (in rank order, stopping earlier
+   * once every kind has `perKind` confirmed results).
+   */
   readonly checkBudget: number;
 }
 
@@ -194,10 +197,28 @@ export async function answerQuery(
   const allFull = () => searchKinds.every((k) => full(k) || (candidates.byKind[k] ?? 0) === 0);
 
   while (examined < hits.length) {
-    if (!check && allFull()) break;
+    // Checking a text costs a read and a scan: it stops once every kind has its results to show.
+    // The counts of checked kinds are then "at least".
+    if (allFull()) break;
     if (check && examined >= options.checkBudget) break;
-    const batch = hits.slice(examined, examined + BATCH).filter((h) => check || !full(h.kind));
-    const end = Math.min(hits.length, examined + BATCH);
+    // Only as many documents as can still be shown are read (twice as many when their texts must be
+    // checked, since some fail): reading a 50 KB article is the costly part of an answer.
+    const batch: Candidate[] = [];
+    const taken = new Map<SearchKind, number>();
+    let end = examined;
+    while (end < hits.length && batch.length < BATCH) {
+      const hit = hits[end];
+      end += 1;
+      if (!hit || full(hit.kind)) continue;
+      const room = (options.perKind - (shown.get(hit.kind)?.length ?? 0)) * (check ? 2 : 1);
+      const n = taken.get(hit.kind) ?? 0;
+      if (n >= room) {
+        end -= 1;
+        break;
+      }
+      taken.set(hit.kind, n + 1);
+      batch.push(hit);
+    }
     const docs = batch.length > 0 ? await load(batch.map((h) => h.key)) : new Map<string, SearchDocument>();
     for (const hit of batch) {
       looked.set(hit.kind, (looked.get(hit.kind) ?? 0) + 1);

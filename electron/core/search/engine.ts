@@ -64,6 +64,8 @@ export interface Candidate {
   readonly key: string;
   readonly kind: SearchKind;
   readonly score: number;
+  /** The document's date (YYYY-MM-DD), or '': queries without words list the newest first. */
+  readonly date: string;
 }
 
 export interface Candidates {
@@ -75,7 +77,7 @@ export interface Candidates {
 }
 
 /** Bump when tokenising or the stored shape changes: a persisted index of another version is rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 interface Stored {
   kind: SearchKind;
@@ -233,7 +235,7 @@ export class SearchIndex {
       const kind = r['kind'] as SearchKind;
       const seen = byKind[kind] ?? 0;
       byKind[kind] = seen + 1;
-      if (seen < perKind) hits.push({ key: String(r.id), kind, score: r.score });
+      if (seen < perKind) hits.push({ key: String(r.id), kind, score: r.score, date: typeof r['date'] === 'string' ? r['date'] : '' });
     }
     return { hits, total: results.length, byKind };
   }

@@ -39,9 +39,18 @@ function foldSlow(text: string): string {
     .normalize('NFC');
 }
 
+/**
+ * Characters that folding leaves alone except for the case of ASCII letters: ASCII and the common
+ * Chinese characters. Most text of a briefing book is made of them, with a few others (accents,
+ * Chinese punctuation, full-width forms) here and there; only those few go through normalisation.
+ */
+// eslint-disable-next-line no-control-regex -- ASCII is part of what this matches.
+const COMPLEX_RUN = /[^\u0000-\u007f\u4e00-\u9fff]+/gu;
+
 /** The folded form of a text: what the index stores and what queries are compared with. */
 export function fold(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase() : foldSlow(text);
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.replace(COMPLEX_RUN, foldSlow).toLowerCase();
 }
 
 export interface FoldedText {
@@ -53,6 +62,9 @@ export interface FoldedText {
    */
   readonly map: Uint32Array;
 }
+
+// eslint-disable-next-line no-control-regex -- ASCII is part of what this matches.
+const SIMPLE_RUN = /[\u0000-\u007f\u4e00-\u9fff]+/y;
 
 function isPlainHan(code: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff;
@@ -69,6 +81,15 @@ export function foldWithMap(text: string): FoldedText {
   const positions: number[] = [];
   let i = 0;
   while (i < text.length) {
+    SIMPLE_RUN.lastIndex = i;
+    const run = SIMPLE_RUN.exec(text)?.[0];
+    if (run) {
+      // ASCII and common Chinese characters fold one for one: the run keeps its length.
+      parts.push(run.toLowerCase());
+      for (let k = 0; k < run.length; k += 1) positions.push(i + k);
+      i += run.length;
+      continue;
+    }
     const code = text.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
     const ch = text.slice(i, i + width);

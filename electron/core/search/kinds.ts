@@ -6,7 +6,7 @@ import { z } from 'zod';
  * (renderer/src/features/search/openers.ts). Adding a kind: add it here with its labels,
  * write its provider and its opener. The order here is the order of the kind chips.
  */
-export const searchKinds = ['area', 'note'] as const;
+export const searchKinds = ['area', 'note', 'position', 'round'] as const;
 
 export const SearchKindSchema = z.enum(searchKinds);
 export type SearchKind = z.infer<typeof SearchKindSchema>;
@@ -23,6 +23,12 @@ export interface KindInfo {
 export const kindInfo: Readonly<Record<SearchKind, KindInfo>> = {
   area: { label: 'Issue area', plural: 'Issue areas', aliases: ['area', 'areas', 'issue', 'issues'] },
   note: { label: 'Briefing note', plural: 'Briefing notes', aliases: ['note', 'notes', 'briefing'] },
+  position: {
+    label: 'Position',
+    plural: 'Positions',
+    aliases: ['position', 'positions', 'stance', 'stances', 'assessment', 'assessments', 'board'],
+  },
+  round: { label: 'Round', plural: 'Rounds', aliases: ['round', 'rounds'] },
 };
 
 /** The kind a word after `kind:` names, or null. */

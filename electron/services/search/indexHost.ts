@@ -1,11 +1,10 @@
 import type { Candidates, IndexQuery, SearchDocument } from '../../core/search/engine';
-import { SearchIndex } from '../../core/search/engine';
+import { ShardedIndex, type ShardLoad } from '../../core/search/shards';
 
-export interface LoadOutcome {
-  /** Key and stamp of every document in the loaded index (empty when nothing was loaded). */
-  readonly entries: readonly (readonly [string, string])[];
-  /** Why a persisted index could not be used, if one was given. */
-  readonly error: string | null;
+/** One shard of the index as persisted: its number and its UTF-8 JSON. */
+export interface ShardBytes {
+  readonly shard: number;
+  readonly bytes: Uint8Array;
 }
 
 /**
@@ -14,29 +13,28 @@ export interface LoadOutcome {
  * for command-line tools. Both take and give plain data.
  */
 export interface IndexHost {
-  /** Starts from a persisted index (UTF-8 JSON), or empty when null or unusable. */
-  load(serialized: Uint8Array | null): Promise<LoadOutcome>;
+  /** Loads one shard from its persisted form (UTF-8 JSON), or empty when null or unusable. */
+  loadShard(shard: number, serialized: Uint8Array | null): Promise<ShardLoad>;
+  /** Every shard has been loaded or has none persisted: shards still missing start empty. */
+  loadedAll(): Promise<void>;
   upsert(docs: readonly SearchDocument[]): Promise<void>;
   remove(keys: readonly string[]): Promise<void>;
   candidates(query: IndexQuery, limit: number): Promise<Candidates>;
-  /** The index as UTF-8 JSON, for the cache file. */
-  serialize(): Promise<Uint8Array>;
+  /** The shards changed since they were last serialized (every shard when `all`), for the cache. */
+  serialize(all: boolean): Promise<ShardBytes[]>;
   close(): Promise<void>;
 }
 
 /** The index operations, on whatever thread calls them (the worker uses this too). */
 export class IndexCore {
-  private index = SearchIndex.empty();
+  private readonly index = new ShardedIndex();
 
-  load(serialized: Uint8Array | null): LoadOutcome {
-    this.index = SearchIndex.empty();
-    if (!serialized) return { entries: [], error: null };
-    try {
-      this.index = SearchIndex.load(new TextDecoder().decode(serialized));
-      return { entries: this.index.entries(), error: null };
-    } catch (error) {
-      return { entries: [], error: error instanceof Error ? error.message : String(error) };
-    }
+  loadShard(shard: number, serialized: Uint8Array | null): ShardLoad {
+    return this.index.load(shard, serialized ? new TextDecoder().decode(serialized) : null);
+  }
+
+  loadedAll(): void {
+    this.index.loadedAll();
   }
 
   upsert(docs: readonly SearchDocument[]): void {
@@ -51,15 +49,19 @@ export class IndexCore {
     return this.index.candidates(query, limit);
   }
 
-  serialize(): Uint8Array {
-    return new TextEncoder().encode(this.index.serialize());
+  serialize(all: boolean): ShardBytes[] {
+    const encoder = new TextEncoder();
+    return this.index.serializeDirty(all).map(({ shard, json }) => ({ shard, bytes: encoder.encode(json) }));
   }
 }
 
 export class InProcessIndexHost implements IndexHost {
   private readonly core = new IndexCore();
-  async load(serialized: Uint8Array | null) {
-    return this.core.load(serialized);
+  async loadShard(shard: number, serialized: Uint8Array | null) {
+    return this.core.loadShard(shard, serialized);
+  }
+  async loadedAll() {
+    this.core.loadedAll();
   }
   async upsert(docs: readonly SearchDocument[]) {
     this.core.upsert(docs);
@@ -70,8 +72,8 @@ export class InProcessIndexHost implements IndexHost {
   async candidates(query: IndexQuery, limit: number) {
     return this.core.candidates(query, limit);
   }
-  async serialize() {
-    return this.core.serialize();
+  async serialize(all: boolean) {
+    return this.core.serialize(all);
   }
   async close() {
     // Nothing to stop.

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { answerQuery, resolveFilters, type Vocabulary } from '../../core/search/answer';
 import { indexQueryOf, type SearchDocument } from '../../core/search/engine';
 import type { SearchKind } from '../../core/search/kinds';
+import { SHARD_COUNT, shardOfKey } from '../../core/search/shards';
 import { isEmptyQuery, parseQuery } from '../../core/search/query';
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../core/search/schemas';
 import type { IndexCache } from './indexCache';
@@ -29,8 +30,13 @@ const BATCH_DOCS = 200;
 /** Results per kind when the query does not ask for one kind, and when it does. */
 const PER_KIND = 5;
 const PER_KIND_ONE = 50;
-/** Candidates whose text is checked (phrases, Chinese runs), at most, per kind. */
-const CHECK_BUDGET = 300;
+/** Candidates asked of the index, at most, per kind. */
+const CANDIDATES = 300;
+/**
+ * Candidates whose text is checked (phrases, Chinese runs of three or more), at most, per query:
+ * each check reads a document and scans it, so this bounds a query's time on the largest book.
+ */
+const CHECK_BUDGET = 30;
 
 /**
  * Full-text search over every provider's documents. The index lives in a worker thread; this service
@@ -45,13 +51,16 @@ export class SearchService {
   private work: Promise<void> = Promise.resolve();
   private draining = false;
   private prepared: Promise<void> = Promise.resolve();
+  private firstReady: Promise<void> = Promise.resolve();
+  private markFirstReady: () => void = () => undefined;
   private unsubscribe: (() => void)[] = [];
   private dirty = false;
+  private saveFailed = false;
   private saving: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private stopping = false;
   private readonly byKind = new Map<SearchKind, SearchProvider[]>();
-  private startup = { fromCache: 0, indexed: 0, removed: 0, cacheError: null as string | null, ms: 0 };
+  private startup = { fromCache: 0, indexed: 0, removed: 0, cacheError: null as string | null, firstMs: 0, ms: 0 };
 
   constructor(private readonly deps: SearchServiceDeps) {
     for (const provider of deps.providers)
@@ -73,13 +82,23 @@ export class SearchService {
     for (const provider of this.deps.providers) {
       this.unsubscribe.push(provider.subscribe((keys) => this.changed(keys)));
     }
-    this.prepared = this.prepare().catch((error: unknown) => this.fail(error));
+    this.firstReady = new Promise<void>((resolve) => {
+      this.markFirstReady = resolve;
+    });
+    this.prepared = this.prepare()
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => this.markFirstReady());
   }
 
   private fail(error: unknown): void {
     const detail = error instanceof Error ? error.message : String(error);
     console.error('[briefing] search:', error);
     this.status = { ...this.status, state: 'failed', message: `Search is not available: ${detail}. Restart Briefing Book to try again.` };
+  }
+
+  /** Resolves once the head shard is in: issue areas, positions, rounds and the title of everything answer. */
+  whenFirstReady(): Promise<void> {
+    return this.firstReady;
   }
 
   /** Resolves once the index holds every document that existed at start. */
@@ -97,14 +116,17 @@ export class SearchService {
     }
   }
 
-  /** How the last start went: documents taken from the cache, indexed again, dropped; and how long it took. */
+  /**
+   * How the last start went: documents taken from the cache, indexed again, dropped; how long until the
+   * head shard answered (areas and every title: `firstMs`) and until every document was in (`ms`).
+   */
   startupReport(): Readonly<typeof this.startup> {
     return { ...this.startup };
   }
 
-  /** The cache file, if the index is persisted. */
-  cacheFile(): string | null {
-    return this.deps.cache?.file ?? null;
+  /** The cache's folder of shards, if the index is persisted. */
+  cacheFolder(): string | null {
+    return this.deps.cache?.folder ?? null;
   }
 
   currentStatus(): SearchStatus {
@@ -117,21 +139,52 @@ export class SearchService {
     return all;
   }
 
-  /** Loads the persisted index, then brings it up to date with the book: only what changed is indexed again. */
+  /**
+   * Loads the persisted index shard by shard (the head first: areas and the titles of everything answer
+   * as soon as it is in; then the bodies, with queries answered between shards and the status saying how
+   * far it got), then brings it up to date with the book: only what changed is indexed again.
+   */
   private async prepare(): Promise<void> {
     const host = this.host;
     if (!host) return;
     const started = performance.now();
-    const serialized = this.deps.cache ? await this.deps.cache.read() : null;
-    const loaded = await host.load(serialized);
-    if (loaded.error) console.warn(`[briefing] search cache not used (${loaded.error}); rebuilding the index.`);
     const current = await this.stampsNow();
-    const known = new Map(loaded.entries);
+    const perShard = new Array<number>(SHARD_COUNT).fill(0);
+    for (const key of current.keys()) perShard[shardOfKey(key)] = (perShard[shardOfKey(key)] ?? 0) + 1;
+    const known = new Map<string, string>();
+    let stubbed = new Set<string>();
+    const errors: string[] = [];
+    let anyPersisted = false;
+    this.status = { state: 'indexing', indexed: 0, total: current.size, message: null };
+    for (let shard = 0; shard < SHARD_COUNT && !this.stopping; shard += 1) {
+      const serialized = this.deps.cache ? await this.deps.cache.read(shard) : null;
+      anyPersisted ||= serialized !== null;
+      const loaded = await host.loadShard(shard, serialized);
+      if (loaded.error) errors.push(`shard ${shard}: ${loaded.error}`);
+      for (const [key, stamp] of loaded.entries) known.set(key, stamp);
+      if (shard === 0) stubbed = new Set(loaded.stubbed);
+      this.status = { ...this.status, indexed: this.status.indexed + (perShard[shard] ?? 0) };
+      if (shard === 0) {
+        this.startup.firstMs = performance.now() - started;
+        this.markFirstReady();
+      }
+    }
+    await host.loadedAll();
+    if (errors.length > 0) console.warn(`[briefing] search cache partly not used (${errors.join('; ')}); re-indexing.`);
     const stale = [...known.keys()].filter((key) => !current.has(key));
-    const todo = [...current].filter(([key, stamp]) => known.get(key) !== stamp).map(([key]) => key);
+    // Also a long document whose title stand-in is missing from the head (the head's file was lost).
+    const todo = [...current]
+      .filter(([key, stamp]) => known.get(key) !== stamp || (shardOfKey(key) !== 0 && !stubbed.has(key)))
+      .map(([key]) => key);
     if (stale.length > 0) await host.remove(stale);
-    this.startup = { fromCache: known.size - stale.length, indexed: todo.length, removed: stale.length, cacheError: loaded.error, ms: 0 };
-    this.dirty = stale.length > 0 || todo.length > 0 || (serialized !== null && loaded.error !== null);
+    this.startup = {
+      ...this.startup,
+      fromCache: known.size - stale.length,
+      indexed: todo.length,
+      removed: stale.length,
+      cacheError: errors.length > 0 ? errors.join('; ') : null,
+    };
+    this.dirty = stale.length > 0 || todo.length > 0 || (anyPersisted && errors.length > 0);
     this.status = {
       state: todo.length > 0 ? 'indexing' : 'ready',
       indexed: current.size - todo.length,
@@ -217,11 +270,16 @@ export class SearchService {
     if (!cache || !this.host || !this.dirty) return;
     this.dirty = false;
     try {
-      await cache.write(await this.host.serialize());
+      // Only the shards that changed since the last save.
+      const all = this.saveFailed;
+      this.saveFailed = false;
+      for (const { shard, bytes } of await this.host.serialize(all)) await cache.write(shard, bytes);
     } catch (error) {
       this.dirty = true;
+      // The shards count as written once serialized: the next save writes them all.
+      this.saveFailed = true;
       // A cache that cannot be written costs a rebuild at the next start, nothing more.
-      console.warn(`[briefing] the search index could not be saved to ${cache.file}:`, error);
+      console.warn(`[briefing] the search index could not be saved to ${cache.folder}:`, error);
     }
   }
 
@@ -281,8 +339,11 @@ export class SearchService {
     if (this.status.state === 'ready') await this.work;
     const oneKind = resolved.filters.kinds.length === 1;
     const perKind = request.perKind ?? (oneKind ? PER_KIND_ONE : PER_KIND);
-    const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CHECK_BUDGET));
-    const groups = await answerQuery(parsed, candidates, (keys) => this.load(keys), { perKind, checkBudget: CHECK_BUDGET * 2 });
+    const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CANDIDATES));
+    const groups = await answerQuery(parsed, candidates, (keys) => this.load(keys), {
+      perKind,
+      checkBudget: Math.max(CHECK_BUDGET, perKind * 2),
+    });
     return respond(groups);
   }
 

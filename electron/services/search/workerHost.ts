@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Candidates, IndexQuery, SearchDocument } from '../../core/search/engine';
-import type { IndexHost, LoadOutcome } from './indexHost';
+import type { ShardLoad } from '../../core/search/shards';
+import type { IndexHost, ShardBytes } from './indexHost';
 import type { WorkerReply, WorkerRequest } from './worker/protocol';
 
 type Pending = { resolve: (value: WorkerReply) => void };
@@ -41,9 +42,13 @@ export class WorkerIndexHost implements IndexHost {
     return reply;
   }
 
-  async load(serialized: Uint8Array | null): Promise<LoadOutcome> {
+  async loadShard(shard: number, serialized: Uint8Array | null): Promise<ShardLoad> {
     // Copied, not transferred: a buffer read from disk may be part of a pool that cannot move.
-    return (await this.call({ op: 'load', serialized })).value as LoadOutcome;
+    return (await this.call({ op: 'loadShard', shard, serialized })).value as ShardLoad;
+  }
+
+  async loadedAll(): Promise<void> {
+    await this.call({ op: 'loadedAll' });
   }
 
   async upsert(docs: readonly SearchDocument[]): Promise<void> {
@@ -58,8 +63,8 @@ export class WorkerIndexHost implements IndexHost {
     return (await this.call({ op: 'candidates', query, limit })).value as Candidates;
   }
 
-  async serialize(): Promise<Uint8Array> {
-    return (await this.call({ op: 'serialize' })).value as Uint8Array;
+  async serialize(all: boolean): Promise<ShardBytes[]> {
+    return (await this.call({ op: 'serialize', all })).value as ShardBytes[];
   }
 
   async close(): Promise<void> {

@@ -39,6 +39,11 @@ export class BookStore {
   private readonly areaChanged = (doc: AreaDoc): void => {
     for (const watcher of this.areaWatchers) watcher(doc);
   };
+  /** Told about every committed change to the book file (search re-lists rounds and renamed parties). */
+  private readonly bookWatchers = new Set<(doc: BookDoc) => void>();
+  private readonly bookChanged = (doc: BookDoc): void => {
+    for (const watcher of this.bookWatchers) watcher(doc);
+  };
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -60,7 +65,7 @@ export class BookStore {
     if (book.kind === 'missing' && areaNames.length === 0) return { empty: true };
     if (marker && book.kind !== 'missing') await this.endSample();
     if (book.kind === 'newer') throw new AppError('newer_version', `This book cannot be opened: ${book.message}`);
-    if (book.kind === 'ok') this.bookDoc = folder.document(BOOK_FILE, bookKind, book.doc);
+    if (book.kind === 'ok') this.bookDoc = folder.document(BOOK_FILE, bookKind, book.doc, this.bookChanged);
     if (book.kind === 'set-aside') this.bookFileKept = await folder.exists(BOOK_FILE).catch(() => true);
 
     const loaded = await loadFolderDocuments(
@@ -112,6 +117,12 @@ export class BookStore {
     return this.areaDocs.get(id);
   }
 
+  /** Calls `watcher` with each new value of the book file once committed. Returns an unsubscribe. */
+  watchBook(watcher: (doc: BookDoc) => void): () => void {
+    this.bookWatchers.add(watcher);
+    return () => this.bookWatchers.delete(watcher);
+  }
+
   /** Calls `watcher` with each area document whose new value has been committed. Returns an unsubscribe. */
   watchAreas(watcher: (doc: AreaDoc) => void): () => void {
     this.areaWatchers.add(watcher);
@@ -129,7 +140,7 @@ export class BookStore {
    */
   async createBook(doc: BookDoc): Promise<void> {
     this.folder.assertWritable();
-    const created = this.folder.document(BOOK_FILE, bookKind, doc);
+    const created = this.folder.document(BOOK_FILE, bookKind, doc, this.bookChanged);
     this.bookDoc = created;
     if (this.bookFileKept) {
       created.setReadOnly(`${BOOK_FILE} could not be opened and was left as it is, so it is not replaced`);

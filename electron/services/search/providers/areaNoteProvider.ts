@@ -42,6 +42,13 @@ export function noteDocument(doc: AreaDoc): SearchDocument {
   };
 }
 
+/** The documents of the areas that are not deleted, in the book's order. */
+export function liveAreaDocs(store: BookStore): AreaDoc[] {
+  const docs = store.areas().map((d) => d.value);
+  const byId = new Map(docs.map((d) => [d.area.id, d]));
+  return liveAreas(docs.map((d) => d.area)).flatMap((a) => byId.get(a.id) ?? []);
+}
+
 function idOf(key: string): string {
   return key.slice(key.indexOf(':') + 1);
 }
@@ -56,9 +63,7 @@ export class AreaNoteProvider implements SearchProvider {
   constructor(private readonly store: BookStore) {}
 
   private live(): AreaDoc[] {
-    const docs = this.store.areas().map((d) => d.value);
-    const byId = new Map(docs.map((d) => [d.area.id, d]));
-    return liveAreas(docs.map((d) => d.area)).flatMap((a) => byId.get(a.id) ?? []);
+    return liveAreaDocs(this.store);
   }
 
   async stamps(): Promise<ReadonlyMap<string, string>> {

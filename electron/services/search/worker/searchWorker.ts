@@ -13,8 +13,12 @@ port.on('message', (request: WorkerRequest) => {
   const transfer: ArrayBuffer[] = [];
   try {
     switch (request.op) {
-      case 'load':
-        reply = { id: request.id, ok: true, value: core.load(request.serialized) };
+      case 'loadShard':
+        reply = { id: request.id, ok: true, value: core.loadShard(request.shard, request.serialized) };
+        break;
+      case 'loadedAll':
+        core.loadedAll();
+        reply = { id: request.id, ok: true, value: null };
         break;
       case 'upsert':
         core.upsert(request.docs);
@@ -28,9 +32,9 @@ port.on('message', (request: WorkerRequest) => {
         reply = { id: request.id, ok: true, value: core.candidates(request.query, request.limit) };
         break;
       case 'serialize': {
-        const bytes = core.serialize();
-        transfer.push(bytes.buffer as ArrayBuffer);
-        reply = { id: request.id, ok: true, value: bytes };
+        const shards = core.serialize(request.all);
+        for (const { bytes } of shards) transfer.push(bytes.buffer as ArrayBuffer);
+        reply = { id: request.id, ok: true, value: shards };
         break;
       }
     }

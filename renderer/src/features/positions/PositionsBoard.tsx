@@ -33,6 +33,7 @@ import {
   undoLast,
   updatePointAction,
 } from './positionsActions';
+import { useBoardReveal } from './boardReveal';
 import { usePositions } from './positionsState';
 import { RoundOptions } from './RoundOptions';
 
@@ -108,6 +109,20 @@ export function PositionsBoard({ areaId, areaTitle }: { areaId: string; areaTitl
     focusWanted.current = true;
     setActive(cell);
   }, []);
+
+  // A search result opened here: the keyboard goes to its stance (or assessment) once the point is on
+  // the board, in the frame after the board is drawn.
+  const reveal = useBoardReveal((s) => s.pending);
+  useEffect(() => {
+    if (!reveal || reveal.areaId !== areaId || !points.some((p) => p.id === reveal.pointId)) return undefined;
+    const col =
+      reveal.partyId === null ? columns.length - 1 : columns.findIndex((c) => c.kind === 'stance' && c.party.id === reveal.partyId);
+    const timer = setTimeout(() => {
+      useBoardReveal.getState().take();
+      focusCell({ pointId: reveal.pointId, col: Math.max(0, col) });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [reveal, areaId, points, columns, focusCell]);
 
   useLayoutEffect(() => {
     if (!focusWanted.current || !current || editing) return;

@@ -1,13 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { RoundView } from '../../../../electron/core/contract/positionsViews';
 import { rankByName, type RankedName } from '../../../../electron/core/search/fuzzy';
 import { platform } from '../../api/client';
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
 import { useBook } from '../book/bookState';
+import { usePositions } from '../positions/positionsState';
+import { ComboInput } from './ComboInput';
 import { Highlighted } from './Highlighted';
 import { paletteSources, type PaletteEntry } from './paletteSources';
 import { useSearch } from './searchState';
 import { useActiveOption } from './useActiveOption';
+
+const NO_ROUNDS: readonly RoundView[] = [];
 
 function optionId(index: number): string {
   return `palette-item-${index}`;
@@ -24,11 +29,15 @@ export function CommandPalette() {
   const [text, setText] = useState('');
   const isMac = platform() === 'darwin';
   const areas = useBook((s) => s.areas);
+  const rounds = usePositions((s) => s.rounds?.rounds ?? NO_ROUNDS);
+  useEffect(() => {
+    if (!usePositions.getState().rounds) void usePositions.getState().loadRounds();
+  }, []);
 
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
     for (const source of paletteSources) {
-      const ranked = rankByName(text, source.entries({ isMac, areas }), (e) => e.name, source.limit);
+      const ranked = rankByName(text, source.entries({ isMac, areas, rounds }), (e) => e.name, source.limit);
       for (const r of ranked) out.push({ group: source.label, ranked: r });
     }
     const q = text.trim();
@@ -44,7 +53,7 @@ export function CommandPalette() {
       out.push({ group: 'Search', ranked: { item: searchEntry, score: 0, segments: [{ text: searchEntry.name, hit: false }] } });
     }
     return out;
-  }, [text, isMac, areas]);
+  }, [text, isMac, areas, rounds]);
 
   const choose = (index: number) => {
     const row = rows[index];
@@ -57,21 +66,15 @@ export function CommandPalette() {
 
   return (
     <Dialog title="Command palette" width="search" onClose={close}>
-      <input
-        data-autofocus
-        type="text"
-        className="search-input"
-        role="combobox"
-        aria-label="Go to an issue area or run a command"
-        aria-expanded={rows.length > 0}
-        aria-controls="palette-items"
-        aria-activedescendant={activeId}
-        aria-autocomplete="list"
+      <ComboInput
+        label="Go to an issue area or run a command"
         placeholder="Go to an issue area or run a command…"
+        listId="palette-items"
+        activeId={activeId}
+        expanded={rows.length > 0}
         value={text}
-        spellCheck={false}
-        onChange={(e) => {
-          setText(e.target.value);
+        onText={(next) => {
+          setText(next);
           setActive(0);
         }}
         onKeyDown={onKeyDown}

@@ -6,6 +6,7 @@ import type { SearchGroup, SearchHit } from '../../../../electron/core/search/sc
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
 import { useBook } from '../book/bookState';
+import { ComboInput } from './ComboInput';
 import { Highlighted } from './Highlighted';
 import { openHit } from './openers';
 import { useSearch } from './searchState';
@@ -98,22 +99,17 @@ export function SearchPanel() {
   return (
     <Dialog title="Search the book" width="search" onClose={close}>
       <div className="search-box">
-        <input
+        <ComboInput
           ref={input}
-          data-autofocus
           type="search"
-          className="search-input"
-          role="combobox"
-          aria-label="Search the book"
-          aria-expanded={rows.length > 0}
-          aria-controls="search-results"
-          aria-activedescendant={activeId}
-          aria-autocomplete="list"
+          label="Search the book"
           placeholder='Words, "exact phrases", 中文, kind:note, area:tariffs…'
+          listId="search-results"
+          activeId={activeId}
+          expanded={rows.length > 0}
           value={query}
-          spellCheck={false}
-          onChange={(e) => {
-            setQuery(e.target.value);
+          onText={(next) => {
+            setQuery(next);
             setActive(0);
           }}
           onKeyDown={onKeyDown}
@@ -192,7 +188,7 @@ export function SearchPanel() {
         <p className={status.state === 'failed' ? 'search-status error-text' : 'search-status'} role="status">
           {status.state === 'failed'
             ? status.message
-            : `Indexing the book: ${status.indexed.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} items. Results may be incomplete until it finishes.`}
+            : `Still indexing: ${status.total > 0 ? Math.floor((100 * status.indexed) / status.total) : 0}% (${status.indexed.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} items). Areas, positions and every title are searched; the texts of the rest follow, so results may be incomplete.`}
         </p>
       ) : null}
       {[...parsed.problems, ...chips.flatMap((c) => c.problem ?? [])].map((p) => (

@@ -1,8 +1,10 @@
 import type { SearchKind } from '../../../../electron/core/search/kinds';
+import { parsePositionId } from '../../../../electron/core/search/positionIds';
 import type { SearchHit } from '../../../../electron/core/search/schemas';
 import { useNavigation } from '../../app/navigation';
 import { revealInNote } from '../notes/reveal';
 import { useAreaTab } from '../positions/areaTab';
+import { useBoardReveal } from '../positions/boardReveal';
 
 /**
  * How a result of each kind is opened: the exact place, not just the page. A kind added to
@@ -18,6 +20,18 @@ const openers: Record<SearchKind, (hit: SearchHit) => void> = {
     // The match is in the note, which may be behind the area's Positions tab.
     useAreaTab.getState().show('note');
     useNavigation.getState().go({ view: 'area', areaId: hit.id });
+  },
+  position: (hit) => {
+    const where = parsePositionId(hit.key.slice('position:'.length));
+    if (!where) return;
+    // The board puts the keyboard on the stance's cell (or the assessment's) once it has the point.
+    useBoardReveal.getState().reveal(where);
+    useAreaTab.getState().show('positions');
+    useNavigation.getState().go({ view: 'area', areaId: where.areaId });
+  },
+  round: (hit) => {
+    // The rounds page, with what changed since this round.
+    useNavigation.getState().go({ view: 'rounds', sinceRoundId: hit.id });
   },
 };
 

@@ -1,5 +1,7 @@
 import { commands, formatAccelerator, type CommandId } from '../../../../electron/core/commands';
+import type { RoundView } from '../../../../electron/core/contract/positionsViews';
 import type { AreaSummary } from '../../../../electron/core/contract/views';
+import { formatRange } from '../../../../electron/core/ops/rounds';
 import { runCommand } from '../../app/commandHandlers';
 import { useNavigation } from '../../app/navigation';
 
@@ -19,6 +21,8 @@ export interface PaletteEntry {
 export interface PaletteContext {
   readonly isMac: boolean;
   readonly areas: readonly AreaSummary[];
+  /** The negotiation rounds, in the order they took place. */
+  readonly rounds: readonly RoundView[];
 }
 
 export interface PaletteSource {
@@ -32,8 +36,8 @@ export interface PaletteSource {
 const hidden = new Set<CommandId>(['palette.open']);
 
 /**
- * What the palette lists, in order. A feature with places to go (sources, meetings, rounds) adds a
- * source here, as the areas do.
+ * What the palette lists, in order. A feature with places to go (sources, meetings) adds a source
+ * here, as the areas and rounds do.
  */
 export const paletteSources: readonly PaletteSource[] = [
   {
@@ -45,6 +49,17 @@ export const paletteSources: readonly PaletteSource[] = [
         name: a.title,
         ...(a.archivedAt ? { hint: 'Archived' } : {}),
         run: () => useNavigation.getState().go({ view: 'area', areaId: a.id }),
+      })),
+  },
+  {
+    label: 'Rounds',
+    limit: 5,
+    entries: ({ rounds }) =>
+      [...rounds].reverse().map((r) => ({
+        key: `round:${r.id}`,
+        name: r.name,
+        hint: [formatRange(r.startDate, r.endDate), r.place].filter(Boolean).join(', '),
+        run: () => useNavigation.getState().go({ view: 'rounds', sinceRoundId: r.id }),
       })),
   },
   {
