@@ -17,6 +17,7 @@ import { WorkerIndexHost } from './search/workerHost';
 import { defaultDurableOptions } from './store/durableWrite';
 import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
 import { PositionsService } from './positions/positionsService';
+import { MeetingsService } from './meetings/meetingsService';
 import type { Handlers } from '../core/contract/api';
 import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
@@ -50,6 +51,7 @@ export interface Services {
   readonly folder: DataFolder;
   readonly book: BookService;
   readonly positions: PositionsService;
+  readonly meetings: MeetingsService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
   readonly search: SearchService;
@@ -82,6 +84,14 @@ export function createServices(deps: ContainerDeps): Services {
     evidence: deps.evidence ?? new NoSourcesEvidenceResolver(),
     assertOpen: () => book.assertOpen(),
   });
+  const meetings = new MeetingsService({
+    store,
+    clock: deps.clock,
+    ids: deps.ids,
+    today: () => deps.today ?? deps.clock.now().slice(0, 10),
+    board: (areaId) => positions.board(areaId),
+    assertOpen: () => book.assertOpen(),
+  });
   const windowState = new WindowStateService(folder);
   const app = new AppService({
     version: deps.version,
@@ -108,12 +118,13 @@ export function createServices(deps: ContainerDeps): Services {
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
   const exports = createExportServices(deps, { folder, book });
-  const handlers = createHandlers({ app, book, search, exports, positions });
+  const handlers = createHandlers({ app, book, search, exports, positions, meetings });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
     positions,
+    meetings,
     app,
     windowState,
     search,

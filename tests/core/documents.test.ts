@@ -14,6 +14,7 @@ import {
 import { emptyBoard } from '../../electron/core/ops/positions';
 import { emptyBookPositions } from '../../electron/core/persistence/positionsMigrations';
 import { TickingClock } from './clock';
+import { emptyBookMeetings } from '../../electron/core/model/meetings';
 
 type Raw = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ const cases: Record<string, KindCase> = {
   [BOOK_FORMAT]: {
     valid: () => ({
       format: BOOK_FORMAT,
-      schemaVersion: 2,
+      schemaVersion: 3,
       bookId: 'book-1',
       createdAt: '2019-01-10T09:00:00.000Z',
       settings: {
@@ -45,6 +46,7 @@ const cases: Record<string, KindCase> = {
         updatedAt: '2019-01-10T09:00:00.000Z',
       },
       positions: emptyBookPositions(),
+      meetings: emptyBookMeetings(),
     }),
     breakShape: (doc) => ({ ...doc, settings: { ...(doc['settings'] as Raw), parties: [{ id: 'china', name: 'China' }] } }),
     brokenField: 'settings.parties',
