@@ -65,7 +65,13 @@ describe('time zones', () => {
     expect(times.startsAt).toBe('2019-01-30T01:00:00.000Z');
     expect(times.local).toMatchObject({ date: '2019-01-30', time: '09:00', offset: 'GMT+8', label: 'Wed 30 Jan 2019, 09:00' });
     // The evening before in Washington (EST, five hours behind UTC in January).
-    expect(times.viewer).toMatchObject({ date: '2019-01-29', time: '20:00', offset: 'GMT−5', label: 'Tue 29 Jan 2019, 20:00', city: 'New York' });
+    expect(times.viewer).toMatchObject({
+      date: '2019-01-29',
+      time: '20:00',
+      offset: 'GMT−5',
+      label: 'Tue 29 Jan 2019, 20:00',
+      city: 'New York',
+    });
     expect(times.sameClock).toBe(false);
     expect(meetingTimes({ date: '2019-01-30', time: '09:00', timeZone: 'Asia/Shanghai' }, 'Asia/Shanghai').sameClock).toBe(true);
   });
@@ -92,7 +98,9 @@ describe('time zones', () => {
     expect(isCalendarDate('2020-02-29')).toBe(true);
     expect(isCalendarDate('2019-02-29')).toBe(false);
     // The runtime's spelling of a zone is kept.
-    expect(createMeeting([], { title: 'X', date: '2019-01-30', time: '09:00', timeZone: 'asia/shanghai' }, ctx).timeZone).toBe('Asia/Shanghai');
+    expect(createMeeting([], { title: 'X', date: '2019-01-30', time: '09:00', timeZone: 'asia/shanghai' }, ctx).timeZone).toBe(
+      'Asia/Shanghai',
+    );
   });
 
   test('days between two dates', () => {
@@ -115,10 +123,19 @@ describe('the agenda', () => {
     expect(moveAgendaItem(m, b, b, ctx)).toBe(m);
     // Inserting before an item.
     const inserted = addAgendaItem(m, { areaId: 'intellectual-property' }, b, ctx);
-    expect(inserted.agenda.map((i) => i.areaId ?? i.title)).toEqual(['enforcement', 'intellectual-property', 'tariffs-deadline', 'Next meeting']);
+    expect(inserted.agenda.map((i) => i.areaId ?? i.title)).toEqual([
+      'enforcement',
+      'intellectual-property',
+      'tariffs-deadline',
+      'Next meeting',
+    ]);
     expect(errorOf(() => moveAgendaItem(m, a, 'i-404', ctx)).code).toBe('not_found');
     // Removing an item keeps its follow-ups, untied.
-    const withFollowUp = saveFollowUp(m, { text: 'Send the paper', owner: 'Lead', due: '2019-02-01', state: 'open', itemId: a }, ctx).meeting;
+    const withFollowUp = saveFollowUp(
+      m,
+      { text: 'Send the paper', owner: 'Lead', due: '2019-02-01', state: 'open', itemId: a },
+      ctx,
+    ).meeting;
     const removed = removeAgendaItem(withFollowUp, a, ctx);
     expect(removed.agenda.map((i) => i.id)).toEqual([b, c]);
     expect(removed.followUps.map((f) => f.itemId)).toEqual([null]);
@@ -140,14 +157,18 @@ describe('the agenda', () => {
     expect(updateAgendaItem(updated, id, { minutes: 40 }, ctx)).toBe(updated);
   });
 
-  test('participants sit for one of the book\'s parties; a meeting\'s round must exist', () => {
+  test("participants sit for one of the book's parties; a meeting's round must exist", () => {
     const ctx = context();
     const m = meeting(ctx);
     expect(errorOf(() => updateMeeting(m, { participants: [{ name: 'X', role: '', partyId: 'japan' }] }, ctx)).message).toBe(
       'The party "japan" is not in this book. Choose one of the book\'s parties.',
     );
     expect(errorOf(() => updateMeeting(m, { roundId: 'no-round' }, ctx)).code).toBe('invalid_input');
-    const kept = updateMeeting(m, { participants: [...m.participants, { name: 'Vice Minister', role: 'Counterpart', partyId: 'china' }] }, ctx);
+    const kept = updateMeeting(
+      m,
+      { participants: [...m.participants, { name: 'Vice Minister', role: 'Counterpart', partyId: 'china' }] },
+      ctx,
+    );
     expect(kept.participants[0]!.id).toBe(m.participants[0]!.id);
     expect(kept.participants.map((p) => p.partyId)).toEqual(['united-states', 'china']);
   });
@@ -167,22 +188,42 @@ describe('follow-ups', () => {
 
   test('saving changes the state in place, an unchanged save changes nothing, and a bad due date is refused', () => {
     const ctx = context();
-    const first = saveFollowUp(meeting(ctx), { text: 'Paper on reviews', owner: 'Lead', due: '2019-01-18', state: 'open', itemId: null }, ctx);
+    const first = saveFollowUp(
+      meeting(ctx),
+      { text: 'Paper on reviews', owner: 'Lead', due: '2019-01-18', state: 'open', itemId: null },
+      ctx,
+    );
     const id = first.followUp.id;
-    const done = saveFollowUp(first.meeting, { id, text: 'Paper on reviews', owner: 'Lead', due: '2019-01-18', state: 'done', itemId: null }, ctx);
+    const done = saveFollowUp(
+      first.meeting,
+      { id, text: 'Paper on reviews', owner: 'Lead', due: '2019-01-18', state: 'done', itemId: null },
+      ctx,
+    );
     expect(done.meeting.followUps).toHaveLength(1);
     expect(done.followUp.state).toBe('done');
-    const same = saveFollowUp(done.meeting, { id, text: 'Paper on reviews', owner: 'Lead', due: '2019-01-18', state: 'done', itemId: null }, ctx);
-    expect(same.meeting).toBe(done.meeting);
-    expect(errorOf(() => saveFollowUp(done.meeting, { text: 'X', owner: '', due: '18/01/2019', state: 'open', itemId: null }, ctx)).message).toBe(
-      'The due date "18/01/2019" is not a date. Give a day of the calendar as YYYY-MM-DD, e.g. 2019-01-30.',
+    const same = saveFollowUp(
+      done.meeting,
+      { id, text: 'Paper on reviews', owner: 'Lead', due: '2019-01-18', state: 'done', itemId: null },
+      ctx,
     );
+    expect(same.meeting).toBe(done.meeting);
+    expect(
+      errorOf(() => saveFollowUp(done.meeting, { text: 'X', owner: '', due: '18/01/2019', state: 'open', itemId: null }, ctx)).message,
+    ).toBe('The due date "18/01/2019" is not a date. Give a day of the calendar as YYYY-MM-DD, e.g. 2019-01-30.');
   });
 });
 
 describe('the timeline', () => {
   const rounds: Round[] = [
-    { id: 'beijing-2019-01', name: 'Beijing talks', startDate: '2019-01-07', endDate: '2019-01-09', place: 'Beijing', createdAt: 'x', updatedAt: 'x' },
+    {
+      id: 'beijing-2019-01',
+      name: 'Beijing talks',
+      startDate: '2019-01-07',
+      endDate: '2019-01-09',
+      place: 'Beijing',
+      createdAt: 'x',
+      updatedAt: 'x',
+    },
   ];
 
   test('rounds, meetings and follow-up due dates appear by themselves, with hand-entered events, in date order', () => {
@@ -194,7 +235,12 @@ describe('the timeline', () => {
     const deadline = createEvent(
       [],
       [m],
-      { title: 'Tariffs rise to 25%', date: '2019-03-02', kind: 'deadline', links: { areaIds: ['tariffs-deadline'], meetingIds: [m.id], sourceIds: ['src-x'] } },
+      {
+        title: 'Tariffs rise to 25%',
+        date: '2019-03-02',
+        kind: 'deadline',
+        links: { areaIds: ['tariffs-deadline'], meetingIds: [m.id], sourceIds: ['src-x'] },
+      },
       ctx,
     );
     const entries = buildTimeline({ today: '2019-01-10', rounds, meetings: [m], events: [deadline] });

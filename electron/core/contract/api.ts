@@ -252,11 +252,7 @@ export const contract = {
       'Takes an item off the agenda; its follow-ups stay.',
     ),
     saveFollowUp: method(FollowUpInputSchema, MeetingViewSchema, 'Adds a follow-up (no id) or changes one: owner, due date, state.'),
-    removeFollowUp: method(
-      z.strictObject({ meetingId: IdSchema, followUpId: IdSchema }),
-      MeetingViewSchema,
-      'Removes a follow-up.',
-    ),
+    removeFollowUp: method(z.strictObject({ meetingId: IdSchema, followUpId: IdSchema }), MeetingViewSchema, 'Removes a follow-up.'),
     brief: method(
       ById,
       MeetingBriefSchema,

@@ -89,7 +89,9 @@ export function findMeeting(meetings: readonly Meeting[], id: string): Meeting {
 
 /** Meetings in the order they take place (by their instant is not needed: same-zone books sort by local date and time). */
 export function sortMeetings(meetings: readonly Meeting[]): Meeting[] {
-  return [...meetings].sort((a, b) => cmp(`${a.date}T${a.time}`, `${b.date}T${b.time}`) || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id));
+  return [...meetings].sort(
+    (a, b) => cmp(`${a.date}T${a.time}`, `${b.date}T${b.time}`) || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id),
+  );
 }
 
 function cmp(a: string, b: string): number {
@@ -257,7 +259,13 @@ export function saveFollowUp(meeting: Meeting, input: FollowUpInput, ctx: Meetin
   if (!existing && meeting.followUps.length >= meetingLimits.followUps) {
     throw invalid(`A meeting can have at most ${meetingLimits.followUps} follow-ups.`);
   }
-  const fields = { text: required(input.text, 'A follow-up'), owner: cleanLine(input.owner), due, state: input.state, itemId: input.itemId };
+  const fields = {
+    text: required(input.text, 'A follow-up'),
+    owner: cleanLine(input.owner),
+    due,
+    state: input.state,
+    itemId: input.itemId,
+  };
   if (existing && Object.entries(fields).every(([k, v]) => existing[k as keyof typeof fields] === v)) {
     return { meeting, followUp: existing };
   }

@@ -42,7 +42,8 @@ export function isCalendarDate(value: string): boolean {
 }
 
 export function assertDate(value: string, label: string): string {
-  if (!isCalendarDate(value)) throw invalid(`${label} "${value}" is not a date. Give a day of the calendar as YYYY-MM-DD, e.g. 2019-01-30.`);
+  if (!isCalendarDate(value))
+    throw invalid(`${label} "${value}" is not a date. Give a day of the calendar as YYYY-MM-DD, e.g. 2019-01-30.`);
   return value;
 }
 

@@ -52,7 +52,12 @@ export function buildTimeline({ today, rounds, meetings, events }: TimelineInput
       date: m.date,
       endDate: null,
       title: m.title,
-      detail: [`${m.time} ${inZone(zonedToUtc(m.date, m.time, m.timeZone), m.timeZone).offset}`, meetingFormatLabels[m.format], m.place, round]
+      detail: [
+        `${m.time} ${inZone(zonedToUtc(m.date, m.time, m.timeZone), m.timeZone).offset}`,
+        meetingFormatLabels[m.format],
+        m.place,
+        round,
+      ]
         .filter(Boolean)
         .join(' · '),
       refId: m.id,

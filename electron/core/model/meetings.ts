@@ -62,7 +62,10 @@ export const TimeZoneNameSchema = z
   .max(meetingLimits.timeZone)
   .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, 'must be an IANA time zone name such as Asia/Shanghai or America/New_York');
 
-export const MeetingTitleSchema = lineText(meetingLimits.title, 'A meeting title').refine((s) => s.trim().length > 0, 'A meeting needs a title');
+export const MeetingTitleSchema = lineText(meetingLimits.title, 'A meeting title').refine(
+  (s) => s.trim().length > 0,
+  'A meeting needs a title',
+);
 const ItemTextSchema = (label: string) => blockText(meetingLimits.itemText, label);
 
 export const ParticipantSchema = z.strictObject({

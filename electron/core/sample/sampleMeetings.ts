@@ -109,7 +109,8 @@ const nextPlenary: SampleMeeting = {
       id: 'i-next',
       areaId: null,
       title: 'Calendar to 2 March and the next meeting',
-      talkingPoints: 'The tariff increase on $200 billion of imports takes effect on 2 March without a deal. Fix the dates of the next round now.',
+      talkingPoints:
+        'The tariff increase on $200 billion of imports takes effect on 2 March without a deal. Fix the dates of the next round now.',
       asks: 'A leaders-level meeting before the deadline if the text is ready.',
       offers: '',
       questions: 'Where and when can the next round take place?',

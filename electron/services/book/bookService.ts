@@ -156,7 +156,10 @@ export class BookService {
       positions: sample.positions
         ? {
             ...emptyBookPositions(),
-            rounds: [...sample.positions.rounds(clock), ...(sample.meetings?.rounds ?? []).map((r) => ({ ...r, createdAt: now, updatedAt: now }))],
+            rounds: [
+              ...sample.positions.rounds(clock),
+              ...(sample.meetings?.rounds ?? []).map((r) => ({ ...r, createdAt: now, updatedAt: now })),
+            ],
             currentRoundId: sample.positions.currentRoundId,
           }
         : emptyBookPositions(),

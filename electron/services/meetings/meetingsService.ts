@@ -81,15 +81,15 @@ export class MeetingsService {
 
   /** Applies a change to one meeting and stores it; returns the meeting's view. */
   private async changeMeeting(id: string, op: (meeting: Meeting, ctx: MeetingContext) => Meeting): Promise<MeetingView> {
-    let changed: Meeting | null = null;
+    const out: { meeting?: Meeting } = {};
     await this.book().update((doc) => {
       const meeting = findMeeting(doc.meetings.meetings, id);
       const next = op(meeting, this.context(doc));
-      changed = next;
+      out.meeting = next;
       if (next === meeting) return doc;
       return { ...doc, meetings: { ...doc.meetings, meetings: doc.meetings.meetings.map((m) => (m.id === id ? next : m)) } };
     });
-    return this.view(changed ?? findMeeting(this.book().value.meetings.meetings, id));
+    return this.view(out.meeting ?? findMeeting(this.book().value.meetings.meetings, id));
   }
 
   private areaTitles(): Map<string, { title: string; live: boolean }> {
@@ -198,20 +198,25 @@ export class MeetingsService {
 
   upcoming(): Upcoming {
     const doc = this.book().value;
-    return buildUpcoming({ today: this.deps.today(), rounds: doc.positions.rounds, meetings: doc.meetings.meetings, events: doc.meetings.events });
+    return buildUpcoming({
+      today: this.deps.today(),
+      rounds: doc.positions.rounds,
+      meetings: doc.meetings.meetings,
+      events: doc.meetings.events,
+    });
   }
 
   // ---- meetings ---------------------------------------------------------------
 
   async create(input: MeetingInput): Promise<MeetingView> {
-    let created: Meeting | null = null;
+    const out: { meeting?: Meeting } = {};
     await this.book().update((doc) => {
       const meeting = createMeeting(doc.meetings.meetings, input, this.context(doc));
-      created = meeting;
+      out.meeting = meeting;
       return { ...doc, meetings: { ...doc.meetings, meetings: [...doc.meetings.meetings, meeting] } };
     });
-    if (!created) throw notFound('Meeting', 'new');
-    return this.view(created);
+    if (!out.meeting) throw notFound('Meeting', 'new');
+    return this.view(out.meeting);
   }
 
   update(id: string, patch: MeetingPatch): Promise<MeetingView> {
