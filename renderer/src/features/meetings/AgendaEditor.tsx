@@ -11,6 +11,8 @@ interface AgendaProps {
   readonly onError: (message: string) => void;
 }
 
+const AGENDA_MIME = 'application/x-briefing-agenda-item';
+
 async function saved(run: () => Promise<MeetingView>, onChange: (v: MeetingView) => void): Promise<void> {
   const result = await change(run);
   if ('error' in result) throw new Error(result.error);
@@ -28,7 +30,7 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
   const [newTitle, setNewTitle] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropBefore, setDropBefore] = useState<string | null | undefined>(undefined);
-  const handles = useRef(new Map<string, HTMLButtonElement>());
+  const handles = useRef(new Map<string, HTMLSpanElement>());
   const [announce, setAnnounce] = useState('');
   const total = meeting.agenda.reduce((sum, i) => sum + i.minutes, 0);
 
@@ -60,23 +62,31 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
     }
   };
 
-  const onDragOver = (event: DragEvent, itemId: string | null) => {
-    if (!dragging) return;
-    event.preventDefault();
-    if (itemId === null) return setDropBefore(null);
-    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const lower = event.clientY > rect.top + rect.height / 2;
+  /** Where an item dragged over `itemId` lands: over its heading, before it; over its fields, after it. */
+  const targetFor = (event: DragEvent, itemId: string | null): string | null => {
+    if (itemId === null) return null;
+    const item = event.currentTarget as HTMLElement;
+    const head = item.querySelector('.agenda-item-head') ?? item;
+    if (event.clientY <= head.getBoundingClientRect().bottom) return itemId;
     const ids = meeting.agenda.map((i) => i.id);
-    setDropBefore(lower ? (ids[ids.indexOf(itemId) + 1] ?? null) : itemId);
+    return ids[ids.indexOf(itemId) + 1] ?? null;
   };
 
-  const onDrop = (event: DragEvent) => {
+  const onDragOver = (event: DragEvent, itemId: string | null) => {
+    if (!event.dataTransfer.types.includes(AGENDA_MIME)) return;
     event.preventDefault();
-    const itemId = dragging;
-    const before = dropBefore;
+    event.dataTransfer.dropEffect = 'move';
+    setDropBefore(targetFor(event, itemId));
+  };
+
+  const onDrop = (event: DragEvent, itemId: string | null) => {
+    event.preventDefault();
+    // Read from the event, not from state: a quick drop can arrive before the last dragover was drawn.
+    const dragged = dragging ?? event.dataTransfer.getData(AGENDA_MIME);
+    const before = targetFor(event, itemId);
     setDragging(null);
     setDropBefore(undefined);
-    if (itemId && before !== undefined && before !== itemId) void move(itemId, before);
+    if (dragged && before !== dragged) void move(dragged, before);
   };
 
   const add = async () => {
@@ -108,7 +118,7 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
       <p className="visually-hidden" aria-live="polite">
         {announce}
       </p>
-      <ol className="agenda-list" onDragOver={(e) => onDragOver(e, null)} onDrop={onDrop}>
+      <ol className="agenda-list" onDragOver={(e) => onDragOver(e, null)} onDrop={(e) => onDrop(e, null)}>
         {meeting.agenda.map((item, index) => (
           <li
             key={item.id}
@@ -124,12 +134,14 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
             }}
             onDrop={(e) => {
               e.stopPropagation();
-              onDrop(e);
+              onDrop(e, item.id);
             }}
           >
             <div className="agenda-item-head">
-              <button
-                type="button"
+              {/* A span, not a button: Chromium starts no drag from a form control. It is focusable and keyboard-operable. */}
+              <span
+                role="button"
+                tabIndex={0}
                 className="drag-handle"
                 draggable
                 ref={(node) => {
@@ -140,7 +152,9 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
                 onKeyDown={(e) => onHandleKey(e, item.id)}
                 onDragStart={(e) => {
                   e.dataTransfer.effectAllowed = 'move';
-                  e.dataTransfer.setData('text/plain', item.id);
+                  e.dataTransfer.setData(AGENDA_MIME, item.id);
+                  const li = e.currentTarget.closest('li');
+                  if (li) e.dataTransfer.setDragImage(li, 20, 20);
                   setDragging(item.id);
                 }}
                 onDragEnd={() => {
@@ -149,7 +163,7 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
                 }}
               >
                 ⠿
-              </button>
+              </span>
               <span className="agenda-number">{index + 1}.</span>
               <h3 className="agenda-heading">
                 {item.heading}
