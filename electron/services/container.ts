@@ -117,7 +117,7 @@ export function createServices(deps: ContainerDeps): Services {
     },
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
-  const exports = createExportServices(deps, { folder, book });
+  const exports = createExportServices(deps, { folder, book, positions });
   const handlers = createHandlers({ app, book, search, exports, positions, meetings });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
