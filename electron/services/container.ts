@@ -18,8 +18,11 @@ import { defaultDurableOptions } from './store/durableWrite';
 import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
 import { PositionsService } from './positions/positionsService';
 import { MeetingsService } from './meetings/meetingsService';
+import { MeetingBriefExport } from './meetings/briefExport';
+import { noDesktop } from './export/ports';
+import { unavailablePdfEngine } from './export/pdf/engine';
 import type { Handlers } from '../core/contract/api';
-import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
+import { createExportServices, localDate, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
   readonly dataDir: string;
@@ -88,7 +91,7 @@ export function createServices(deps: ContainerDeps): Services {
     store,
     clock: deps.clock,
     ids: deps.ids,
-    today: () => deps.today ?? deps.clock.now().slice(0, 10),
+    today: () => deps.today ?? localDate(deps.clock.now()),
     board: (areaId) => positions.board(areaId),
     assertOpen: () => book.assertOpen(),
   });
@@ -118,7 +121,16 @@ export function createServices(deps: ContainerDeps): Services {
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
   const exports = createExportServices(deps, { folder, book, positions });
-  const handlers = createHandlers({ app, book, search, exports, positions, meetings });
+  const meetingBriefs = new MeetingBriefExport({
+    meetings,
+    desktop: deps.exports?.desktop ?? noDesktop,
+    engine: deps.exports?.engine ?? unavailablePdfEngine,
+    fontRoot: deps.exports?.fontRoot ?? '',
+    fs: deps.fs,
+    durable: deps.durable ?? defaultDurableOptions,
+    today: () => deps.today ?? localDate(deps.clock.now()),
+  });
+  const handlers = createHandlers({ app, book, search, exports, positions, meetings, meetingBriefs });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,

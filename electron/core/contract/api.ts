@@ -58,6 +58,8 @@ import {
   TimelineViewSchema,
   UpcomingSchema,
 } from './meetingsViews';
+import { PageSizeSchema } from './exportViews';
+import { TimeZoneNameSchema } from '../model/meetings';
 
 /**
  * THE API CONTRACT. The renderer reaches the main process only through the
@@ -253,6 +255,11 @@ export const contract = {
     ),
     saveFollowUp: method(FollowUpInputSchema, MeetingViewSchema, 'Adds a follow-up (no id) or changes one: owner, due date, state.'),
     removeFollowUp: method(z.strictObject({ meetingId: IdSchema, followUpId: IdSchema }), MeetingViewSchema, 'Removes a follow-up.'),
+    exportBrief: method(
+      z.strictObject({ id: IdSchema, pageSize: PageSizeSchema, viewerZone: TimeZoneNameSchema.optional() }),
+      PdfExportResultSchema,
+      'Asks where to save, then prints the meeting brief to a PDF: cover with the marking, the agenda with page numbers, participants, one section per item.',
+    ),
     brief: method(
       ById,
       MeetingBriefSchema,

@@ -5,6 +5,7 @@ import type { SearchService } from '../search/searchService';
 import type { ExportServices } from '../export/wiring';
 import type { PositionsService } from '../positions/positionsService';
 import type { MeetingsService } from '../meetings/meetingsService';
+import type { MeetingBriefExport } from '../meetings/briefExport';
 
 export interface HandlerServices {
   readonly app: AppService;
@@ -13,6 +14,7 @@ export interface HandlerServices {
   readonly exports: ExportServices;
   readonly positions: PositionsService;
   readonly meetings: MeetingsService;
+  readonly meetingBriefs: MeetingBriefExport;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book, search, exports, positions, meetings }: HandlerServices): Handlers {
+export function createHandlers({ app, book, search, exports, positions, meetings, meetingBriefs }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -103,6 +105,7 @@ export function createHandlers({ app, book, search, exports, positions, meetings
       saveFollowUp: async (input) => meetings.saveFollowUp(input),
       removeFollowUp: async ({ meetingId, followUpId }) => meetings.removeFollowUp(meetingId, followUpId),
       brief: async ({ id }) => meetings.brief(id),
+      exportBrief: async (input) => meetingBriefs.exportBrief(input),
     },
     timeline: {
       list: async () => meetings.timeline(),

@@ -9,7 +9,10 @@ import { Markdown } from '../../shared/ui/Markdown';
 import { openLink } from '../../shared/openLink';
 import { useFetched } from '../positions/useFetched';
 import { MeetingWhen } from './MeetingsView';
-import { useMeetings } from './meetingsState';
+import { useState } from 'react';
+import { errorMessage } from '../../api/client';
+import { useToasts } from '../../shared/ui/toasts';
+import { useMeetings, viewerZone } from './meetingsState';
 import './meetings.css';
 
 function Section({ title, source }: { title: string; source: string }) {
@@ -138,6 +141,18 @@ export function MeetingBriefView({ meetingId }: { meetingId: string }) {
   const go = useNavigation((s) => s.go);
   const fetched = useFetched(`brief:${meetingId}`, () => api.meetings.brief({ id: meetingId }), { version });
   const brief = fetched.value;
+  const [exporting, setExporting] = useState(false);
+  const exportPdf = async () => {
+    setExporting(true);
+    try {
+      const result = await api.meetings.exportBrief({ id: meetingId, pageSize: 'a4', viewerZone: viewerZone() });
+      if (result.saved) useToasts.getState().show({ tone: 'info', message: `Saved the meeting brief (${result.pages} pages).` });
+    } catch (e) {
+      useToasts.getState().show({ tone: 'error', message: errorMessage(e) });
+    } finally {
+      setExporting(false);
+    }
+  };
   if (fetched.error && !brief) return <p role="alert">{fetched.error}</p>;
   if (!brief || brief.meeting.id !== meetingId) return <p className="loading">Putting the brief together…</p>;
   const { meeting } = brief;
@@ -145,6 +160,9 @@ export function MeetingBriefView({ meetingId }: { meetingId: string }) {
   return (
     <article className="brief" aria-label="Meeting brief">
       <div className="brief-toolbar">
+        <button type="button" className="btn" disabled={exporting} onClick={() => void exportPdf()}>
+          {exporting ? 'Exporting…' : 'Export PDF…'}
+        </button>
         <button type="button" className="btn" onClick={() => go({ view: 'meeting', meetingId })}>
           Edit meeting
         </button>
