@@ -56,13 +56,13 @@ describe('meetings through the API', () => {
     const changedFiles = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
     expect(changedFiles).toEqual(['book.json']);
 
-    let view = await b.ok<MeetingView>('bb:meetings.addItem', { meetingId: created.id, beforeId: null, item: { areaId: 'enforcement' } });
-    view = await b.ok<MeetingView>('bb:meetings.addItem', { meetingId: created.id, beforeId: null, item: { areaId: 'tariffs-deadline' } });
-    view = await b.ok<MeetingView>('bb:meetings.addItem', { meetingId: created.id, beforeId: null, item: { title: 'Next steps' } });
+    await b.ok('bb:meetings.addItem', { meetingId: created.id, beforeId: null, item: { areaId: 'enforcement' } });
+    await b.ok('bb:meetings.addItem', { meetingId: created.id, beforeId: null, item: { areaId: 'tariffs-deadline' } });
+    let view = await b.ok<MeetingView>('bb:meetings.addItem', { meetingId: created.id, beforeId: null, item: { title: 'Next steps' } });
     const [a, , c] = view.agenda.map((i) => i.id);
     view = await b.ok<MeetingView>('bb:meetings.moveItem', { meetingId: created.id, itemId: c, beforeId: a });
     expect(view.agenda.map((i) => i.heading)).toEqual(['Next steps', 'Enforcement and verification', 'Tariffs and the 2 March deadline']);
-    view = await b.ok<MeetingView>('bb:meetings.updateItem', {
+    await b.ok('bb:meetings.updateItem', {
       meetingId: created.id,
       itemId: a,
       patch: { talkingPoints: '- Quarterly reviews\n- 执行机制', outcome: 'Agreed in principle.' },
