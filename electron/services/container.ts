@@ -19,7 +19,6 @@ import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/ev
 import { PositionsService } from './positions/positionsService';
 import { MeetingsService } from './meetings/meetingsService';
 import { MeetingBriefExport } from './meetings/briefExport';
-import { noDesktop } from './export/ports';
 import { unavailablePdfEngine } from './export/pdf/engine';
 import type { Handlers } from '../core/contract/api';
 import { createExportServices, localDate, type ExportServices, type ExportWiring } from './export/wiring';
@@ -123,7 +122,7 @@ export function createServices(deps: ContainerDeps): Services {
   const exports = createExportServices(deps, { folder, book, positions });
   const meetingBriefs = new MeetingBriefExport({
     meetings,
-    desktop: deps.exports?.desktop ?? noDesktop,
+    desktop: deps.exports?.desktop ?? null,
     engine: deps.exports?.engine ?? unavailablePdfEngine,
     fontRoot: deps.exports?.fontRoot ?? '',
     fs: deps.fs,

@@ -229,6 +229,8 @@ function meetingsFuzz(): Record<string, MethodFuzz> {
         meetingId: id,
         text: { type: { kind: 'line', max: 1_000 }, required: true },
         owner: { type: { kind: 'line', max: 120 }, required: true },
+        // A date or null: the hostile values of a nullable id (paths, over-long strings, wrong types) fit it.
+        due: { type: { kind: 'nullableId' }, required: true },
         state: { type: { kind: 'enum', values: ['open', 'in-progress', 'done', 'dropped'] }, required: true },
         itemId: { type: { kind: 'nullableId' }, required: true },
       },

@@ -146,8 +146,9 @@ function meetingsWritePaths(): Record<string, WritePath> {
     'meetings.brief': read('bb:meetings.brief', { id: M }),
     'timeline.list': read('bb:timeline.list'),
     'timeline.upcoming': read('bb:timeline.upcoming'),
-    // Without a desktop the save dialog is answered "cancel": nothing is printed or written.
-    'meetings.exportBrief': read('bb:meetings.exportBrief', { id: M, pageSize: 'a4' }),
+    // Writes only the PDF the user chose, outside the data folder, through the same durable write as pdf.export
+    // (tests/services/meetingBriefPdf.test.ts); with no desktop in these proofs it is refused and writes nothing.
+    'meetings.exportBrief': { readOnly: false, scenarios: [] },
     'meetings.create': one('create a meeting in Beijing time', 'bb:meetings.create', {
       title: 'Working group on enforcement',
       date: '2019-01-31',

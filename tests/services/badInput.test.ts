@@ -636,6 +636,15 @@ function meetingsCases(): Record<string, MethodCases> {
     'meetings.list': { valid: {}, cases: [['any field', { all: true }, 'payload']] },
     'meetings.get': { valid: { id: MEETING }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
     'meetings.brief': { valid: { id: MEETING }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+    'meetings.exportBrief': {
+      valid: { id: MEETING, pageSize: 'a4' },
+      cases: [
+        ['a page size outside the list', { id: MEETING, pageSize: 'a3' }, 'pageSize'],
+        ['no page size', { id: MEETING }, 'pageSize'],
+        ['a reader zone with a path', { id: MEETING, pageSize: 'a4', viewerZone: '../../etc' }, 'viewerZone'],
+        ...idCases({ pageSize: 'a4' }, 'id'),
+      ],
+    },
     'meetings.create': {
       valid: meeting,
       cases: [

@@ -12,7 +12,8 @@ import type { MeetingsService } from './meetingsService';
 
 export interface MeetingBriefExportDeps {
   readonly meetings: MeetingsService;
-  readonly desktop: DesktopFilesPort;
+  /** Null where there is no desktop (tests without one, the command line): exporting is then refused with a message. */
+  readonly desktop: DesktopFilesPort | null;
   readonly engine: PdfEngine;
   readonly fontRoot: string;
   readonly fs: FsPort;
@@ -28,10 +29,12 @@ export class MeetingBriefExport {
 
   async exportBrief(input: { id: string; pageSize: PageSize; viewerZone?: string | undefined }): Promise<PdfExportResult> {
     if (this.running) throw new AppError('conflict', 'A meeting brief is already being exported. Wait for it to finish.');
+    const { desktop } = this.deps;
+    if (!desktop) throw new AppError('conflict', 'The meeting brief cannot be exported here: there is no desktop to ask where to save it.');
     this.running = true;
     try {
       const brief = await this.deps.meetings.brief(input.id);
-      const chosen = await this.deps.desktop.chooseSavePath({
+      const chosen = await desktop.chooseSavePath({
         title: 'Export meeting brief',
         defaultName: `${safeFileName(brief.meeting.title, 'Meeting brief')} ${brief.meeting.date}.pdf`,
         filters: [{ name: 'PDF document', extensions: ['pdf'] }],
