@@ -6,6 +6,8 @@ import { liveAreas } from '../../electron/core/ops/areas';
 import { areaKind, bookKind, windowStateKind, type AreaDoc } from '../../electron/core/persistence/documents';
 import { decodeFile } from '../../electron/services/store/loader';
 import type { Booted } from '../services/support';
+import type { MeetingList, MeetingView, TimelineView } from '../../electron/core/contract/meetingsViews';
+import type { Meeting, TimelineEvent } from '../../electron/core/model/meetings';
 
 /**
  * What a user sees of a book, without timestamps and generated ids (they differ
@@ -18,6 +20,39 @@ export interface Observed {
   readonly settings: Omit<BookSettings, 'updatedAt'> | null;
   readonly areas: readonly ObservedArea[];
   readonly window: { readonly bounds: unknown; readonly maximized: boolean } | null;
+  /** Meetings and timeline events (issue 7), without timestamps and generated ids. */
+  readonly meetings: ObservedMeetings | null;
+}
+
+export interface ObservedMeetings {
+  readonly meetings: readonly unknown[];
+  readonly deleted: readonly string[];
+  readonly events: readonly unknown[];
+}
+
+type MeetingLike = Pick<Meeting, 'title' | 'date' | 'time' | 'timeZone' | 'place' | 'format' | 'roundId' | 'objectives' | 'deletedAt'> & {
+  readonly participants: readonly Pick<Meeting['participants'][number], 'name' | 'role' | 'partyId'>[];
+  readonly agenda: readonly Omit<Meeting['agenda'][number], 'id'>[];
+  readonly followUps: readonly Pick<Meeting['followUps'][number], 'text' | 'owner' | 'due' | 'state'>[];
+};
+
+function observeMeetings(meetings: readonly MeetingLike[], events: readonly TimelineEvent[]): ObservedMeetings {
+  const live = meetings.filter((m) => m.deletedAt === null);
+  return {
+    meetings: live.map((m) => ({
+      title: m.title,
+      when: `${m.date} ${m.time} ${m.timeZone}`,
+      place: m.place,
+      format: m.format,
+      roundId: m.roundId,
+      objectives: m.objectives,
+      participants: m.participants.map((p) => [p.name, p.role, p.partyId]),
+      agenda: m.agenda.map((i) => [i.areaId, i.title, i.talkingPoints, i.asks, i.offers, i.questions, i.minutes, i.outcome]),
+      followUps: m.followUps.map((f) => [f.text, f.owner, f.due, f.state]),
+    })),
+    deleted: meetings.filter((m) => m.deletedAt !== null).map((m) => m.title),
+    events: events.map((e) => [e.title, e.date, e.kind, e.notes, e.links.areaIds, e.links.meetingIds.length, e.links.sourceIds]),
+  };
 }
 
 export interface ObservedArea {
@@ -58,13 +93,28 @@ export async function observeBook(b: Booted): Promise<Observed> {
     areas.push(observeArea(summary, note));
   }
   const saved = b.services.windowState.restore([]);
-  return { settings: withoutTime(state.settings), areas, window: saved ? { bounds: saved.bounds, maximized: saved.maximized } : null };
+  const list = await b.ok<MeetingList>('bb:meetings.list', {});
+  // In the order they are stored (creation order), as observeDisk reads them.
+  const views: MeetingView[] = [];
+  for (const m of list.meetings) views.push(await b.ok<MeetingView>('bb:meetings.get', { id: m.id }));
+  const stored = views.sort((x, y) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1));
+  const timeline = await b.ok<TimelineView>('bb:timeline.list', {});
+  return {
+    settings: withoutTime(state.settings),
+    areas,
+    window: saved ? { bounds: saved.bounds, maximized: saved.maximized } : null,
+    meetings: {
+      ...observeMeetings(stored, timeline.events),
+      deleted: list.deleted.map((d) => d.title).sort(),
+    },
+  };
 }
 
 /** The book as its files hold it, read without the store (nothing is moved, removed or written). */
 export async function observeDisk(dir: string): Promise<Observed> {
   const bookBytes = await readFile(join(dir, 'book.json')).catch(() => null);
-  const settings = bookBytes ? withoutTime(decodeFile(bookKind, bookBytes).doc.settings) : null;
+  const bookDoc = bookBytes ? decodeFile(bookKind, bookBytes).doc : null;
+  const settings = bookDoc ? withoutTime(bookDoc.settings) : null;
   const docs: AreaDoc[] = [];
   for (const name of await readdir(join(dir, 'areas')).catch(() => [] as string[])) {
     if (!name.endsWith('.json') || name.startsWith('.')) continue;
@@ -76,5 +126,19 @@ export async function observeDisk(dir: string): Promise<Observed> {
   );
   const windowBytes = await readFile(join(dir, 'window-state.json')).catch(() => null);
   const w = windowBytes ? decodeFile(windowStateKind, windowBytes).doc : null;
-  return { settings, areas, window: w ? { bounds: w.bounds, maximized: w.maximized } : null };
+  const meetings = bookDoc
+    ? {
+        ...observeMeetings(
+          [...bookDoc.meetings.meetings].sort((x, y) =>
+            x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1,
+          ),
+          bookDoc.meetings.events,
+        ),
+        deleted: bookDoc.meetings.meetings
+          .filter((m) => m.deletedAt !== null)
+          .map((m) => m.title)
+          .sort(),
+      }
+    : null;
+  return { settings, areas, window: w ? { bounds: w.bounds, maximized: w.maximized } : null, meetings };
 }
