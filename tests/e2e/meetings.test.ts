@@ -310,5 +310,11 @@ describe('meetings and deadlines in real Chromium', () => {
     await page.getByRole('button', { name: 'US–China Trade Talks — January 2019 Round' }).click();
     await page.getByRole('region', { name: 'Upcoming' }).waitFor();
     await shot(page, 'meetings-home-after');
+    // The command palette jumps to a meeting by name.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('opening plenary');
+    await page.getByRole('option', { name: /Washington round — opening plenary/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Washington round — opening plenary', level: 1 }).waitFor();
   });
 });

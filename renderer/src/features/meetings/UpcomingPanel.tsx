@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { formatDayWithWeekday } from '../../../../electron/core/meetings/time';
 import { api } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
@@ -20,6 +21,9 @@ export function UpcomingPanel() {
   const go = useNavigation((s) => s.go);
   const fetched = useFetched('upcoming', () => api.timeline.upcoming({}), { version });
   const up = fetched.value;
+  useEffect(() => {
+    void useMeetings.getState().refreshJumps();
+  }, []);
   if (fetched.error && !up) return <p role="alert">{fetched.error}</p>;
   if (!up) return null;
   return (

@@ -6,15 +6,34 @@ import type { MeetingView } from '../../../../electron/core/contract/meetingsVie
  * Shared state of the meetings feature: a version that goes up after every saved change
  * (lists, the timeline and Upcoming fetch again), the open meeting, and the edits being typed.
  */
+export interface MeetingJump {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+}
+
 interface MeetingsState {
   version: number;
+  /** Every live meeting, for the command palette's jump list. */
+  jumps: readonly MeetingJump[];
   bump(): void;
+  refreshJumps(): Promise<void>;
 }
 
 export const useMeetings = create<MeetingsState>()((set, get) => ({
   version: 0,
+  jumps: [],
   bump() {
     set({ version: get().version + 1 });
+    void get().refreshJumps();
+  },
+  async refreshJumps() {
+    try {
+      const list = await api.meetings.list({});
+      set({ jumps: list.meetings.map((m) => ({ id: m.id, title: m.title, date: m.date })) });
+    } catch {
+      // The palette then lists no meetings; the Meetings page shows the error.
+    }
   },
 }));
 
