@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Meeting } from '../../electron/core/model/meetings';
 import type { Point } from '../../electron/core/model/positions';
 import { SAMPLE_ROUND_NEXT } from '../../electron/core/sample/sampleMeetings';
+import { scanAccessibility } from '../harness/axe';
 import { LibraryEvidenceResolver } from '../harness/evidence';
 import { closeAll, launchApp, type AppHandle } from '../harness/launch';
 import { screenshotPath, tempDir } from '../harness/paths';
@@ -77,6 +78,7 @@ describe('meetings and deadlines in real Chromium', () => {
     expect(await meetings.getByRole('listitem').first().textContent()).toContain('Deputies’ call on the Washington agenda');
     // Set in Beijing time; the reader's clock (UTC in this browser) is shown beside it.
     expect(await meetings.getByRole('listitem').first().textContent()).toContain('Thu 17 Jan 2019, 08:00 Shanghai time (GMT+8)');
+    expect(await scanAccessibility(page), 'home with Upcoming').toEqual([]);
     await shot(page, 'meetings-home');
   });
 
@@ -171,6 +173,7 @@ describe('meetings and deadlines in real Chromium', () => {
       ['Lead, enforcement', 'united-states'],
     ]);
     await page.locator('.meeting-page').evaluate((el) => el.scrollIntoView());
+    expect(await scanAccessibility(page), 'meeting editor').toEqual([]);
     await shot(page, 'meetings-editor');
     await page.locator('.agenda').scrollIntoViewIfNeeded();
     await shot(page, 'meetings-editor-agenda');
@@ -190,6 +193,7 @@ describe('meetings and deadlines in real Chromium', () => {
     expect(await item.locator('strong', { hasText: 'every quarter' }).count()).toBe(1);
     expect(await brief.getByRole('region', { name: /Dates of the next round/ }).count()).toBe(1);
     expect(await brief.textContent()).toContain('SENSITIVE — NEGOTIATING TEAM ONLY');
+    expect(await scanAccessibility(page), 'meeting brief').toEqual([]);
     await shot(page, 'meetings-brief');
     await item.scrollIntoViewIfNeeded();
     await shot(page, 'meetings-brief-item');
@@ -262,6 +266,7 @@ describe('meetings and deadlines in real Chromium', () => {
     const feb = page.getByRole('region', { name: 'February 2019' });
     await feb.getByText('Leaders could meet before the deadline').waitFor();
     expect(await feb.getByRole('button', { name: 'Tariffs and the 2 March deadline' }).count()).toBe(1);
+    expect(await scanAccessibility(page), 'timeline').toEqual([]);
     await shot(page, 'meetings-timeline');
     await shot(page, 'meetings-timeline-full', true);
   });
