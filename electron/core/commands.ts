@@ -16,6 +16,7 @@ export const commandIds = [
   'view.home',
   'view.settings',
   'view.shortcuts',
+  'view.sources',
   'search.open',
   'palette.open',
   // export (issue 6)
@@ -54,6 +55,7 @@ export const commands: readonly CommandSpec[] = [
   { id: 'area.archive', label: 'Archive or Restore Issue Area', menu: 'area', accelerator: null },
   { id: 'area.delete', label: 'Delete Issue Area…', menu: 'area', accelerator: null },
   { id: 'view.home', label: 'Book Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+H' },
+  { id: 'view.sources', label: 'Sources Library', menu: 'view', accelerator: 'CmdOrCtrl+Shift+L' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'CmdOrCtrl+/' },
   { id: 'search.open', label: 'Search the Book…', menu: 'edit', accelerator: 'CmdOrCtrl+F' },
   { id: 'palette.open', label: 'Command Palette…', menu: 'view', accelerator: 'CmdOrCtrl+K' },

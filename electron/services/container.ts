@@ -15,12 +15,18 @@ import type { SearchProvider } from './search/provider';
 import { SearchService } from './search/searchService';
 import { WorkerIndexHost } from './search/workerHost';
 import { defaultDurableOptions } from './store/durableWrite';
-import { NoSourcesEvidenceResolver, type EvidenceResolver } from './positions/evidence';
+import type { EvidenceResolver } from './positions/evidence';
 import { PositionsService } from './positions/positionsService';
 import { MeetingsService } from './meetings/meetingsService';
 import { MeetingBriefExport } from './meetings/briefExport';
 import { unavailablePdfEngine } from './export/pdf/engine';
 import type { Handlers } from '../core/contract/api';
+import { sampleSources } from '../core/sample/sampleSources';
+import { noFilePicker, type FilePickerPort } from './sources/filePicker';
+import { SourceService } from './sources/sourceService';
+import { SourceStore } from './sources/sourceStore';
+import { SourcesEvidenceResolver } from './sources/positionsEvidence';
+import { librarySourceLookup } from './export/positionsContent';
 import { createExportServices, localDate, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
@@ -36,6 +42,8 @@ export interface ContainerDeps {
   readonly today: string | null;
   readonly durable?: DurableWriteOptions;
   readonly flushTimeoutMs?: number;
+  /** The native Open dialog for importing sources. */
+  readonly filePicker?: FilePickerPort;
   /** The built search worker (dist/electron/searchWorker.cjs); without it the index runs on this thread. */
   readonly searchWorker?: string | null;
   /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
@@ -45,7 +53,7 @@ export interface ContainerDeps {
   readonly searchProviders?: readonly SearchProvider[];
   /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
   readonly exports?: ExportWiring;
-  /** Where the positions boards find quotes; until the Sources feature is wired in, none. */
+  /** Where the positions boards find quotes; by default the Sources library. */
   readonly evidence?: EvidenceResolver;
 }
 
@@ -56,6 +64,7 @@ export interface Services {
   readonly meetings: MeetingsService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
+  readonly sources: SourceService;
   readonly search: SearchService;
   readonly exports: ExportServices;
   readonly handlers: Handlers;
@@ -63,6 +72,15 @@ export interface Services {
   boot(): Promise<void>;
   /** Waits for pending writes, then refuses new ones. */
   shutdown(): Promise<void>;
+}
+
+/** The sample book was made on this boot (book.state() refuses a book that could not be opened). */
+function sampleWasCreated(book: BookService): boolean {
+  try {
+    return book.state().createdSample;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -79,11 +97,24 @@ export function createServices(deps: ContainerDeps): Services {
   });
   const store = new BookStore(folder);
   const book = new BookService({ store, clock: deps.clock, ids: deps.ids, sample: deps.sample });
+  const sources = new SourceService({
+    store: new SourceStore(folder),
+    fs: deps.fs,
+    clock: deps.clock,
+    ids: deps.ids,
+    files: deps.filePicker ?? noFilePicker,
+    sample: sampleSources,
+    notes: {
+      areas: () => book.state().areas.map((a) => ({ id: a.id, title: a.title })),
+      markdown: (areaId) => book.getNote(areaId).markdown,
+      save: (areaId, markdown) => book.saveNote(areaId, markdown),
+    },
+  });
   const positions = new PositionsService({
     store,
     clock: deps.clock,
     ids: deps.ids,
-    evidence: deps.evidence ?? new NoSourcesEvidenceResolver(),
+    evidence: deps.evidence ?? new SourcesEvidenceResolver(sources),
     assertOpen: () => book.assertOpen(),
   });
   const meetings = new MeetingsService({
@@ -119,7 +150,12 @@ export function createServices(deps: ContainerDeps): Services {
     },
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
-  const exports = createExportServices(deps, { folder, book, positions });
+  const exports = createExportServices(deps, {
+    folder,
+    book,
+    positions,
+    sources: librarySourceLookup(() => sources.list()),
+  });
   const meetingBriefs = new MeetingBriefExport({
     meetings,
     desktop: deps.exports?.desktop ?? null,
@@ -129,7 +165,7 @@ export function createServices(deps: ContainerDeps): Services {
     durable: deps.durable ?? defaultDurableOptions,
     today: () => deps.today ?? localDate(deps.clock.now()),
   });
-  const handlers = createHandlers({ app, book, search, exports, positions, meetings, meetingBriefs });
+  const handlers = createHandlers({ app, book, sources, search, exports, positions, meetings, meetingBriefs });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
@@ -138,14 +174,19 @@ export function createServices(deps: ContainerDeps): Services {
     meetings,
     app,
     windowState,
+    sources,
     search,
     exports,
     handlers,
     async boot() {
+      // The source files are read in the background: the area list does not wait for them (sources methods do).
+      void sources.open();
       await book.boot();
       booted.push(book);
       await windowState.boot();
       booted.push(windowState);
+      await sources.boot({ createSample: sampleWasCreated(book) });
+      booted.push(sources);
       await search.boot();
       booted.push(search);
       await exports.boot();

@@ -5,6 +5,8 @@
 //   - the durable save of one edited note (p50/p95 over N saves) in each book;
 //   - opening each book until its area list is ready (fresh services, median of several opens);
 //   - peak memory (RSS) of this process;
+//   - Sources: importing a 1 MB saved page, re-anchoring 1,000 annotations on a 200 KB
+//     article, and the large book opened with 2,000 articles of 50 KB in it.
 //   - search on the large book of issue 8 (2,000 areas plus 2,000 synthetic 50 KB sources, see searchBench.ts):
 //     index build, ready time after a restart (index from its cache), and p50/p95 over 200 mixed queries.
 // With --json the last line is one JSON object with the figures.
@@ -22,6 +24,7 @@ import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { fixtureContent } from '../fixtures/print/content';
 import { repoRoot } from '../harness/paths';
 import { testServices } from '../harness/services';
+import { addSources, measureAnchoring, measureImport } from './sourcesBench';
 import { measureSearch } from './searchBench';
 import { benchBoard, benchOverview, type OverviewFigures } from './positionsBench';
 import { argValue, percentile, RssSampler, table } from './stats';
@@ -45,6 +48,7 @@ interface BookFigures {
   readonly saveP50: number;
   readonly saveP95: number;
   readonly openMs: number;
+  readonly sourcesReadyMs: number;
   readonly export?: ExportFigures;
 }
 
@@ -122,6 +126,8 @@ async function measure(
   areas: number,
   noteBytes: number,
   sampler: RssSampler,
+  /** Synthetic source articles of 50 KB added to the book (Sources). */
+  sources = 0,
   /** Runs on the built book before it is removed (the positions overview of the large book). */
   extra?: (dir: string, ids: string[]) => Promise<void>,
 ): Promise<BookFigures> {
@@ -129,16 +135,27 @@ async function measure(
   try {
     if (!json) process.stdout.write(`building the ${label} book (${areas} areas, ${noteBytes / 1000} KB notes)… `);
     const ids = await buildBook(dir, areas, noteBytes);
+    if (sources > 0) {
+      const services = testServices(dir);
+      await services.boot();
+      await addSources(services, sources, 50_000);
+      await services.shutdown();
+    }
     if (!json) process.stdout.write('done\n');
 
     // Open: fresh services each time, until the area list is ready.
     const openTimes: number[] = [];
+    const sourcesTimes: number[] = [];
     for (let i = 0; i < opens; i += 1) {
       const started = performance.now();
       const services = testServices(dir);
       await services.boot();
       const state = services.book.state();
       openTimes.push(performance.now() - started);
+      // The source files are read in the background; this is when the Sources library could be listed.
+      const listed = await services.sources.list();
+      sourcesTimes.push(performance.now() - started);
+      if (listed.length < sources) throw new Error(`expected ${sources} sources, found ${listed.length}`);
       sampler.sample();
       if (state.areas.length !== areas) throw new Error(`expected ${areas} areas, found ${state.areas.length}`);
       await services.shutdown();
@@ -167,6 +184,7 @@ async function measure(
       saveP50: percentile(saveTimes, 50),
       saveP95: percentile(saveTimes, 95),
       openMs: percentile(openTimes, 50),
+      sourcesReadyMs: percentile(sourcesTimes, 50),
       ...(exported ? { export: exported } : {}),
     };
   } finally {
@@ -178,11 +196,20 @@ const sampler = new RssSampler();
 sampler.start();
 const small = await measure('small', 10, 5_000, sampler);
 let overview: OverviewFigures | null = null;
-const large = await measure('large', 2_000, 20_000, sampler, async (dir, ids) => {
+const large = await measure('large', 2_000, 20_000, sampler, 2_000, async (dir, ids) => {
   if (!json) process.stdout.write('giving each large-book area a board of 5 points… ');
   overview = await benchOverview(dir, ids, opens);
   if (!json) process.stdout.write('done\n');
 });
+if (!json) process.stdout.write('importing 1 MB saved pages and re-anchoring 1,000 annotations… ');
+const importDir = await mkdtemp(join(tmpdir(), 'briefing-bench-import-'));
+const importServices = testServices(importDir);
+await importServices.boot();
+const imported = await measureImport(importServices, 5);
+await importServices.shutdown();
+await rm(importDir, { recursive: true, force: true });
+const anchoring = measureAnchoring();
+if (!json) process.stdout.write('done\n');
 const search = await measureSearch(buildBook, (text) => {
   if (!json) process.stdout.write(text);
 });
@@ -209,6 +236,13 @@ const result = {
   save_large_p95_ms: round(large.saveP95),
   open_small_ms: round(small.openMs),
   open_large_ms: round(large.openMs),
+  import_1mb_page_ms: round(imported.p50),
+  anchor_1000_unchanged_ms: round(anchoring.position),
+  anchor_1000_shifted_ms: round(anchoring.exact),
+  anchor_1000_edited_ms: round(anchoring.fuzzy),
+  anchor_1000_edited_orphans: anchoring.orphans,
+  large_book_sources: 2_000,
+  sources_ready_large_ms: round(large.sourcesReadyMs),
   search_p50_ms: round(search.p50),
   search_p95_ms: round(search.p95),
   search_ready_ms: Math.round(search.readyMs),
@@ -251,6 +285,15 @@ if (!json) {
         ['large', '2,000', '40 MB', `${result.save_large_p50_ms} ms`, `${result.save_large_p95_ms} ms`, `${result.open_large_ms} ms`],
       ],
     ),
+  );
+  console.log(
+    `\nthe large book also holds 2,000 articles of 50 KB (about 200 MB with their snapshots): its area list is ready in ${result.open_large_ms} ms, ` +
+      `and its source list, read in the background, in ${result.sources_ready_large_ms} ms (bodies are read only when an article is opened)`,
+  );
+  console.log(
+    `sources: import of a ${(imported.bytes / 1e6).toFixed(1)} MB saved page ${result.import_1mb_page_ms} ms (median of 5); ` +
+      `re-anchoring 1,000 annotations on a 200 KB article: unchanged ${result.anchor_1000_unchanged_ms} ms, ` +
+      `shifted ${result.anchor_1000_shifted_ms} ms, edited inside 100 quotes ${result.anchor_1000_edited_ms} ms (${anchoring.orphans} orphans)`,
   );
   console.log('');
   console.log(

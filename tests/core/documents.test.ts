@@ -11,6 +11,7 @@ import {
   type DocumentKind,
   type Migration,
 } from '../../electron/core/persistence/documents';
+import { SNAPSHOT_FORMAT, SOURCE_FORMAT } from '../../electron/core/persistence/sourceDocuments';
 import { emptyBoard } from '../../electron/core/ops/positions';
 import { emptyBookPositions } from '../../electron/core/persistence/positionsMigrations';
 import { TickingClock } from './clock';
@@ -67,6 +68,64 @@ const cases: Record<string, KindCase> = {
     valid: () => ({ format: WINDOW_FORMAT, schemaVersion: 1, bounds: { x: 10, y: 20, width: 1280, height: 820 }, maximized: false }),
     breakShape: (doc) => ({ ...doc, bounds: { x: 10, y: 20, width: 50, height: 820 } }),
     brokenField: 'bounds.width',
+  },
+  [SOURCE_FORMAT]: {
+    valid: () => ({
+      format: SOURCE_FORMAT,
+      schemaVersion: 1,
+      source: {
+        id: 'src-1',
+        title: 'Readout',
+        outlet: 'USTR',
+        author: '',
+        publishedOn: '2019-01-09',
+        url: 'https://ustr.example.gov/readout',
+        language: 'en',
+        direction: 'ltr',
+        kind: 'markdown',
+        fileName: null,
+        contentHash: 'a'.repeat(64),
+        textLength: 12,
+        words: 2,
+        excerpt: 'Talks ended.',
+        importedAt: '2019-01-10T09:00:00.000Z',
+        updatedAt: '2019-01-10T09:00:00.000Z',
+        deletedAt: null,
+      },
+      annotations: [
+        {
+          id: 'ann-1',
+          color: 'yellow',
+          comment: '',
+          areaIds: ['enforcement'],
+          target: {
+            selector: [
+              { type: 'TextQuoteSelector', exact: 'Talks', prefix: '', suffix: ' ended.' },
+              { type: 'TextPositionSelector', start: 0, end: 5 },
+            ],
+          },
+          createdAt: '2019-01-10T09:00:00.000Z',
+          updatedAt: '2019-01-10T09:00:00.000Z',
+          deletedAt: null,
+        },
+      ],
+    }),
+    breakShape: (doc) => ({ ...doc, source: { ...(doc['source'] as Raw), url: 'javascript:alert(1)' } }),
+    brokenField: 'source.url',
+  },
+  [SNAPSHOT_FORMAT]: {
+    valid: () => ({
+      format: SNAPSHOT_FORMAT,
+      schemaVersion: 1,
+      sourceId: 'src-1',
+      contentHash: 'a'.repeat(64),
+      createdAt: '2019-01-10T09:00:00.000Z',
+      textRules: 1,
+      html: '<p>Talks ended.</p>',
+      text: 'Talks ended.',
+    }),
+    breakShape: (doc) => ({ ...doc, textRules: 2 }),
+    brokenField: 'textRules',
   },
 };
 

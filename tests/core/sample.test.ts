@@ -6,6 +6,7 @@ import { AreaSchema, BookSettingsSchema, NoteSchema } from '../../electron/core/
 import { IdSchema } from '../../electron/core/model/common';
 import { areaKind, bookKind } from '../../electron/core/persistence/documents';
 import { sampleBook } from '../../electron/core/sample/sampleBook';
+import { sampleSources } from '../../electron/core/sample/sampleSources';
 import { decodeFile } from '../../electron/services/store/loader';
 import { boot, freshDir, listFiles } from '../services/support';
 
@@ -74,7 +75,7 @@ describe('the sample book', () => {
     expect(notes.some((n) => CHINESE.test(n))).toBe(true);
   });
 
-  test('an empty data folder gets exactly the sample: one file per area and a book.json', async () => {
+  test('an empty data folder gets exactly the sample: one file per area, a book.json and the sample sources', async () => {
     const dir = await freshDir();
     const { ok, services } = await boot(dir);
     const state = await ok<BookState>('bb:book.open');
@@ -84,7 +85,8 @@ describe('the sample book', () => {
     expect(state.settings.title).toBe(sampleBook.title);
     expect(state.settings.parties).toEqual(sampleBook.parties);
 
-    expect((await listFiles(dir)).sort()).toEqual(['book.json', ...sampleBook.areas.map((a) => `areas/${a.id}.json`)].sort());
+    const sources = sampleSources.flatMap((s) => [`sources/${s.id}.json`, `sources/${s.id}.snapshot.json`]);
+    expect((await listFiles(dir)).sort()).toEqual(['book.json', ...sampleBook.areas.map((a) => `areas/${a.id}.json`), ...sources].sort());
 
     const book = decodeFile(bookKind, await readFile(join(dir, 'book.json'))).doc;
     expect(book.settings).toEqual(state.settings);

@@ -9,7 +9,7 @@ import type { ContainerDeps, Services } from '../../electron/services/container'
 import type { FsPort } from '../../electron/services/fs/fsPort';
 import { chromiumArgs, findChromium } from './chromium';
 import { rendererDist, repoRoot } from './paths';
-import { RecordingPlatform, testServices } from './services';
+import { RecordingFilePicker, RecordingPlatform, testServices } from './services';
 
 /**
  * The app in real Chromium. This is the browser face of the Electron-runtime
@@ -41,6 +41,8 @@ export interface AppHandle {
   /** The services behind the page (browser harness only). */
   readonly services: Services;
   readonly platform: RecordingPlatform;
+  /** Answers the Open dialog of Sources (browser harness only). */
+  readonly filePicker: RecordingFilePicker;
   /** Every URL the page requested, in order. */
   readonly requests: string[];
   /** Requests to any other origin: blocked, and recorded so tests can assert there were none. */
@@ -87,6 +89,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
   const platform = new RecordingPlatform();
+  const filePicker = new RecordingFilePicker();
   const script = await bridgeSource();
 
   let context: BrowserContext;
@@ -103,6 +106,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
   const start = async () => {
     services = testServices(options.dataDir, {
       platform,
+      filePicker,
       today: options.today ?? null,
       emit: (event, payload) => void emit(event, payload).catch(() => undefined),
       flushTimeoutMs: 5_000,
@@ -166,6 +170,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<AppHandl
     },
     dataDir: options.dataDir,
     platform,
+    filePicker,
     requests,
     foreignRequests,
     consoleErrors,

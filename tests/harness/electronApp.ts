@@ -71,6 +71,9 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppHand
     get platform(): never {
       throw new Error('The Electron target uses the real platform.');
     },
+    get filePicker(): never {
+      throw new Error('The Electron target shows the real Open dialog.');
+    },
     dataDir: options.dataDir,
     requests,
     foreignRequests,

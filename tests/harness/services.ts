@@ -3,6 +3,7 @@ import type { PlatformPort } from '../../electron/services/app/appService';
 import { createServices, type ContainerDeps, type Services } from '../../electron/services/container';
 import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { randomIds, systemClock } from '../../electron/services/runtime';
+import type { FilePickerPort } from '../../electron/services/sources/filePicker';
 import { searchWorkerPath } from './searchWorker';
 
 /** Records what would have gone to the desktop (link confirmations, opened links). */
@@ -19,6 +20,16 @@ export class RecordingPlatform implements PlatformPort {
   }
 }
 
+/** Answers the Open dialog with the paths queued in `answers` (none: the user cancelled). */
+export class RecordingFilePicker implements FilePickerPort {
+  readonly answers: string[][] = [];
+  asked = 0;
+  async chooseFiles(): Promise<string[]> {
+    this.asked += 1;
+    return this.answers.shift() ?? [];
+  }
+}
+
 /** The real services on a real folder, as the main process builds them (the search index in its worker thread). */
 export function testServices(dataDir: string, overrides: Partial<ContainerDeps> = {}): Services {
   return createServices({
@@ -28,6 +39,7 @@ export function testServices(dataDir: string, overrides: Partial<ContainerDeps> 
     ids: randomIds,
     sample: sampleBook,
     platform: new RecordingPlatform(),
+    filePicker: new RecordingFilePicker(),
     emit: () => undefined,
     version: '0.0.0-test',
     platformName: 'linux',

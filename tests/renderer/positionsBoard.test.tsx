@@ -1,7 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { EvidenceRef } from '../../electron/core/model/positions';
-import { registerEvidenceOpener } from '../../renderer/src/features/positions/evidenceLinks';
 import { LibraryEvidenceResolver, sampleLibrary } from '../harness/evidence';
 import { renderApp, sidebarItem } from './renderApp';
 
@@ -238,22 +236,14 @@ describe('keyboard navigation on the board', () => {
 });
 
 describe('evidence on a stance', () => {
-  it('shows each quote with its outlet and date; a click opens the source at the quote', async () => {
-    const opened: EvidenceRef[] = [];
-    const unregister = registerEvidenceOpener((ref) => opened.push(ref));
-    try {
-      const { user, grid } = await openBoard();
-      const china = cellOf(grid, 0, 3);
-      const quote = within(china).getByRole('button', { name: /双方在结构性问题上取得了进展/ });
-      expect(quote.textContent).toContain('— Ministry of Commerce (MOFCOM), 10 Jan 2019');
-      await user.click(quote);
-      expect(opened).toEqual([{ sourceId: 'src-mofcom-briefing', annotationId: 'ann-structural-progress' }]);
-      // A stance without a quote is marked; one with a quote is not.
-      expect(within(cellOf(grid, 0, 2)).getByText('No evidence')).toBeTruthy();
-      expect(within(china).queryByText('No evidence')).toBeNull();
-    } finally {
-      unregister();
-    }
+  it('shows each quote as a link with its outlet and date; a stance without one is marked', async () => {
+    const { grid } = await openBoard();
+    const china = cellOf(grid, 0, 3);
+    const quote = within(china).getByRole('button', { name: /双方在结构性问题上取得了进展/ });
+    expect(quote.textContent).toContain('— Ministry of Commerce (MOFCOM), 10 Jan 2019');
+    // A stance without a quote is marked; one with a quote is not.
+    expect(within(cellOf(grid, 0, 2)).getByText('No evidence')).toBeTruthy();
+    expect(within(china).queryByText('No evidence')).toBeNull();
   });
 
   it('a quote whose source was removed shows "Source removed" with its last-known text, and the stance counts as without evidence', async () => {
@@ -268,10 +258,17 @@ describe('evidence on a stance', () => {
     expect(within(china).queryByRole('button', { name: /双方/ })).toBeNull();
   });
 
-  it('without the Sources feature, quotes are shown but not clickable', async () => {
-    const { grid } = await openBoard();
-    expect(within(cellOf(grid, 0, 3)).queryByRole('button', { name: /双方/ })).toBeNull();
-    expect(cellOf(grid, 0, 3).textContent).toContain('双方在结构性问题上取得了进展');
+  it('with the Sources feature, a click on a quote opens the article in the reader at its highlight, which flashes', async () => {
+    const { user, grid } = await openBoard();
+    await user.click(within(cellOf(grid, 0, 3)).getByRole('button', { name: /双方在结构性问题上取得了进展/ }));
+    const text = await screen.findByLabelText(/^Text of 商务部新闻发言人/);
+    await waitFor(() => {
+      const marks = [...text.querySelectorAll<HTMLElement>('mark')].filter((m) =>
+        (m.dataset['annotations'] ?? '').split(' ').includes('ann-structural-progress'),
+      );
+      expect(marks.map((m) => m.textContent).join('')).toBe('双方在结构性问题上取得了进展，包括强制技术转让和知识产权保护等方面。');
+      expect(marks.every((m) => m.classList.contains('hl-flash'))).toBe(true);
+    });
   });
 
   it('a quote is cited from the picker, searched by its words, and stored as a reference', async () => {

@@ -37,3 +37,11 @@ if (!rangeGeometry.getBoundingClientRect) {
     return DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 });
   };
 }
+
+// jsdom has no layout, so no scrolling: the reader scrolls highlights and cards into view.
+const scrollable = Element.prototype as Partial<Pick<Element, 'scrollIntoView'>>;
+if (!scrollable.scrollIntoView) {
+  scrollable.scrollIntoView = function scrollIntoView(): void {
+    // Nothing to scroll in jsdom.
+  };
+}

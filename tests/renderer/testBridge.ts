@@ -20,6 +20,7 @@ import { noteAutosave } from '../../renderer/src/features/notes/noteAutosave';
 import { useAreaTab } from '../../renderer/src/features/positions/areaTab';
 import { usePositions } from '../../renderer/src/features/positions/positionsState';
 import { useToasts } from '../../renderer/src/shared/ui/toasts';
+import { useSources } from '../../renderer/src/features/sources/sourcesState';
 import { testServices } from '../harness/services';
 
 export const APP_ORIGIN = 'app://briefing';
@@ -31,6 +32,7 @@ const initialStores = {
   navigation: useNavigation.getState(),
   ui: useUi.getState(),
   toasts: useToasts.getState(),
+  sources: useSources.getState(),
   positions: usePositions.getState(),
   areaTab: useAreaTab.getState(),
 };
@@ -75,6 +77,7 @@ export function resetRendererState(): void {
   useNavigation.setState(initialStores.navigation, true);
   useUi.setState(initialStores.ui, true);
   useToasts.setState(initialStores.toasts, true);
+  useSources.setState(initialStores.sources, true);
   usePositions.setState(initialStores.positions, true);
   useAreaTab.setState(initialStores.areaTab, true);
   window.localStorage.clear();

@@ -23,6 +23,10 @@ interface MethodCases {
 }
 
 const AREA = 'enforcement';
+const SOURCE = 'src-ustr-readout';
+const ANNOTATION = 'ann-verification';
+const REF = { sourceId: SOURCE, annotationId: ANNOTATION };
+const SELECTION = { exact: 'complete implementation', prefix: '', suffix: '', start: 0, end: 23 };
 const long = (n: number) => 'x'.repeat(n);
 
 function nested(depth: number): Record<string, unknown> {
@@ -206,6 +210,139 @@ const table: Record<string, MethodCases> = {
       ['markdown with an escape character', { areaId: AREA, markdown: 'text\u001b[31m' }, 'markdown'],
       ['a revision from the caller', { areaId: AREA, markdown: 'x', revision: 99 }, 'payload'],
       ...idCases({ markdown: 'x' }, 'areaId'),
+    ],
+  },
+  // ---- sources (issue 3) ----------------------------------------------------
+  'sources.list': { valid: {}, cases: [['any field', { deleted: true }, 'payload']] },
+  'sources.get': { valid: { id: SOURCE }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+  'sources.importText': {
+    valid: { text: 'Officials met.', format: 'text' },
+    cases: [
+      ['no text', { format: 'text' }, 'text'],
+      ['no format', { text: 'x' }, 'format'],
+      ['an unknown format', { text: 'x', format: 'pdf' }, 'format'],
+      ['text over the limit', { text: long(10_000_001), format: 'text' }, 'text'],
+      ['numeric text', { text: 5, format: 'text' }, 'text'],
+      ['a two-line file name', { text: 'x', format: 'text', fileName: 'a\nb' }, 'fileName'],
+      ['metadata with an unknown field', { text: 'x', format: 'text', metadata: { contentHash: 'f'.repeat(64) } }, 'metadata'],
+      ['metadata with a javascript: address', { text: 'x', format: 'text', metadata: { url: 'javascript:alert(1)' } }, 'metadata.url'],
+      ['metadata with a bad date', { text: 'x', format: 'text', metadata: { publishedOn: '10/01/2019' } }, 'metadata.publishedOn'],
+      ['metadata with an empty title', { text: 'x', format: 'text', metadata: { title: ' ' } }, 'metadata.title'],
+      ['blank text', { text: '  \n ', format: 'text' }, /nothing to import/],
+      ['a page with no text', { text: '<script>alert(1)</script>', format: 'html' }, /No readable text/],
+    ],
+  },
+  'sources.chooseFiles': { valid: {}, cases: [['a path from the renderer', { path: '/etc/passwd' }, 'payload']] },
+  'sources.importFile': {
+    valid: { token: 'abc' },
+    cases: [
+      ['no token', {}, 'token'],
+      ['a path instead of a token', { path: '/etc/passwd' }, 'payload'],
+      ['an empty token', { token: '' }, 'token'],
+      ['an over-long token', { token: long(101) }, 'token'],
+      ['an unknown token', { token: '../../etc/passwd' }, /no longer available/],
+    ],
+  },
+  'sources.update': {
+    valid: { id: SOURCE, patch: { title: 'T' } },
+    cases: [
+      ['no patch', { id: SOURCE }, 'patch'],
+      ['an empty title', { id: SOURCE, patch: { title: '' } }, 'patch.title'],
+      ['an over-long outlet', { id: SOURCE, patch: { outlet: long(201) } }, 'patch.outlet'],
+      ['a file: address', { id: SOURCE, patch: { url: 'file:///etc/passwd' } }, 'patch.url'],
+      ['a bad language tag', { id: SOURCE, patch: { language: 'english please' } }, 'patch.language'],
+      ['a bad direction', { id: SOURCE, patch: { direction: 'up' } }, 'patch.direction'],
+      ['a content hash in the patch', { id: SOURCE, patch: { contentHash: 'f'.repeat(64) } }, 'patch'],
+      ['deletedAt in the patch', { id: SOURCE, patch: { deletedAt: null } }, 'patch'],
+      ...idCases({ patch: { title: 'T' } }, 'id'),
+    ],
+  },
+  'sources.delete': { valid: { id: SOURCE }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+  'sources.undelete': { valid: { id: SOURCE }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+  'sources.dependants': { valid: { id: SOURCE }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+  'sources.backlinks': { valid: { id: SOURCE }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+  'sources.resolve': {
+    valid: { refs: [REF] },
+    cases: [
+      ['no refs', {}, 'refs'],
+      ['refs as an object', { refs: REF }, 'refs'],
+      ['too many refs', { refs: Array.from({ length: 1_001 }, () => REF) }, 'refs'],
+      ['a ref with a traversal id', { refs: [{ sourceId: '../book', annotationId: 'a' }] }, 'refs.0.sourceId'],
+      ['a ref with an extra field', { refs: [{ ...REF, quote: 'x' }] }, 'refs.0'],
+    ],
+  },
+  'sources.evidence': { valid: { areaId: AREA }, cases: [['no areaId', {}, 'areaId'], ...idCases({}, 'areaId')] },
+  'sources.candidates': {
+    valid: { query: '', areaId: null },
+    cases: [
+      ['no areaId', { query: '' }, 'areaId'],
+      ['an over-long query', { query: long(501), areaId: null }, 'query'],
+      ['a numeric query', { query: 1, areaId: null }, 'query'],
+      ...idCases({ query: '' }, 'areaId'),
+    ],
+  },
+  'annotations.create': {
+    valid: { sourceId: SOURCE, selection: SELECTION, color: 'yellow' },
+    cases: [
+      ['no selection', { sourceId: SOURCE, color: 'yellow' }, 'selection'],
+      ['an empty quote', { sourceId: SOURCE, color: 'yellow', selection: { ...SELECTION, exact: '' } }, 'selection.exact'],
+      ['an over-long quote', { sourceId: SOURCE, color: 'yellow', selection: { ...SELECTION, exact: long(10_001) } }, 'selection.exact'],
+      ['a negative start', { sourceId: SOURCE, color: 'yellow', selection: { ...SELECTION, start: -1 } }, 'selection.start'],
+      ['an unknown colour', { sourceId: SOURCE, selection: SELECTION, color: 'red' }, 'color'],
+      ['an over-long comment', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', comment: long(20_001) }, 'comment'],
+      ['a comment with NUL', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', comment: 'a\u0000b' }, 'comment'],
+      ['a bad area id', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', areaIds: ['../x'] }, 'areaIds.0'],
+      [
+        'too many areas',
+        { sourceId: SOURCE, selection: SELECTION, color: 'yellow', areaIds: Array.from({ length: 51 }, (_, i) => `a${i}`) },
+        'areaIds',
+      ],
+      ['a caller-chosen id', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', id: 'mine' }, 'payload'],
+      [
+        'a quote that is not in the article',
+        { sourceId: SOURCE, color: 'yellow', selection: { ...SELECTION, exact: 'no such words anywhere in it' } },
+        /could not be found/,
+      ],
+      ['an unknown area', { sourceId: SOURCE, selection: SELECTION, color: 'yellow', areaIds: ['nope'] }, /no issue area "nope"/],
+      ...idCases({ selection: SELECTION, color: 'yellow' }, 'sourceId'),
+    ],
+  },
+  'annotations.update': {
+    valid: { sourceId: SOURCE, id: ANNOTATION, patch: { color: 'green' } },
+    cases: [
+      ['no patch', { sourceId: SOURCE, id: ANNOTATION }, 'patch'],
+      ['selectors in the patch', { sourceId: SOURCE, id: ANNOTATION, patch: { target: {} } }, 'patch'],
+      ['an unknown colour', { sourceId: SOURCE, id: ANNOTATION, patch: { color: 'black' } }, 'patch.color'],
+      ...idCases({ sourceId: SOURCE, patch: { color: 'green' } }, 'id'),
+    ],
+  },
+  'annotations.reattach': {
+    valid: { sourceId: SOURCE, id: ANNOTATION, selection: SELECTION },
+    cases: [
+      ['no selection', { sourceId: SOURCE, id: ANNOTATION }, 'selection'],
+      ['a selection with extra fields', { sourceId: SOURCE, id: ANNOTATION, selection: { ...SELECTION, html: '<b>' } }, 'selection'],
+      ...idCases({ sourceId: SOURCE, selection: SELECTION }, 'id'),
+    ],
+  },
+  'annotations.delete': {
+    valid: { sourceId: SOURCE, id: ANNOTATION },
+    cases: [['no sourceId', { id: ANNOTATION }, 'sourceId'], ...idCases({ sourceId: SOURCE }, 'id')],
+  },
+  'annotations.undelete': {
+    valid: { sourceId: SOURCE, id: ANNOTATION },
+    cases: [['no id', { sourceId: SOURCE }, 'id'], ...idCases({ id: ANNOTATION }, 'sourceId')],
+  },
+  'annotations.citations': {
+    valid: { sourceId: SOURCE, id: ANNOTATION },
+    cases: [['no id', { sourceId: SOURCE }, 'id'], ...idCases({ sourceId: SOURCE }, 'id')],
+  },
+  'annotations.cite': {
+    valid: { areaId: AREA, ref: REF },
+    cases: [
+      ['no ref', { areaId: AREA }, 'ref'],
+      ['a ref as a string', { areaId: AREA, ref: 'cite:src/ann' }, 'ref'],
+      ['markdown from the caller', { areaId: AREA, ref: REF, markdown: '[x](javascript:1)' }, 'payload'],
+      ...idCases({ ref: REF }, 'areaId'),
     ],
   },
   'search.query': {

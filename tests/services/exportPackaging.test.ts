@@ -29,8 +29,11 @@ describe('printing in the packaged app', () => {
       (m) => !m.startsWith('node:') && !['module', 'fs', 'path', 'os', 'url', 'crypto', 'util', 'stream', 'events'].includes(m),
     );
     expect(packages.sort()).toEqual(['electron', 'jsdom']);
-    // DOMPurify, marked, pdf-lib and fflate are bundled into main.cjs.
+    // DOMPurify, marked, pdf-lib and fflate are bundled into main.cjs, and so is Readability (importing sources).
     expect(code).toContain('DOMPurify');
+    expect(code).toContain('isProbablyReaderable');
+    // jsdom is required only where printing or an import first needs it, never when the bundle loads.
+    expect(code).not.toMatch(/^(?:var|const|let) [\w$]+ = (?:__toESM\()?require\("jsdom"\)/m);
     const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(pkg.dependencies)).toEqual(['jsdom']);
     expect(pkg.dependencies['jsdom']).toMatch(/^\d+\.\d+\.\d+$/);

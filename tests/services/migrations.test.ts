@@ -107,12 +107,20 @@ describe('migration fixtures', () => {
       fixturePath(FIXTURES, 'briefing-book/window-state', current('briefing-book/window-state')),
       join(dir, 'window-state.json'),
     );
+    // Sources: the metadata file and its snapshot, under the id the fixture holds.
+    const sourceFixture = fixturePath(FIXTURES, 'briefing-book/source', 1);
+    const sourceId = (JSON.parse(await readFile(sourceFixture, 'utf8')) as { source: { id: string } }).source.id;
+    await mkdir(join(dir, 'sources'));
+    await copyFile(sourceFixture, join(dir, 'sources', `${sourceId}.json`));
+    await copyFile(fixturePath(FIXTURES, 'briefing-book/snapshot', 1), join(dir, 'sources', `${sourceId}.snapshot.json`));
     const b = await boot(dir);
     const state = await b.ok<BookState>('bb:book.open');
     expect(state.notices).toEqual([]);
     expect(state.createdSample).toBe(false);
     expect(state.areas.map((a) => a.id)).toEqual([areaId]);
     expect(b.services.windowState.restore([{ x: 0, y: 0, width: 1920, height: 1080 }])).not.toBeNull();
+    expect((await b.services.sources.list()).map((s) => s.id)).toEqual([sourceId]);
+    expect((await b.services.sources.get(sourceId)).text.length).toBeGreaterThan(50);
     await b.services.shutdown();
   });
 });

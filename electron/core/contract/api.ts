@@ -11,6 +11,22 @@ import {
   NoteViewSchema,
   SettingsPatchSchema,
 } from './views';
+import {
+  AnnotationPatchSchema,
+  BacklinksSchema,
+  CandidateSchema,
+  DependantsSchema,
+  EvidenceSchema,
+  ImportResultSchema,
+  ImportTextSchema,
+  NewAnnotationSchema,
+  PickedFileSchema,
+  RefsInputSchema,
+  SelectionSchema,
+  SourceDetailSchema,
+  SourceSummarySchema,
+} from './sourceViews';
+import { AnnotationRefSchema, AnnotationSchema, ResolvedRefSchema, SourceMetaPatchSchema } from '../sources/model';
 import { SnapshotInfoSchema, ArchiveSummarySchema } from '../backup/archive';
 import {
   ArchiveExportResultSchema,
@@ -123,6 +139,59 @@ export const contract = {
       z.strictObject({ areaId: IdSchema, markdown: blockText(limits.note, 'The briefing note') }),
       NoteViewSchema.omit({ markdown: true }),
       'Saves a briefing note. Resolves once the note is durably on disk.',
+    ),
+  },
+  // ---- sources (issue 3) ----------------------------------------------------
+  sources: {
+    list: method(Empty, z.array(SourceSummarySchema), 'Every source in the library (metadata only, no article text).'),
+    get: method(ById, SourceDetailSchema, 'An article with its annotations and stored body, read from disk when opened.'),
+    importText: method(ImportTextSchema, ImportResultSchema, 'Imports pasted text or a dropped file read by the renderer.'),
+    chooseFiles: method(Empty, z.array(PickedFileSchema), 'Shows the Open dialog; returns a token for each chosen file.'),
+    importFile: method(
+      z.strictObject({ token: PickedFileSchema.shape.token }),
+      ImportResultSchema,
+      'Imports one file chosen in the Open dialog.',
+    ),
+    update: method(z.strictObject({ id: IdSchema, patch: SourceMetaPatchSchema }), SourceSummarySchema, "Edits a source's metadata."),
+    delete: method(ById, SourceSummarySchema, 'Deletes a source. It can be brought back with sources.undelete.'),
+    undelete: method(ById, SourceSummarySchema, 'Brings back a deleted source (undo).'),
+    dependants: method(ById, DependantsSchema, 'How many annotations and citations depend on a source (asked before deleting it).'),
+    backlinks: method(ById, BacklinksSchema, 'The issue areas and briefing notes that link to or cite a source.'),
+    resolve: method(RefsInputSchema, z.array(ResolvedRefSchema), 'Resolves annotation references to their quote, outlet, date and state.'),
+    evidence: method(z.strictObject({ areaId: IdSchema }), EvidenceSchema, 'The quotes linked to an issue area, grouped by source.'),
+    candidates: method(
+      z.strictObject({ query: z.string().max(500), areaId: IdSchema.nullable() }),
+      z.array(CandidateSchema),
+      'Annotations to cite or attach, those linked to the area first.',
+    ),
+  },
+  annotations: {
+    create: method(NewAnnotationSchema, AnnotationSchema, 'Highlights a selection of an article, with a colour, comment and linked areas.'),
+    update: method(
+      z.strictObject({ sourceId: IdSchema, id: IdSchema, patch: AnnotationPatchSchema }),
+      AnnotationSchema,
+      "Changes an annotation's colour, comment or linked areas.",
+    ),
+    reattach: method(
+      z.strictObject({ sourceId: IdSchema, id: IdSchema, selection: SelectionSchema }),
+      AnnotationSchema,
+      'Points an annotation (an orphan) at newly selected text.',
+    ),
+    delete: method(
+      z.strictObject({ sourceId: IdSchema, id: IdSchema }),
+      AnnotationSchema,
+      'Deletes an annotation (undo with annotations.undelete).',
+    ),
+    undelete: method(z.strictObject({ sourceId: IdSchema, id: IdSchema }), AnnotationSchema, 'Brings back a deleted annotation.'),
+    citations: method(
+      z.strictObject({ sourceId: IdSchema, id: IdSchema }),
+      z.strictObject({ citations: z.number().int().min(0), notes: DependantsSchema.shape.notes }),
+      'Which briefing notes cite an annotation (asked before deleting it).',
+    ),
+    cite: method(
+      z.strictObject({ areaId: IdSchema, ref: AnnotationRefSchema }),
+      NoteViewSchema.omit({ markdown: true }),
+      "Adds a citation of the annotation at the end of an area's briefing note.",
     ),
   },
   search: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AreaSchema, BookSettingsSchema, NoteSchema } from '../model/book';
 import { IdSchema, TimestampSchema } from '../model/common';
+import { snapshotKind, sourceKind } from './sourceDocuments';
 import { BoardSchema } from '../model/positions';
 import { BookPositionsSchema, areaV1toV2, bookV1toV2 } from './positionsMigrations';
 import { BookMeetingsSchema } from '../model/meetings';
@@ -149,4 +150,4 @@ export const windowStateKind: DocumentKind<WindowStateDoc> = {
 };
 
 /** Every document kind, so tests can enumerate them (fuzzing, migrations). */
-export const documentKinds = [bookKind, areaKind, windowStateKind] as const;
+export const documentKinds = [bookKind, areaKind, windowStateKind, sourceKind, snapshotKind] as const;

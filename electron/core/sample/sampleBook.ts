@@ -1,4 +1,5 @@
 import type { AreaStatus, Priority } from '../model/book';
+import { withSampleCitations } from './sampleSources';
 import { samplePositions, type SamplePositions } from './samplePositions';
 import { sampleMeetings, type SampleMeetings } from './sampleMeetings';
 
@@ -216,7 +217,7 @@ China wants any mechanism to be reciprocal and rejects one-sided judgement of co
 **No agreement without a mechanism that lets us act on our own assessment.**
 `;
 
-export const sampleBook: SampleBook = {
+export const sampleBook: SampleBook = withSampleCitations({
   title: 'US–China Trade Talks — January 2019 Round',
   marking: 'SENSITIVE — NEGOTIATING TEAM ONLY',
   preparedFor: 'Head of Delegation',
@@ -308,4 +309,4 @@ export const sampleBook: SampleBook = {
       note: enforcement,
     },
   ],
-};
+});

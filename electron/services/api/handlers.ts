@@ -1,6 +1,7 @@
 import type { Handlers } from '../../core/contract/api';
 import type { AppService } from '../app/appService';
 import type { BookService } from '../book/bookService';
+import type { SourceService } from '../sources/sourceService';
 import type { SearchService } from '../search/searchService';
 import type { ExportServices } from '../export/wiring';
 import type { PositionsService } from '../positions/positionsService';
@@ -10,6 +11,7 @@ import type { MeetingBriefExport } from '../meetings/briefExport';
 export interface HandlerServices {
   readonly app: AppService;
   readonly book: BookService;
+  readonly sources: SourceService;
   readonly search: SearchService;
   readonly exports: ExportServices;
   readonly positions: PositionsService;
@@ -22,7 +24,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book, search, exports, positions, meetings, meetingBriefs }: HandlerServices): Handlers {
+export function createHandlers({ app, book, sources, search, exports, positions, meetings, meetingBriefs }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -30,7 +32,11 @@ export function createHandlers({ app, book, search, exports, positions, meetings
       openExternal: async ({ url }) => app.openExternal(url),
     },
     book: {
-      open: async () => book.state(),
+      // The source files are read beside the areas; waiting for them (a few ms after the areas) puts notices of damaged ones in the state.
+      open: async () => {
+        await sources.open();
+        return book.state();
+      },
       updateSettings: async (patch) => book.updateSettings(patch),
     },
     areas: {
@@ -44,6 +50,30 @@ export function createHandlers({ app, book, search, exports, positions, meetings
     notes: {
       get: async ({ areaId }) => book.getNote(areaId),
       save: async ({ areaId, markdown }) => book.saveNote(areaId, markdown),
+    },
+    sources: {
+      list: async () => sources.list(),
+      get: async ({ id }) => sources.get(id),
+      importText: async (input) => sources.importText(input),
+      chooseFiles: async () => sources.chooseFiles(),
+      importFile: async ({ token }) => sources.importFile(token),
+      update: async ({ id, patch }) => sources.update(id, patch),
+      delete: async ({ id }) => sources.delete(id),
+      undelete: async ({ id }) => sources.undelete(id),
+      dependants: async ({ id }) => sources.dependants(id),
+      backlinks: async ({ id }) => sources.backlinks(id),
+      resolve: async ({ refs }) => sources.resolve(refs),
+      evidence: async ({ areaId }) => sources.evidence(areaId),
+      candidates: async ({ query, areaId }) => sources.candidates(query, areaId),
+    },
+    annotations: {
+      create: async (input) => sources.createAnnotation(input),
+      update: async ({ sourceId, id, patch }) => sources.updateAnnotation(sourceId, id, patch),
+      reattach: async ({ sourceId, id, selection }) => sources.reattachAnnotation(sourceId, id, selection),
+      delete: async ({ sourceId, id }) => sources.deleteAnnotation(sourceId, id),
+      undelete: async ({ sourceId, id }) => sources.undeleteAnnotation(sourceId, id),
+      citations: async ({ sourceId, id }) => sources.annotationCitations(sourceId, id),
+      cite: async ({ areaId, ref }) => sources.citeInNote(areaId, ref),
     },
     search: {
       query: async (request) => search.query(request),

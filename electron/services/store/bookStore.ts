@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors';
 import { areaKind, bookKind, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
 import type { StoredDocument } from './document';
 import type { DataFolder } from './dataFolder';
+import { loadFolderDocuments } from './loadFolder';
 import { writeFileDurably } from './durableWrite';
 import { storageError } from './storageError';
 
@@ -17,9 +18,6 @@ export interface OpenResult {
   /** The sample book was being written when the app stopped: finish it rather than report a lost book file. */
   readonly sampleInterrupted?: boolean;
 }
-
-/** Files read at once: enough to keep the disk busy, well under any open-file limit. */
-const LOAD_BATCH = 96;
 
 /**
  * The book on disk. Layout (see docs/decisions/0001-store-layout.md):
@@ -65,30 +63,16 @@ export class BookStore {
     if (book.kind === 'ok') this.bookDoc = folder.document(BOOK_FILE, bookKind, book.doc);
     if (book.kind === 'set-aside') this.bookFileKept = await folder.exists(BOOK_FILE).catch(() => true);
 
-    for (let i = 0; i < areaNames.length; i += LOAD_BATCH) {
-      const batch = areaNames.slice(i, i + LOAD_BATCH);
-      const results = await Promise.all(batch.map((name) => folder.load(`${AREAS_DIR}/${name}`, areaKind)));
-      batch.forEach((name, index) => {
-        const result = results[index];
-        const id = name.slice(0, -'.json'.length);
-        if (!result || result.kind !== 'ok') {
-          this.reservedIds.add(id);
-          return;
-        }
-        if (result.doc.area.id !== id) {
-          this.reservedIds.add(id);
-          folder.report(
-            'warning',
-            'An issue-area file was ignored',
-            `${AREAS_DIR}/${name}`,
-            null,
-            `${AREAS_DIR}/${name} holds the area "${result.doc.area.title}" under another id (${result.doc.area.id}), so it was not opened. It has not been changed.`,
-          );
-          return;
-        }
-        this.areaDocs.set(id, folder.document(`${AREAS_DIR}/${name}`, areaKind, result.doc, this.areaChanged));
-      });
-    }
+    const loaded = await loadFolderDocuments(
+      folder,
+      AREAS_DIR,
+      areaNames,
+      areaKind,
+      (doc) => ({ id: doc.area.id, title: doc.area.title, what: 'issue-area' }),
+      this.areaChanged,
+    );
+    for (const [id, doc] of loaded.docs) this.areaDocs.set(id, doc);
+    for (const id of loaded.reserved) this.reservedIds.add(id);
     return { empty: false, sampleInterrupted: marker && book.kind === 'missing' };
   }
 

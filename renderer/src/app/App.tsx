@@ -30,6 +30,11 @@ import { useNavigation } from './navigation';
 import { Notices } from './Notices';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useUi } from './uiState';
+import { SourceDropZone } from '../features/sources/DropZone';
+import { CitationPickerDialog, CiteAnnotationDialog, DeleteSourceDialog, PasteSourceDialog } from '../features/sources/SourceDialogs';
+import { SourceReader } from '../features/sources/SourceReader';
+import { SourcesLibrary } from '../features/sources/SourcesLibrary';
+import { useEvidenceOpener } from '../features/sources/openAtQuote';
 
 function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -41,6 +46,14 @@ function Dialogs() {
       return <DeleteAreaDialog areaId={dialog.areaId} />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'pasteSource':
+      return <PasteSourceDialog />;
+    case 'deleteSource':
+      return <DeleteSourceDialog sourceId={dialog.sourceId} />;
+    case 'citeAnnotation':
+      return <CiteAnnotationDialog sourceId={dialog.sourceId} annotationId={dialog.annotationId} />;
+    case 'citationPicker':
+      return <CitationPickerDialog areaId={dialog.areaId} />;
     case 'search':
       return <SearchPanel />;
     case 'palette':
@@ -67,6 +80,10 @@ function MainPane() {
       return <SettingsView />;
     case 'area':
       return <AreaView areaId={route.areaId} />;
+    case 'sources':
+      return <SourcesLibrary />;
+    case 'source':
+      return <SourceReader key={route.sourceId} sourceId={route.sourceId} />;
     case 'backups':
       return <BackupsView />;
     case 'positions':
@@ -98,6 +115,7 @@ export function App() {
     void load();
   }, [load]);
 
+  useEvidenceOpener();
   useEffect(() => {
     const isMac = platform() === 'darwin';
     const onKey = (event: KeyboardEvent) => handleShortcut(event, isMac);
@@ -194,6 +212,14 @@ export function App() {
             <button
               type="button"
               className="sidebar-link"
+              aria-current={route.view === 'sources' || route.view === 'source' ? 'page' : undefined}
+              onClick={() => go({ view: 'sources' })}
+            >
+              Sources
+            </button>
+            <button
+              type="button"
+              className="sidebar-link"
               aria-current={route.view === 'rounds' ? 'page' : undefined}
               onClick={() => go({ view: 'rounds' })}
             >
@@ -227,6 +253,7 @@ export function App() {
       </div>
       <Dialogs />
       <Toasts />
+      <SourceDropZone />
     </div>
   );
 }

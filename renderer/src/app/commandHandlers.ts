@@ -91,6 +91,9 @@ export async function runCommand(id: CommandId): Promise<void> {
     case 'view.shortcuts':
       ui.open({ kind: 'shortcuts' });
       return;
+    case 'view.sources':
+      nav.go({ view: 'sources' });
+      return;
     case 'search.open':
       ui.open({ kind: 'search' });
       return;

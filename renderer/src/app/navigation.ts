@@ -4,6 +4,9 @@ export type Route =
   | { view: 'home' }
   | { view: 'settings' }
   | { view: 'area'; areaId: string }
+  // Sources (issue 3): the library, and one article, optionally scrolled to an annotation that flashes.
+  | { view: 'sources' }
+  | { view: 'source'; sourceId: string; annotationId?: string; flash?: number; editDetails?: boolean }
   // export (issue 6)
   | { view: 'backups' }
   // Positions: the overview across all areas, and the rounds with "what changed since".

@@ -6,6 +6,11 @@ export type OpenDialog =
   | { kind: 'newArea' }
   | { kind: 'deleteArea'; areaId: string }
   | { kind: 'shortcuts' }
+  // Sources (issue 3)
+  | { kind: 'pasteSource' }
+  | { kind: 'deleteSource'; sourceId: string }
+  | { kind: 'citeAnnotation'; sourceId: string; annotationId: string }
+  | { kind: 'citationPicker'; areaId: string }
   | { kind: 'search' }
   | { kind: 'palette' }
   // export (issue 6)

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
+import { FormDialog } from '../../shared/ui/FormDialog';
 import { useBook } from '../book/bookState';
 import { createAreaAction, deleteAreaAction } from './areaActions';
 
@@ -16,39 +17,25 @@ export function NewAreaDialog() {
     if (created) close();
   };
   return (
-    <Dialog
+    <FormDialog
       title="New issue area"
       onClose={close}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="new-area-form" className="btn btn-primary" disabled={!title.trim() || busy}>
-            Create
-          </button>
-        </>
-      }
+      formId="new-area-form"
+      submitLabel="Create"
+      canSubmit={Boolean(title.trim()) && !busy}
+      onSubmit={() => void submit()}
     >
-      <form
-        id="new-area-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label className="field">
-          <span>Title</span>
-          <input
-            data-autofocus
-            value={title}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-            placeholder="e.g. Forced technology transfer"
-          />
-        </label>
-      </form>
-    </Dialog>
+      <label className="field">
+        <span>Title</span>
+        <input
+          data-autofocus
+          value={title}
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="e.g. Forced technology transfer"
+        />
+      </label>
+    </FormDialog>
   );
 }
 

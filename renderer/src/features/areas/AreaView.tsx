@@ -2,6 +2,7 @@ import { useBook } from '../book/bookState';
 import { NotePane } from '../notes/NotePane';
 import { AreaBody } from '../positions/AreaBody';
 import { AreaHeader } from './AreaHeader';
+import { EvidencePanel } from '../sources/EvidencePanel';
 
 /** One issue area: its header, and its briefing note or its positions board. */
 export function AreaView({ areaId }: { areaId: string }) {
@@ -17,7 +18,16 @@ export function AreaView({ areaId }: { areaId: string }) {
   return (
     <div className="area-view">
       <AreaHeader key={area.id} area={area} />
-      <AreaBody areaId={area.id} areaTitle={area.title} note={<NotePane areaId={area.id} areaTitle={area.title} />} />
+      <AreaBody
+        areaId={area.id}
+        areaTitle={area.title}
+        note={
+          <>
+            <EvidencePanel areaId={area.id} />
+            <NotePane areaId={area.id} areaTitle={area.title} />
+          </>
+        }
+      />
     </div>
   );
 }

@@ -18,6 +18,15 @@ export function focusActiveEditor(): boolean {
   return true;
 }
 
+/** Inserts text at the cursor of the open note editor (a citation); false when no editor is open. */
+export function insertIntoActiveEditor(text: string): boolean {
+  if (!activeEditor) return false;
+  const { from, to } = activeEditor.state.selection.main;
+  activeEditor.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length }, scrollIntoView: true });
+  activeEditor.focus();
+  return true;
+}
+
 /** Focuses the next editor that opens (the note is still loading). */
 export function focusEditorWhenReady(): void {
   focusWhenReady = true;

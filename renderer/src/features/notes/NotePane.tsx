@@ -5,6 +5,8 @@ import { openLink } from '../../shared/openLink';
 import { NoteEditor } from './NoteEditor';
 import { noteAutosave } from './noteAutosave';
 import { SaveIndicator } from './SaveIndicator';
+import { useUi } from '../../app/uiState';
+import { renderCitationLink } from '../sources/Citation';
 import { useReveal } from './reveal';
 
 type Mode = 'write' | 'split' | 'preview';
@@ -68,6 +70,15 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={mode === 'preview'}
+          title="Insert a quote from Sources at the cursor"
+          onClick={() => useUi.getState().open({ kind: 'citationPicker', areaId })}
+        >
+          Cite…
+        </button>
         <SaveIndicator areaId={areaId} />
       </div>
       {error ? (
@@ -92,7 +103,11 @@ export function NotePane({ areaId, areaTitle }: { areaId: string; areaTitle: str
           ) : null}
           {mode !== 'write' ? (
             <article className="note-preview" aria-label="Preview of the briefing note" tabIndex={0}>
-              {preview.trim() ? <Markdown source={preview} onOpenLink={openLink} /> : <p className="empty-hint">Nothing written yet.</p>}
+              {preview.trim() ? (
+                <Markdown source={preview} onOpenLink={openLink} renderLink={renderCitationLink} />
+              ) : (
+                <p className="empty-hint">Nothing written yet.</p>
+              )}
             </article>
           ) : null}
         </div>

@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
@@ -8,6 +8,8 @@ export interface MarkdownProps {
   /** Called for http(s) links; the app opens them outside, after asking. */
   readonly onOpenLink?: (url: string) => void;
   readonly className?: string;
+  /** Renders special links (the Sources feature's cite: citations); null leaves the link to the default. */
+  readonly renderLink?: (href: string | undefined, children: ReactNode) => ReactNode;
 }
 
 const plugins = [remarkGfm, remarkCjkFriendly];
@@ -21,9 +23,11 @@ function isWebLink(href: string | undefined): href is string {
  * cannot inject markup. Links open only outside the app, and only http(s);
  * images from the network are never fetched.
  */
-export function Markdown({ source, onOpenLink, className }: MarkdownProps) {
+export function Markdown({ source, onOpenLink, className, renderLink }: MarkdownProps) {
   const components: Components = {
     a({ href, children, node: _node, ...rest }: ComponentProps<'a'> & { node?: unknown }) {
+      const special = renderLink?.(href, children);
+      if (special !== undefined && special !== null) return special;
       if (!isWebLink(href)) return <span className="md-link-disabled">{children}</span>;
       return (
         <a

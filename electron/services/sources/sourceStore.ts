@@ -1,0 +1,140 @@
+import { AppError } from '../../core/errors';
+import { snapshotKind, sourceKind, type SnapshotDoc, type SourceDoc } from '../../core/persistence/sourceDocuments';
+import type { StoredDocument } from '../store/document';
+import type { DataFolder } from '../store/dataFolder';
+import { loadFolderDocuments } from '../store/loadFolder';
+import { storageError } from '../store/storageError';
+
+export const SOURCES_DIR = 'sources';
+const SNAPSHOT_SUFFIX = '.snapshot.json';
+/** Snapshots kept in memory after they were read (the articles opened last). */
+const SNAPSHOT_CACHE = 24;
+
+export type SnapshotResult =
+  { readonly kind: 'ok'; readonly doc: SnapshotDoc } | { readonly kind: 'unavailable'; readonly message: string };
+
+/**
+ * Sources on disk:
+ *   sources/<id>.json            metadata and annotations (a StoredDocument, rewritten on change)
+ *   sources/<id>.snapshot.json   the article body, written once at import and never again
+ * Opening reads only the small metadata files; a body is read when its article is opened.
+ */
+export class SourceStore {
+  private readonly docs = new Map<string, StoredDocument<SourceDoc>>();
+  private readonly reservedIds = new Set<string>();
+  private readonly snapshots = new Map<string, SnapshotDoc>();
+
+  constructor(private readonly folder: DataFolder) {}
+
+  async open(): Promise<void> {
+    const { folder } = this;
+    await folder.removeTempFiles(SOURCES_DIR);
+    const names = (await folder.listJson(SOURCES_DIR)).filter((n) => !n.endsWith(SNAPSHOT_SUFFIX));
+    const loaded = await loadFolderDocuments(folder, SOURCES_DIR, names, sourceKind, (doc) => ({
+      id: doc.source.id,
+      title: doc.source.title,
+      what: 'source',
+    }));
+    for (const [id, doc] of loaded.docs) this.docs.set(id, doc);
+    for (const id of loaded.reserved) this.reservedIds.add(id);
+  }
+
+  all(): StoredDocument<SourceDoc>[] {
+    return [...this.docs.values()];
+  }
+
+  get(id: string): StoredDocument<SourceDoc> | undefined {
+    return this.docs.get(id);
+  }
+
+  isIdTaken(id: string): boolean {
+    return this.docs.has(id) || this.reservedIds.has(id);
+  }
+
+  snapshotPath(id: string): string {
+    return `${SOURCES_DIR}/${id}${SNAPSHOT_SUFFIX}`;
+  }
+
+  /**
+   * Writes a new source: its snapshot first, then its metadata file, so that a crash in
+   * between leaves at most an unused snapshot and never a source without its text.
+   */
+  async create(doc: SourceDoc, snapshot: SnapshotDoc): Promise<StoredDocument<SourceDoc>> {
+    this.folder.assertWritable();
+    const id = doc.source.id;
+    if (this.isIdTaken(id)) throw new AppError('conflict', `A source with id ${id} already exists.`);
+    try {
+      await this.folder.fs.mkdir(this.folder.path(SOURCES_DIR));
+    } catch (error) {
+      throw storageError('create folder', SOURCES_DIR, error);
+    }
+    this.reservedIds.add(id);
+    try {
+      await this.writeSnapshot(snapshot);
+      const created = this.folder.document(`${SOURCES_DIR}/${id}.json`, sourceKind, doc);
+      await created.persist();
+      this.docs.set(id, created);
+      return created;
+    } finally {
+      this.reservedIds.delete(id);
+    }
+  }
+
+  /** Writes a snapshot once. There is no way to change one: a second write is refused. */
+  async writeSnapshot(snapshot: SnapshotDoc): Promise<void> {
+    const rel = this.snapshotPath(snapshot.sourceId);
+    if (await this.folder.exists(rel)) {
+      throw new AppError('conflict', `The text of source ${snapshot.sourceId} is already stored, and a stored text is never replaced.`);
+    }
+    const stored = this.folder.document(rel, snapshotKind, snapshot);
+    await stored.persist();
+    stored.setReadOnly('a source snapshot never changes');
+    this.remember(snapshot);
+  }
+
+  /** The article body, read from disk on first use. A missing or damaged one is reported, never replaced. */
+  async snapshot(id: string): Promise<SnapshotResult> {
+    const cached = this.snapshots.get(id);
+    if (cached) {
+      // Most recently used last.
+      this.snapshots.delete(id);
+      this.snapshots.set(id, cached);
+      return { kind: 'ok', doc: cached };
+    }
+    const rel = this.snapshotPath(id);
+    const loaded = await this.folder.load(rel, snapshotKind);
+    switch (loaded.kind) {
+      case 'ok':
+        if (loaded.doc.sourceId !== id) {
+          return {
+            kind: 'unavailable',
+            message: `${rel} holds the text of another source (${loaded.doc.sourceId}); it was left as it is.`,
+          };
+        }
+        this.remember(loaded.doc);
+        return { kind: 'ok', doc: loaded.doc };
+      case 'missing':
+        return { kind: 'unavailable', message: `the file with its text (${rel}) is missing from the data folder.` };
+      case 'newer':
+        return { kind: 'unavailable', message: loaded.message };
+      case 'set-aside':
+        return {
+          kind: 'unavailable',
+          message: `the file with its text (${rel}) is damaged; it was moved to the corrupt folder so that nothing in it is lost.`,
+        };
+    }
+  }
+
+  private remember(snapshot: SnapshotDoc): void {
+    this.snapshots.set(snapshot.sourceId, snapshot);
+    while (this.snapshots.size > SNAPSHOT_CACHE) {
+      const oldest = this.snapshots.keys().next().value;
+      if (oldest === undefined) break;
+      this.snapshots.delete(oldest);
+    }
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...this.docs.values()].map((d) => d.idle()));
+  }
+}
