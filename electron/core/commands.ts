@@ -71,7 +71,7 @@ export const commands: readonly CommandSpec[] = [
   { id: 'view.rounds', label: 'Negotiation Rounds', menu: 'view', accelerator: null },
   // Meetings and the timeline
   { id: 'view.meetings', label: 'Meetings', menu: 'view', accelerator: 'CmdOrCtrl+Shift+M' },
-  { id: 'view.timeline', label: 'Timeline', menu: 'view', accelerator: 'CmdOrCtrl+Shift+L' },
+  { id: 'view.timeline', label: 'Timeline', menu: 'view', accelerator: 'CmdOrCtrl+Shift+T' },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {
