@@ -29,6 +29,9 @@ export const commandIds = [
   'positions.copyMarkdown',
   'view.positions',
   'view.rounds',
+  // Meetings and the timeline
+  'view.meetings',
+  'view.timeline',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -66,6 +69,9 @@ export const commands: readonly CommandSpec[] = [
   { id: 'positions.copyMarkdown', label: 'Copy Board as Markdown', menu: 'area', accelerator: null },
   { id: 'view.positions', label: 'Positions Overview', menu: 'view', accelerator: 'CmdOrCtrl+Shift+O' },
   { id: 'view.rounds', label: 'Negotiation Rounds', menu: 'view', accelerator: null },
+  // Meetings and the timeline
+  { id: 'view.meetings', label: 'Meetings', menu: 'view', accelerator: 'CmdOrCtrl+Shift+M' },
+  { id: 'view.timeline', label: 'Timeline', menu: 'view', accelerator: 'CmdOrCtrl+Shift+T' },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

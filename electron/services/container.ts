@@ -18,6 +18,9 @@ import { WorkerIndexHost } from './search/workerHost';
 import { defaultDurableOptions } from './store/durableWrite';
 import type { EvidenceResolver } from './positions/evidence';
 import { PositionsService } from './positions/positionsService';
+import { MeetingsService } from './meetings/meetingsService';
+import { MeetingBriefExport } from './meetings/briefExport';
+import { unavailablePdfEngine } from './export/pdf/engine';
 import type { Handlers } from '../core/contract/api';
 import { sampleSources } from '../core/sample/sampleSources';
 import { noFilePicker, type FilePickerPort } from './sources/filePicker';
@@ -25,7 +28,7 @@ import { SourceService } from './sources/sourceService';
 import { SourceStore } from './sources/sourceStore';
 import { SourcesEvidenceResolver } from './sources/positionsEvidence';
 import { librarySourceLookup } from './export/positionsContent';
-import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
+import { createExportServices, localDate, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
   readonly dataDir: string;
@@ -59,6 +62,7 @@ export interface Services {
   readonly folder: DataFolder;
   readonly book: BookService;
   readonly positions: PositionsService;
+  readonly meetings: MeetingsService;
   readonly app: AppService;
   readonly windowState: WindowStateService;
   readonly sources: SourceService;
@@ -121,6 +125,14 @@ export function createServices(deps: ContainerDeps): Services {
     evidence: deps.evidence ?? new SourcesEvidenceResolver(sources),
     assertOpen: () => book.assertOpen(),
   });
+  const meetings = new MeetingsService({
+    store,
+    clock: deps.clock,
+    ids: deps.ids,
+    today: () => deps.today ?? localDate(deps.clock.now()),
+    board: (areaId) => positions.board(areaId),
+    assertOpen: () => book.assertOpen(),
+  });
   const windowState = new WindowStateService(folder);
   const app = new AppService({
     version: deps.version,
@@ -152,12 +164,22 @@ export function createServices(deps: ContainerDeps): Services {
     positions,
     sources: librarySourceLookup(() => sources.list()),
   });
-  const handlers = createHandlers({ app, book, sources, search, exports, positions });
+  const meetingBriefs = new MeetingBriefExport({
+    meetings,
+    desktop: deps.exports?.desktop ?? null,
+    engine: deps.exports?.engine ?? unavailablePdfEngine,
+    fontRoot: deps.exports?.fontRoot ?? '',
+    fs: deps.fs,
+    durable: deps.durable ?? defaultDurableOptions,
+    today: () => deps.today ?? localDate(deps.clock.now()),
+  });
+  const handlers = createHandlers({ app, book, sources, search, exports, positions, meetings, meetingBriefs });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {
     folder,
     book,
     positions,
+    meetings,
     app,
     windowState,
     sources,

@@ -15,6 +15,7 @@ import { SNAPSHOT_FORMAT, SOURCE_FORMAT } from '../../electron/core/persistence/
 import { emptyBoard } from '../../electron/core/ops/positions';
 import { emptyBookPositions } from '../../electron/core/persistence/positionsMigrations';
 import { TickingClock } from './clock';
+import { emptyBookMeetings } from '../../electron/core/model/meetings';
 
 type Raw = Record<string, unknown>;
 
@@ -31,7 +32,7 @@ const cases: Record<string, KindCase> = {
   [BOOK_FORMAT]: {
     valid: () => ({
       format: BOOK_FORMAT,
-      schemaVersion: 2,
+      schemaVersion: 3,
       bookId: 'book-1',
       createdAt: '2019-01-10T09:00:00.000Z',
       settings: {
@@ -46,6 +47,7 @@ const cases: Record<string, KindCase> = {
         updatedAt: '2019-01-10T09:00:00.000Z',
       },
       positions: emptyBookPositions(),
+      meetings: emptyBookMeetings(),
     }),
     breakShape: (doc) => ({ ...doc, settings: { ...(doc['settings'] as Raw), parties: [{ id: 'china', name: 'China' }] } }),
     brokenField: 'settings.parties',

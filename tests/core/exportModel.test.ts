@@ -7,7 +7,7 @@ import { formatLongDate } from '../../electron/core/print/model';
 const at = '2019-01-10T09:00:00.000Z';
 const book: BookDoc = {
   format: 'briefing-book/book',
-  schemaVersion: 2,
+  schemaVersion: 3,
   bookId: 'book-1',
   createdAt: at,
   settings: {
@@ -22,6 +22,7 @@ const book: BookDoc = {
     updatedAt: at,
   },
   positions: { rounds: [], currentRoundId: null, archivedParties: [] },
+  meetings: { meetings: [], events: [] },
 };
 
 function area(id: string, rank: string, title: string, extra: Partial<AreaDoc['area']> = {}, markdown = ''): AreaDoc {

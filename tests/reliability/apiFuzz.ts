@@ -142,7 +142,136 @@ export const apiFuzz: Record<string, MethodFuzz> = {
   // ---- export (issue 6) and positions (issue 5): tests/reliability/apiFuzzFeatures.ts ----
   ...exportFuzz,
   ...positionsFuzz,
+  // ---- meetings and timeline (issue 7) ----
+  ...meetingsFuzz(),
 };
+
+/** Meetings and the timeline (issue 7): ids from the sample book's meetings, zones real and not. */
+function meetingsFuzz(): Record<string, MethodFuzz> {
+  const meetingId = fc.constantFrom('m-washington-plenary', 'm-deputies-call', 'm-beijing-closing', 'm-none');
+  const itemId = fc.constantFrom('i-ftt', 'i-enf', 'i-next', 'i-none');
+  const date = fc.oneof(
+    fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    text(12),
+  );
+  const zone = fc.constantFrom('Asia/Shanghai', 'America/New_York', 'UTC', 'Europe/Brussels', 'Mars/Base', 'Etc/GMT+5');
+  const time = fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  const id = { type: { kind: 'id' }, required: true } as const;
+  const itemPatch = fc.record(
+    {
+      title: text(100),
+      talkingPoints: text(2_000),
+      asks: text(300),
+      offers: text(300),
+      questions: text(300),
+      outcome: text(300),
+      minutes: fc.integer({ min: 0, max: 600 }),
+    },
+    { requiredKeys: [] },
+  );
+  const meetingFields = {
+    title: { type: { kind: 'line', max: 200 }, required: true },
+    date: { type: { kind: 'text', max: 40 }, required: true },
+    time: { type: { kind: 'token' }, required: true },
+    timeZone: { type: { kind: 'token' }, required: true },
+    format: { type: { kind: 'enum', values: ['plenary', 'working-group', 'leaders', 'call'] }, required: false },
+    place: { type: { kind: 'line', max: 200 }, required: false },
+    roundId: { type: { kind: 'nullableId' }, required: false },
+  } as const satisfies Record<string, FieldSpec>;
+  const meeting = fc.record({
+    title: text(200),
+    date,
+    time,
+    timeZone: zone,
+    format: fc.constantFrom('plenary', 'working-group', 'leaders', 'call'),
+    place: text(100),
+  });
+  const event = fc.record({ title: text(200), date, kind: fc.constantFrom('deadline', 'event'), notes: text(500) });
+  return {
+    'meetings.list': { fields: {}, valid: fc.constant({}) },
+    'meetings.get': { fields: { id }, valid: fc.record({ id: meetingId }) },
+    'meetings.brief': { fields: { id }, valid: fc.record({ id: meetingId }) },
+    'meetings.exportBrief': {
+      fields: { id, pageSize: { type: { kind: 'enum', values: ['a4', 'letter'] }, required: true } },
+      valid: fc.record({ id: meetingId, pageSize: fc.constantFrom('a4', 'letter') }),
+    },
+    'meetings.create': { fields: meetingFields, valid: meeting },
+    'meetings.update': {
+      fields: { id, patch: { type: { kind: 'patch' }, required: true } },
+      valid: fc.record({
+        id: meetingId,
+        patch: fc.record({ title: text(200), place: text(100), timeZone: zone, date }, { requiredKeys: [] }),
+      }),
+    },
+    'meetings.delete': { fields: { id }, valid: fc.record({ id: meetingId }) },
+    'meetings.restore': { fields: { id }, valid: fc.record({ id: meetingId }) },
+    'meetings.addItem': {
+      fields: {
+        meetingId: id,
+        beforeId: { type: { kind: 'nullableId' }, required: true },
+        item: { type: { kind: 'patch' }, required: true },
+      },
+      valid: fc.record({
+        meetingId,
+        beforeId: fc.option(itemId),
+        item: fc.tuple(itemPatch, fc.option(anyId)).map(([p, areaId]) => ({ ...p, areaId })),
+      }),
+    },
+    'meetings.updateItem': {
+      fields: { meetingId: id, itemId: id, patch: { type: { kind: 'patch' }, required: true } },
+      valid: fc.record({ meetingId, itemId, patch: itemPatch }),
+    },
+    'meetings.moveItem': {
+      fields: { meetingId: id, itemId: id, beforeId: { type: { kind: 'nullableId' }, required: true } },
+      valid: fc.record({ meetingId, itemId, beforeId: fc.option(itemId) }),
+    },
+    'meetings.removeItem': { fields: { meetingId: id, itemId: id }, valid: fc.record({ meetingId, itemId }) },
+    'meetings.saveFollowUp': {
+      fields: {
+        meetingId: id,
+        text: { type: { kind: 'line', max: 1_000 }, required: true },
+        owner: { type: { kind: 'line', max: 120 }, required: true },
+        // A date or null: the hostile values of a nullable id (paths, over-long strings, wrong types) fit it.
+        due: { type: { kind: 'nullableId' }, required: true },
+        state: { type: { kind: 'enum', values: ['open', 'in-progress', 'done', 'dropped'] }, required: true },
+        itemId: { type: { kind: 'nullableId' }, required: true },
+      },
+      valid: fc.record({
+        meetingId,
+        text: text(200),
+        owner: text(60),
+        due: fc.option(date),
+        state: fc.constantFrom('open', 'in-progress', 'done', 'dropped'),
+        itemId: fc.option(itemId),
+      }),
+    },
+    'meetings.removeFollowUp': {
+      fields: { meetingId: id, followUpId: id },
+      valid: fc.record({ meetingId, followUpId: fc.constantFrom('f-text', 'f-none') }),
+    },
+    'timeline.list': { fields: {}, valid: fc.constant({}) },
+    'timeline.upcoming': { fields: {}, valid: fc.constant({}) },
+    'timeline.createEvent': {
+      fields: {
+        title: { type: { kind: 'line', max: 200 }, required: true },
+        date: { type: { kind: 'text', max: 40 }, required: true },
+        kind: { type: { kind: 'enum', values: ['deadline', 'event'] }, required: true },
+        notes: { type: { kind: 'block', max: 4_000 }, required: false },
+      },
+      valid: event,
+    },
+    'timeline.updateEvent': {
+      fields: { id, patch: { type: { kind: 'patch' }, required: true } },
+      valid: fc.record({
+        id: fc.constantFrom('e-tariff-deadline', 'e-none'),
+        patch: fc.record({ title: text(200), notes: text(300), date }, { requiredKeys: [] }),
+      }),
+    },
+    'timeline.deleteEvent': { fields: { id }, valid: fc.record({ id: fc.constantFrom('e-tariff-deadline', 'e-none') }) },
+  };
+}
 
 // ---- hostile values -------------------------------------------------------
 

@@ -9,6 +9,8 @@ import { sortRounds } from '../../electron/core/ops/rounds';
 import { areaKind, bookKind, windowStateKind, type AreaDoc } from '../../electron/core/persistence/documents';
 import { decodeFile } from '../../electron/services/store/loader';
 import type { Booted } from '../services/support';
+import type { MeetingList, MeetingView, TimelineView } from '../../electron/core/contract/meetingsViews';
+import type { Meeting, TimelineEvent } from '../../electron/core/model/meetings';
 
 /**
  * What a user sees of a book, without timestamps and generated ids (they differ
@@ -23,6 +25,39 @@ export interface Observed {
   readonly window: { readonly bounds: unknown; readonly maximized: boolean } | null;
   /** Rounds, the current round and the archived parties (book.json, issue 5). */
   readonly positions: ObservedPositions | null;
+  /** Meetings and timeline events (issue 7), without timestamps and generated ids. */
+  readonly meetings: ObservedMeetings | null;
+}
+
+export interface ObservedMeetings {
+  readonly meetings: readonly unknown[];
+  readonly deleted: readonly string[];
+  readonly events: readonly unknown[];
+}
+
+type MeetingLike = Pick<Meeting, 'title' | 'date' | 'time' | 'timeZone' | 'place' | 'format' | 'roundId' | 'objectives' | 'deletedAt'> & {
+  readonly participants: readonly Pick<Meeting['participants'][number], 'name' | 'role' | 'partyId'>[];
+  readonly agenda: readonly Omit<Meeting['agenda'][number], 'id'>[];
+  readonly followUps: readonly Pick<Meeting['followUps'][number], 'text' | 'owner' | 'due' | 'state'>[];
+};
+
+function observeMeetings(meetings: readonly MeetingLike[], events: readonly TimelineEvent[]): ObservedMeetings {
+  const live = meetings.filter((m) => m.deletedAt === null);
+  return {
+    meetings: live.map((m) => ({
+      title: m.title,
+      when: `${m.date} ${m.time} ${m.timeZone}`,
+      place: m.place,
+      format: m.format,
+      roundId: m.roundId,
+      objectives: m.objectives,
+      participants: m.participants.map((p) => [p.name, p.role, p.partyId]),
+      agenda: m.agenda.map((i) => [i.areaId, i.title, i.talkingPoints, i.asks, i.offers, i.questions, i.minutes, i.outcome]),
+      followUps: m.followUps.map((f) => [f.text, f.owner, f.due, f.state]),
+    })),
+    deleted: meetings.filter((m) => m.deletedAt !== null).map((m) => m.title),
+    events: events.map((e) => [e.title, e.date, e.kind, e.notes, e.links.areaIds, e.links.meetingIds.length, e.links.sourceIds]),
+  };
 }
 
 /** Generated ids (of new points and rounds) are left out: they differ between a run that failed and was retried and one that did not. */
@@ -124,6 +159,12 @@ export async function observeBook(b: Booted): Promise<Observed> {
   const saved = b.services.windowState.restore([]);
   const rounds = await b.ok<RoundsView>('bb:rounds.list');
   const parties = await b.ok<PartiesView>('bb:parties.list');
+  const list = await b.ok<MeetingList>('bb:meetings.list', {});
+  // In the order they are stored (creation order), as observeDisk reads them.
+  const views: MeetingView[] = [];
+  for (const m of list.meetings) views.push(await b.ok<MeetingView>('bb:meetings.get', { id: m.id }));
+  const stored = views.sort((x, y) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1));
+  const timeline = await b.ok<TimelineView>('bb:timeline.list', {});
   return {
     settings: withoutTime(state.settings),
     areas,
@@ -132,6 +173,10 @@ export async function observeBook(b: Booted): Promise<Observed> {
       rounds: rounds.rounds.map((r) => ({ name: r.name, startDate: r.startDate, endDate: r.endDate, place: r.place })),
       currentRoundId: rounds.currentRoundId,
       archivedParties: parties.archived.map((a) => a.id),
+    },
+    meetings: {
+      ...observeMeetings(stored, timeline.events),
+      deleted: list.deleted.map((d) => d.title).sort(),
     },
   };
 }
@@ -166,5 +211,19 @@ export async function observeDisk(dir: string): Promise<Observed> {
         archivedParties: bookDoc.positions.archivedParties.map((a) => a.id),
       }
     : null;
-  return { settings, areas, window: w ? { bounds: w.bounds, maximized: w.maximized } : null, positions };
+  const meetings = bookDoc
+    ? {
+        ...observeMeetings(
+          [...bookDoc.meetings.meetings].sort((x, y) =>
+            x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1,
+          ),
+          bookDoc.meetings.events,
+        ),
+        deleted: bookDoc.meetings.meetings
+          .filter((m) => m.deletedAt !== null)
+          .map((m) => m.title)
+          .sort(),
+      }
+    : null;
+  return { settings, areas, window: w ? { bounds: w.bounds, maximized: w.maximized } : null, positions, meetings };
 }

@@ -132,7 +132,74 @@ export const contractWritePaths: Record<string, WritePath> = {
   ...exportContractPaths,
   // ---- positions, rounds, parties (issue 5): tests/reliability/positionsPaths.ts ----
   ...positionsContractPaths,
+  // ---- meetings and timeline (issue 7) ----
+  ...meetingsWritePaths(),
 };
+
+/** Meetings and the timeline (issue 7): every change is one write of book.json. The sample book has these ids. */
+function meetingsWritePaths(): Record<string, WritePath> {
+  const M = 'm-washington-plenary';
+  const read = (channel: string, payload: unknown = {}): WritePath => ({ readOnly: true, call: (b) => b.call(channel, payload) });
+  const one = (label: string, channel: string, payload: unknown, prepare?: (b: Booted) => Promise<void>): WritePath => ({
+    readOnly: false,
+    scenarios: [{ label, act: (b) => b.call(channel, payload), ...(prepare ? { prepare } : {}) }],
+  });
+  return {
+    'meetings.list': read('bb:meetings.list'),
+    'meetings.get': read('bb:meetings.get', { id: M }),
+    'meetings.brief': read('bb:meetings.brief', { id: M }),
+    'timeline.list': read('bb:timeline.list'),
+    'timeline.upcoming': read('bb:timeline.upcoming'),
+    // Writes only the PDF the user chose, outside the data folder, through the same durable write as pdf.export
+    // (tests/services/meetingBriefPdf.test.ts); with no desktop in these proofs it is refused and writes nothing.
+    'meetings.exportBrief': { readOnly: false, scenarios: [] },
+    'meetings.create': one('create a meeting in Beijing time', 'bb:meetings.create', {
+      title: 'Working group on enforcement',
+      date: '2019-01-31',
+      time: '09:00',
+      timeZone: 'Asia/Shanghai',
+    }),
+    'meetings.update': one('move a meeting and change its objectives', 'bb:meetings.update', {
+      id: M,
+      patch: { time: '10:00', objectives: '- Draft text on 执行机制' },
+    }),
+    'meetings.delete': one('delete a meeting', 'bb:meetings.delete', { id: M }),
+    'meetings.restore': one('bring a deleted meeting back', 'bb:meetings.restore', { id: M }, async (b) => {
+      await b.ok('bb:meetings.delete', { id: M });
+    }),
+    'meetings.addItem': one('add an issue area to the agenda', 'bb:meetings.addItem', {
+      meetingId: M,
+      beforeId: 'i-ftt',
+      item: { areaId: 'cyber-theft' },
+    }),
+    'meetings.updateItem': one('write talking points', 'bb:meetings.updateItem', {
+      meetingId: M,
+      itemId: 'i-enf',
+      patch: { talkingPoints: '- Quarterly reviews\n- **Consequences**', minutes: 50 },
+    }),
+    'meetings.moveItem': one('move an agenda item to the end', 'bb:meetings.moveItem', { meetingId: M, itemId: 'i-ftt', beforeId: null }),
+    'meetings.removeItem': one('take an item off the agenda', 'bb:meetings.removeItem', { meetingId: M, itemId: 'i-next' }),
+    'meetings.saveFollowUp': one('add a follow-up', 'bb:meetings.saveFollowUp', {
+      meetingId: M,
+      text: 'Send the draft text',
+      owner: 'Lead',
+      due: '2019-02-01',
+      state: 'open',
+      itemId: 'i-enf',
+    }),
+    'meetings.removeFollowUp': one('remove a follow-up', 'bb:meetings.removeFollowUp', {
+      meetingId: 'm-beijing-closing',
+      followUpId: 'f-readout',
+    }),
+    'timeline.createEvent': one('add a deadline', 'bb:timeline.createEvent', {
+      title: 'Leaders may meet',
+      date: '2019-02-25',
+      kind: 'event',
+    }),
+    'timeline.updateEvent': one('redate an event', 'bb:timeline.updateEvent', { id: 'e-tariff-deadline', patch: { date: '2019-03-01' } }),
+    'timeline.deleteEvent': one('remove an event', 'bb:timeline.deleteEvent', { id: 'e-mofcom-briefing' }),
+  };
+}
 
 /** Saves the main process makes outside the contract. */
 export const serviceWritePaths: Record<string, WriteScenario[]> = {

@@ -126,7 +126,11 @@ describe('App', () => {
   it('filters the overview by status', async () => {
     const { user } = await renderApp();
     const filters = screen.getByRole('group', { name: 'Show issue areas by status' });
-    const cards = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    // The cards of the issue-area section (the Upcoming panel above it has headings of its own).
+    const cards = () =>
+      within(screen.getByRole('region', { name: 'Issue areas' }))
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent);
     expect(cards()).toEqual(sampleTitles);
     await user.click(within(filters).getByRole('button', { name: 'Stalled 1' }));
     expect(cards()).toEqual(['Industrial subsidies and "Made in China 2025"']);

@@ -82,7 +82,7 @@ describe('the rounds', () => {
         within(table)
           .getAllByRole('rowheader')
           .map((r) => r.textContent),
-      ).toEqual(["Buenos Aires leaders' meeting", 'Beijing vice-ministerial talkscurrent']),
+      ).toEqual(["Buenos Aires leaders' meeting", 'Beijing vice-ministerial talkscurrent', 'Washington ministerial talks']),
     );
     const form = screen.getByRole('form', { name: 'New round' });
     await user.type(within(form).getByLabelText('Name'), 'Washington principals');
@@ -104,11 +104,11 @@ describe('the rounds', () => {
     const beijing = screen.getByRole('rowheader', { name: /Beijing/ }).closest('tr')!;
     expect(within(beijing).getByRole<HTMLButtonElement>('button', { name: 'Delete Beijing vice-ministerial talks' }).disabled).toBe(true);
     await user.click(
-      within(screen.getByRole('rowheader', { name: /Washington/ }).closest('tr')!).getByRole('button', {
+      within(screen.getByRole('rowheader', { name: /Washington principals/ }).closest('tr')!).getByRole('button', {
         name: 'Delete Washington principals',
       }),
     );
-    await waitFor(() => expect(screen.queryByRole('rowheader', { name: /Washington/ })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: /Washington principals/ })).toBeNull());
   });
 
   it('"what changed since" lists the points that moved, by area, with where they stood and stand', async () => {

@@ -442,6 +442,7 @@ const table: Record<string, MethodCases> = {
   },
   // ---- positions side by side -------------------------------------------
   ...positionsCases(),
+  ...meetingsCases(),
 };
 
 /** Bad payloads every method must refuse, made from its valid payload. */
@@ -755,6 +756,145 @@ function positionsCases(): Record<string, MethodCases> {
     },
     'parties.archivedStances': {
       valid: { id: 'china' },
+      cases: [['no id', {}, 'id'], ...idCases({}, 'id')],
+    },
+  };
+}
+
+/** The meetings and timeline methods (issue 7). The sample book has this meeting, item and event. */
+function meetingsCases(): Record<string, MethodCases> {
+  const MEETING = 'm-washington-plenary';
+  const ITEM = 'i-ftt';
+  const EVENT = 'e-tariff-deadline';
+  const meeting = { title: 'Working group', date: '2019-01-31', time: '09:00', timeZone: 'Asia/Shanghai' };
+  const followUp = { meetingId: MEETING, text: 'Send the paper', owner: 'Lead', due: '2019-01-20', state: 'open', itemId: null };
+  const event = { title: 'Tariffs rise', date: '2019-03-02', kind: 'deadline' };
+  return {
+    'meetings.list': { valid: {}, cases: [['any field', { all: true }, 'payload']] },
+    'meetings.get': { valid: { id: MEETING }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+    'meetings.brief': { valid: { id: MEETING }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+    'meetings.exportBrief': {
+      valid: { id: MEETING, pageSize: 'a4' },
+      cases: [
+        ['a page size outside the list', { id: MEETING, pageSize: 'a3' }, 'pageSize'],
+        ['no page size', { id: MEETING }, 'pageSize'],
+        ['a reader zone with a path', { id: MEETING, pageSize: 'a4', viewerZone: '../../etc' }, 'viewerZone'],
+        ...idCases({ pageSize: 'a4' }, 'id'),
+      ],
+    },
+    'meetings.create': {
+      valid: meeting,
+      cases: [
+        ['no title', { ...meeting, title: undefined }, 'title'],
+        ['a two-line title', { ...meeting, title: 'a\nb' }, 'title'],
+        ['a time of 25:00', { ...meeting, time: '25:00' }, 'time'],
+        ['a time with seconds', { ...meeting, time: '09:00:00' }, 'time'],
+        ['a time zone with spaces', { ...meeting, timeZone: 'Beijing time' }, 'timeZone'],
+        ['a time zone with a path', { ...meeting, timeZone: '../etc/zoneinfo' }, 'timeZone'],
+        ['a format outside the list', { ...meeting, format: 'dinner' }, 'format'],
+        ['a negative duration', { ...meeting, durationMinutes: -5 }, 'durationMinutes'],
+        ['a caller-chosen id', { ...meeting, id: 'mine' }, 'payload'],
+        ['an agenda from the caller', { ...meeting, agenda: [] }, 'payload'],
+        ['an unknown time zone', { ...meeting, timeZone: 'Mars/Olympus_Mons' }, /"Mars\/Olympus_Mons" is not a time zone/],
+        ['an impossible date', { ...meeting, date: '2019-02-30' }, /"2019-02-30" is not a date/],
+        ['a date in another format', { ...meeting, date: '31/01/2019' }, /"31\/01\/2019" is not a date/],
+        ['a round that does not exist', { ...meeting, roundId: 'no-such-round' }, /The round "no-such-round" does not exist/],
+        [
+          'a participant for a party not in the book',
+          { ...meeting, participants: [{ name: 'X', role: '', partyId: 'japan' }] },
+          /The party "japan" is not in this book/,
+        ],
+        [
+          'a participant without a name',
+          { ...meeting, participants: [{ name: ' ', role: '', partyId: 'china' }] },
+          /participant name cannot be empty/,
+        ],
+        ...idCases(meeting, 'roundId'),
+      ],
+    },
+    'meetings.update': {
+      valid: { id: MEETING, patch: { place: 'Washington' } },
+      cases: [
+        ['no patch', { id: MEETING }, 'patch'],
+        ['an agenda in the patch', { id: MEETING, patch: { agenda: [] } }, 'patch'],
+        ['a followUps list in the patch', { id: MEETING, patch: { followUps: [] } }, 'patch'],
+        ['an unknown time zone', { id: MEETING, patch: { timeZone: 'Atlantis/Capital' } }, /"Atlantis\/Capital" is not a time zone/],
+        ['an impossible date', { id: MEETING, patch: { date: '2019-13-01' } }, /"2019-13-01" is not a date/],
+        ...idCases({ patch: { place: 'X' } }, 'id'),
+      ],
+    },
+    'meetings.delete': { valid: { id: MEETING }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+    'meetings.restore': { valid: { id: MEETING }, cases: [['no id', {}, 'id'], ...idCases({}, 'id')] },
+    'meetings.addItem': {
+      valid: { meetingId: MEETING, beforeId: null, item: { areaId: 'enforcement' } },
+      cases: [
+        ['no item', { meetingId: MEETING, beforeId: null }, 'item'],
+        ['negative minutes', { meetingId: MEETING, beforeId: null, item: { title: 'T', minutes: -1 } }, 'item.minutes'],
+        ['an id in the item', { meetingId: MEETING, beforeId: null, item: { id: 'x', title: 'T' } }, 'item'],
+        [
+          'an area that was deleted or never existed',
+          { meetingId: MEETING, beforeId: null, item: { areaId: 'no-such-area' } },
+          /The issue area "no-such-area" does not exist/,
+        ],
+        ['a free item without a title', { meetingId: MEETING, beforeId: null, item: { areaId: null } }, /A free agenda item needs a title/],
+        ...idCases({ beforeId: null, item: { title: 'T' } }, 'meetingId'),
+      ],
+    },
+    'meetings.updateItem': {
+      valid: { meetingId: MEETING, itemId: ITEM, patch: { minutes: 20 } },
+      cases: [
+        ['talking points with NUL', { meetingId: MEETING, itemId: ITEM, patch: { talkingPoints: 'a\u0000b' } }, 'patch.talkingPoints'],
+        ['over-long talking points', { meetingId: MEETING, itemId: ITEM, patch: { talkingPoints: long(20_001) } }, 'patch.talkingPoints'],
+        ...idCases({ meetingId: MEETING, patch: { minutes: 5 } }, 'itemId'),
+      ],
+    },
+    'meetings.moveItem': {
+      valid: { meetingId: MEETING, itemId: ITEM, beforeId: null },
+      cases: [
+        ['no beforeId', { meetingId: MEETING, itemId: ITEM }, 'beforeId'],
+        ...idCases({ meetingId: MEETING, beforeId: null }, 'itemId'),
+      ],
+    },
+    'meetings.removeItem': {
+      valid: { meetingId: MEETING, itemId: ITEM },
+      cases: [['no itemId', { meetingId: MEETING }, 'itemId'], ...idCases({ meetingId: MEETING }, 'itemId')],
+    },
+    'meetings.saveFollowUp': {
+      valid: followUp,
+      cases: [
+        ['a state outside the list', { ...followUp, state: 'late' }, 'state'],
+        ['no text', { ...followUp, text: undefined }, 'text'],
+        ['an impossible due date', { ...followUp, due: '2019-02-29' }, /The due date "2019-02-29" is not a date/],
+        ['an empty follow-up', { ...followUp, text: '  ' }, /A follow-up cannot be empty/],
+        ...idCases(followUp, 'meetingId'),
+      ],
+    },
+    'meetings.removeFollowUp': {
+      valid: { meetingId: MEETING, followUpId: 'f-none' },
+      cases: [['no followUpId', { meetingId: MEETING }, 'followUpId'], ...idCases({ meetingId: MEETING }, 'followUpId')],
+    },
+    'timeline.list': { valid: {}, cases: [['any field', { from: '2019-01-01' }, 'payload']] },
+    'timeline.upcoming': { valid: {}, cases: [['any field', { days: 30 }, 'payload']] },
+    'timeline.createEvent': {
+      valid: event,
+      cases: [
+        ['a kind outside the list', { ...event, kind: 'holiday' }, 'kind'],
+        ['no date', { ...event, date: undefined }, 'date'],
+        ['an impossible date', { ...event, date: '2019-02-31' }, /The event date "2019-02-31" is not a date/],
+        ['a blank title', { ...event, title: ' ' }, /An event title cannot be empty/],
+        ['a link to a deleted area', { ...event, links: { areaIds: ['no-such-area'] } }, /The issue area "no-such-area" does not exist/],
+        ['a source id with a path', { ...event, links: { sourceIds: ['../x'] } }, 'links.sourceIds.0'],
+      ],
+    },
+    'timeline.updateEvent': {
+      valid: { id: EVENT, patch: { notes: 'x' } },
+      cases: [
+        ['an impossible date', { id: EVENT, patch: { date: '2019-00-10' } }, /"2019-00-10" is not a date/],
+        ...idCases({ patch: { notes: 'x' } }, 'id'),
+      ],
+    },
+    'timeline.deleteEvent': {
+      valid: { id: EVENT },
       cases: [['no id', {}, 'id'], ...idCases({}, 'id')],
     },
   };

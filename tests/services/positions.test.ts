@@ -21,6 +21,7 @@ import { sampleBook } from '../../electron/core/sample/sampleBook';
 import { LibraryEvidenceResolver } from '../harness/evidence';
 import { FaultyFs } from '../harness/faultyFs';
 import { boot, CountingIds, freshDir, readJson, snapshot, type Booted } from './support';
+import { SAMPLE_ROUND_NEXT } from '../../electron/core/sample/sampleMeetings';
 
 const FTT = 'forced-technology-transfer';
 const JV = 'ftt-joint-ventures';
@@ -51,8 +52,10 @@ describe('the sample book', () => {
     expect(rounds.rounds.map((r) => [r.name, r.startDate, r.endDate])).toEqual([
       ["Buenos Aires leaders' meeting", '2018-12-01', '2018-12-01'],
       ['Beijing vice-ministerial talks', '2019-01-07', '2019-01-09'],
+      // The next round, which the sample's prepared meeting belongs to (sampleMeetings.ts); no stance refers to it yet.
+      ['Washington ministerial talks', '2019-01-30', '2019-01-31'],
     ]);
-    expect(rounds.rounds.every((r) => r.uses > 0)).toBe(true);
+    expect(rounds.rounds.filter((r) => r.id !== SAMPLE_ROUND_NEXT).every((r) => r.uses > 0)).toBe(true);
     for (const area of sampleBook.areas) {
       const view = await board(b, area.id);
       expect(view.points.map((p) => p.id)).toEqual((samplePoints[area.id] ?? []).map((p) => p.id));
@@ -443,8 +446,9 @@ describe('rounds', () => {
     const next = await b.ok<RoundView>('bb:rounds.create', { name: 'Washington', startDate: '2019-01-30', endDate: '2019-01-31' });
     await b.ok('bb:rounds.setCurrent', { id: next.id });
     const after = await b.ok<RoundsView>('bb:rounds.delete', { id: next.id });
-    expect(after.rounds.map((r) => r.id)).toEqual([SAMPLE_ROUND_BUENOS_AIRES, SAMPLE_ROUND_BEIJING]);
-    expect(after.currentRoundId).toBe(SAMPLE_ROUND_BEIJING);
+    expect(after.rounds.map((r) => r.id)).toEqual([SAMPLE_ROUND_BUENOS_AIRES, SAMPLE_ROUND_BEIJING, SAMPLE_ROUND_NEXT]);
+    // The current round falls back to the latest remaining round: the sample's next round (sampleMeetings.ts).
+    expect(after.currentRoundId).toBe(SAMPLE_ROUND_NEXT);
     expect(failure(await b.call('bb:rounds.update', { id: next.id, patch: { name: 'Back' } })).code).toBe('not_found');
   });
 });

@@ -26,8 +26,10 @@ describe('book.json, version 1 to 2', () => {
 
     const decoded = decodeFile(bookKind, await readFile(bookV1));
     expect(decoded.migratedFrom).toBe(1);
-    const { schemaVersion, positions, ...rest } = decoded.doc;
-    expect(schemaVersion).toBe(2);
+    // Then on to version 3, which adds the meetings section (meetingsMigrations.ts).
+    const { schemaVersion, positions, meetings, ...rest } = decoded.doc;
+    expect(schemaVersion).toBe(3);
+    expect(meetings).toEqual({ meetings: [], events: [] });
     expect(positions).toEqual({ rounds: [], currentRoundId: null, archivedParties: [] });
     const { schemaVersion: _v, ...oldRest } = before;
     expect(rest).toEqual(oldRest);
@@ -74,7 +76,7 @@ describe('a foundation book in the real store', () => {
       ['info', 'A file was updated to the current format'],
       ['info', 'Files were updated to the current format'],
     ]);
-    expect(state.notices[0]?.message).toBe('book.json was written in format version 1. It was read and will be saved in version 2.');
+    expect(state.notices[0]?.message).toBe('book.json was written in format version 1. It was read and will be saved in version 3.');
     expect(state.notices[1]?.message).toMatch(/^3 issue-area files \(such as areas\/\S+\.json\) were written in format version 1\./);
     expect((await b.ok<BoardView>('bb:positions.board', { areaId })).points).toEqual([]);
     expect(await b.ok('bb:rounds.list')).toEqual({ rounds: [], currentRoundId: null });
@@ -88,7 +90,7 @@ describe('a foundation book in the real store', () => {
     await b.services.shutdown();
 
     const book = await readJson(join(dir, 'book.json'));
-    expect(book['schemaVersion']).toBe(2);
+    expect(book['schemaVersion']).toBe(3);
     expect(book['settings']).toEqual((await readJson(bookV1))['settings']);
     expect(book['positions']).toMatchObject({ rounds: [{ id: round.id, name: 'Beijing talks' }], currentRoundId: round.id });
     const area = await readJson(join(dir, 'areas', `${areaId}.json`));

@@ -298,7 +298,7 @@ describe('the book file', () => {
   test('a book.json from a newer version stops the open with newer_version, and nothing is written', async () => {
     const dir = await sampleFolder();
     const book = await readJson(join(dir, 'book.json'));
-    await writeFile(join(dir, 'book.json'), JSON.stringify({ ...book, schemaVersion: 3, futureField: { x: 1 } }, null, 2));
+    await writeFile(join(dir, 'book.json'), JSON.stringify({ ...book, schemaVersion: 4, futureField: { x: 1 } }, null, 2));
     const before = await snapshot(dir);
 
     const b = await boot(dir);
@@ -306,8 +306,8 @@ describe('the book file', () => {
     expect(open.code).toBe('newer_version');
     expect(open.message).toMatch(/^This book cannot be opened: /);
     expect(open.message).toContain('newer version of Briefing Book');
-    expect(open.message).toContain('format version 3');
-    expect(open.message).toContain('reads up to 2');
+    expect(open.message).toContain('format version 4');
+    expect(open.message).toContain('reads up to 3');
 
     // Every write the renderer could try is refused.
     const writes: [string, unknown][] = [

@@ -61,6 +61,21 @@ import {
   SetStanceSchema,
   UpdatePointSchema,
 } from './positionsViews';
+import {
+  AgendaItemPatchSchema,
+  EventPatchSchema,
+  FollowUpInputSchema,
+  MeetingBriefSchema,
+  MeetingListSchema,
+  MeetingPatchSchema,
+  MeetingViewSchema,
+  NewEventSchema,
+  NewMeetingSchema,
+  TimelineViewSchema,
+  UpcomingSchema,
+} from './meetingsViews';
+import { PageSizeSchema } from './exportViews';
+import { TimeZoneNameSchema } from '../model/meetings';
 
 /**
  * THE API CONTRACT. The renderer reaches the main process only through the
@@ -274,6 +289,58 @@ export const contract = {
     list: method(Empty, PartiesViewSchema, 'The parties and archived parties, with how many stances each has.'),
     restore: method(ById, BookSettingsSchema, 'Puts an archived party back among the columns, with all its stances.'),
     archivedStances: method(ById, ArchivedStancesSchema, "An archived party's stances, to look at before restoring it."),
+  },
+  // ---- meetings and the timeline (issue 7) ----
+  meetings: {
+    list: method(Empty, MeetingListSchema, 'Every meeting in date order (with days from today) and the deleted ones.'),
+    get: method(ById, MeetingViewSchema, 'One meeting with its participants, agenda and follow-ups.'),
+    create: method(NewMeetingSchema, MeetingViewSchema, 'Adds a meeting: title, local date, time and time zone, place, format, round.'),
+    update: method(
+      z.strictObject({ id: IdSchema, patch: MeetingPatchSchema }),
+      MeetingViewSchema,
+      "Changes a meeting's details, participants or objectives.",
+    ),
+    delete: method(ById, MeetingListSchema, 'Deletes a meeting. meetings.restore brings it back.'),
+    restore: method(ById, MeetingViewSchema, 'Brings back a deleted meeting (undo).'),
+    addItem: method(
+      z.strictObject({ meetingId: IdSchema, beforeId: IdSchema.nullable(), item: AgendaItemPatchSchema }),
+      MeetingViewSchema,
+      'Adds an agenda item (an issue area or a free item), last or before another item.',
+    ),
+    updateItem: method(
+      z.strictObject({ meetingId: IdSchema, itemId: IdSchema, patch: AgendaItemPatchSchema }),
+      MeetingViewSchema,
+      "Changes an agenda item's talking points, asks, offers, questions, time or outcome.",
+    ),
+    moveItem: method(
+      z.strictObject({ meetingId: IdSchema, itemId: IdSchema, beforeId: IdSchema.nullable() }),
+      MeetingViewSchema,
+      'Places an agenda item before another one (or last).',
+    ),
+    removeItem: method(
+      z.strictObject({ meetingId: IdSchema, itemId: IdSchema }),
+      MeetingViewSchema,
+      'Takes an item off the agenda; its follow-ups stay.',
+    ),
+    saveFollowUp: method(FollowUpInputSchema, MeetingViewSchema, 'Adds a follow-up (no id) or changes one: owner, due date, state.'),
+    removeFollowUp: method(z.strictObject({ meetingId: IdSchema, followUpId: IdSchema }), MeetingViewSchema, 'Removes a follow-up.'),
+    exportBrief: method(
+      z.strictObject({ id: IdSchema, pageSize: PageSizeSchema, viewerZone: TimeZoneNameSchema.optional() }),
+      PdfExportResultSchema,
+      'Asks where to save, then prints the meeting brief to a PDF: cover with the marking, the agenda with page numbers, participants, one section per item.',
+    ),
+    brief: method(
+      ById,
+      MeetingBriefSchema,
+      "The meeting brief: per agenda item the area's summary, the positions side by side, top quotes, talking points.",
+    ),
+  },
+  timeline: {
+    list: method(Empty, TimelineViewSchema, 'Dated events and deadlines, with rounds, meetings and follow-up due dates, in date order.'),
+    upcoming: method(Empty, UpcomingSchema, 'The next meetings and deadlines with days remaining, and overdue follow-ups.'),
+    createEvent: method(NewEventSchema, TimelineViewSchema, 'Adds a dated event or deadline, linked to areas, meetings and sources.'),
+    updateEvent: method(z.strictObject({ id: IdSchema, patch: EventPatchSchema }), TimelineViewSchema, 'Changes a timeline event.'),
+    deleteEvent: method(ById, TimelineViewSchema, 'Removes a timeline event entered by hand.'),
   },
 } as const satisfies Record<string, Record<string, MethodSpec>>;
 

@@ -4,6 +4,8 @@ import { IdSchema, TimestampSchema } from '../model/common';
 import { snapshotKind, sourceKind } from './sourceDocuments';
 import { BoardSchema } from '../model/positions';
 import { BookPositionsSchema, areaV1toV2, bookV1toV2 } from './positionsMigrations';
+import { BookMeetingsSchema } from '../model/meetings';
+import { bookV2toV3 } from './meetingsMigrations';
 
 /**
  * Every stored file is a JSON document with a `format` and a `schemaVersion`.
@@ -89,12 +91,14 @@ export const WINDOW_FORMAT = 'briefing-book/window-state';
 
 export const BookDocSchema = z.strictObject({
   format: z.literal(BOOK_FORMAT),
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   bookId: IdSchema,
   createdAt: TimestampSchema,
   settings: BookSettingsSchema,
   /** Rounds, the current round and archived parties (version 2). */
   positions: BookPositionsSchema,
+  /** Meetings and timeline events (version 3). */
+  meetings: BookMeetingsSchema,
 });
 export type BookDoc = z.infer<typeof BookDocSchema>;
 
@@ -124,9 +128,9 @@ export type WindowStateDoc = z.infer<typeof WindowStateSchema>;
 export const bookKind: DocumentKind<BookDoc> = {
   format: BOOK_FORMAT,
   label: 'book settings file',
-  currentVersion: 2,
+  currentVersion: 3,
   schema: BookDocSchema,
-  migrations: [bookV1toV2],
+  migrations: [bookV1toV2, bookV2toV3],
 };
 
 export const areaKind: DocumentKind<AreaDoc> = {

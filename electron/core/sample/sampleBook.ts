@@ -1,6 +1,7 @@
 import type { AreaStatus, Priority } from '../model/book';
 import { withSampleCitations } from './sampleSources';
 import { samplePositions, type SamplePositions } from './samplePositions';
+import { sampleMeetings, type SampleMeetings } from './sampleMeetings';
 
 /**
  * The book a new user sees on first run: the US–China trade talks of
@@ -26,6 +27,8 @@ export interface SampleBook {
   readonly areas: readonly SampleArea[];
   /** Rounds and a positions board per area (samplePositions.ts). */
   readonly positions?: SamplePositions;
+  /** Meetings, follow-ups, timeline events and the next round (sampleMeetings.ts). */
+  readonly meetings?: SampleMeetings;
 }
 
 const techTransfer = `## Where we stand
@@ -224,6 +227,7 @@ export const sampleBook: SampleBook = withSampleCitations({
     { id: 'china', name: 'China' },
   ],
   positions: samplePositions,
+  meetings: sampleMeetings,
   areas: [
     {
       id: 'forced-technology-transfer',

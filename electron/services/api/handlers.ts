@@ -5,6 +5,8 @@ import type { SourceService } from '../sources/sourceService';
 import type { SearchService } from '../search/searchService';
 import type { ExportServices } from '../export/wiring';
 import type { PositionsService } from '../positions/positionsService';
+import type { MeetingsService } from '../meetings/meetingsService';
+import type { MeetingBriefExport } from '../meetings/briefExport';
 
 export interface HandlerServices {
   readonly app: AppService;
@@ -13,6 +15,8 @@ export interface HandlerServices {
   readonly search: SearchService;
   readonly exports: ExportServices;
   readonly positions: PositionsService;
+  readonly meetings: MeetingsService;
+  readonly meetingBriefs: MeetingBriefExport;
 }
 
 /**
@@ -20,7 +24,7 @@ export interface HandlerServices {
  * from the contract, so a method missing here does not compile. Handlers only
  * route to services: the logic lives in the services and the core.
  */
-export function createHandlers({ app, book, sources, search, exports, positions }: HandlerServices): Handlers {
+export function createHandlers({ app, book, sources, search, exports, positions, meetings, meetingBriefs }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => app.info(),
@@ -116,6 +120,29 @@ export function createHandlers({ app, book, sources, search, exports, positions 
       list: async () => positions.parties(),
       restore: async ({ id }) => positions.restoreParty(id),
       archivedStances: async ({ id }) => positions.archivedStances(id),
+    },
+    meetings: {
+      list: async () => meetings.list(),
+      get: async ({ id }) => meetings.get(id),
+      create: async (input) => meetings.create(input),
+      update: async ({ id, patch }) => meetings.update(id, patch),
+      delete: async ({ id }) => meetings.delete(id),
+      restore: async ({ id }) => meetings.restore(id),
+      addItem: async ({ meetingId, beforeId, item }) => meetings.addItem(meetingId, item, beforeId),
+      updateItem: async ({ meetingId, itemId, patch }) => meetings.updateItem(meetingId, itemId, patch),
+      moveItem: async ({ meetingId, itemId, beforeId }) => meetings.moveItem(meetingId, itemId, beforeId),
+      removeItem: async ({ meetingId, itemId }) => meetings.removeItem(meetingId, itemId),
+      saveFollowUp: async (input) => meetings.saveFollowUp(input),
+      removeFollowUp: async ({ meetingId, followUpId }) => meetings.removeFollowUp(meetingId, followUpId),
+      brief: async ({ id }) => meetings.brief(id),
+      exportBrief: async (input) => meetingBriefs.exportBrief(input),
+    },
+    timeline: {
+      list: async () => meetings.timeline(),
+      upcoming: async () => meetings.upcoming(),
+      createEvent: async (input) => meetings.createEvent(input),
+      updateEvent: async ({ id, patch }) => meetings.updateEvent(id, patch),
+      deleteEvent: async ({ id }) => meetings.deleteEvent(id),
     },
   };
 }

@@ -20,6 +20,7 @@ import {
 import { rankAfter, sortByRank } from '../../core/ops/ranking';
 import { AREA_FORMAT, BOOK_FORMAT, type AreaDoc, type BookDoc } from '../../core/persistence/documents';
 import { emptyBookPositions } from '../../core/persistence/positionsMigrations';
+import { emptyBookMeetings } from '../../core/model/meetings';
 import { archiveRemovedParties, partyUsage } from '../../core/ops/parties';
 import { emptyBoard } from '../../core/ops/positions';
 import type { SampleBook } from '../../core/sample/sampleBook';
@@ -147,7 +148,7 @@ export class BookService {
     // The book file goes last: its presence marks a complete data folder.
     await store.createBook({
       format: BOOK_FORMAT,
-      schemaVersion: 2,
+      schemaVersion: 3,
       bookId: this.deps.ids.next('book'),
       createdAt: now,
       settings: {
@@ -159,8 +160,16 @@ export class BookService {
         updatedAt: now,
       },
       positions: sample.positions
-        ? { ...emptyBookPositions(), rounds: sample.positions.rounds(clock), currentRoundId: sample.positions.currentRoundId }
+        ? {
+            ...emptyBookPositions(),
+            rounds: [
+              ...sample.positions.rounds(clock),
+              ...(sample.meetings?.rounds ?? []).map((r) => ({ ...r, createdAt: now, updatedAt: now })),
+            ],
+            currentRoundId: sample.positions.currentRoundId,
+          }
         : emptyBookPositions(),
+      meetings: sample.meetings ? sample.meetings.meetings(clock) : emptyBookMeetings(),
     });
     await store.endSample();
   }
@@ -173,7 +182,7 @@ export class BookService {
     const orphans = [...used.entries()].filter(([id, use]) => use.referenced && !defaultParties.some((p) => p.id === id));
     const doc: BookDoc = {
       format: BOOK_FORMAT,
-      schemaVersion: 2,
+      schemaVersion: 3,
       bookId: this.deps.ids.next('book'),
       createdAt: now,
       settings: {
@@ -188,6 +197,7 @@ export class BookService {
         ...emptyBookPositions(),
         archivedParties: orphans.map(([id], position) => ({ id, name: id, position: defaultParties.length + position, archivedAt: now })),
       },
+      meetings: emptyBookMeetings(),
     };
     this.notices.push({
       id: 'recovered-book-file',

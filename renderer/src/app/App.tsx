@@ -18,6 +18,12 @@ import { CopyBoardDialog, PointHistoryDialog } from '../features/positions/Posit
 import { PositionsOverview } from '../features/positions/PositionsOverview';
 import { RoundsView } from '../features/positions/RoundsView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { MeetingBriefView } from '../features/meetings/MeetingBrief';
+import { MeetingEditor } from '../features/meetings/MeetingEditor';
+import { MeetingsView } from '../features/meetings/MeetingsView';
+import { RecordStancesView } from '../features/meetings/RecordStances';
+import { TimelineView } from '../features/meetings/TimelineView';
+import { flushMeetingEdits } from '../features/meetings/meetingsState';
 import { Toasts } from '../shared/ui/toasts';
 import { handleShortcut, runCommand } from './commandHandlers';
 import { useNavigation } from './navigation';
@@ -84,6 +90,16 @@ function MainPane() {
       return <PositionsOverview />;
     case 'rounds':
       return <RoundsView sinceRoundId={route.sinceRoundId} />;
+    case 'meetings':
+      return <MeetingsView />;
+    case 'meeting':
+      return <MeetingEditor key={route.meetingId} meetingId={route.meetingId} />;
+    case 'meetingBrief':
+      return <MeetingBriefView meetingId={route.meetingId} />;
+    case 'recordStances':
+      return <RecordStancesView key={route.meetingId} meetingId={route.meetingId} />;
+    case 'timeline':
+      return <TimelineView />;
   }
 }
 
@@ -107,7 +123,7 @@ export function App() {
     const offMenu = onEvent('menu.command', ({ command }) => void runCommand(command));
     // Before quit: save everything typed, then tell the main process it may go on.
     const offFlush = onEvent('app.flushRequest', ({ requestId }) => {
-      const saved = Promise.allSettled([noteAutosave.flush(), flushBoardEdits(commitOpenEditors)]);
+      const saved = Promise.allSettled([noteAutosave.flush(), flushBoardEdits(commitOpenEditors), flushMeetingEdits()]);
       void saved.finally(() => void api.app.flushed({ requestId }));
     });
     const onBlur = () => void noteAutosave.flush();
@@ -169,6 +185,22 @@ export function App() {
               onClick={() => go({ view: 'positions' })}
             >
               Positions overview
+            </button>
+            <button
+              type="button"
+              className="sidebar-link sidebar-meetings"
+              aria-current={['meetings', 'meeting', 'meetingBrief', 'recordStances'].includes(route.view) ? 'page' : undefined}
+              onClick={() => go({ view: 'meetings' })}
+            >
+              Meetings
+            </button>
+            <button
+              type="button"
+              className="sidebar-link sidebar-timeline"
+              aria-current={route.view === 'timeline' ? 'page' : undefined}
+              onClick={() => go({ view: 'timeline' })}
+            >
+              Timeline
             </button>
           </div>
           <button type="button" className="sidebar-search" onClick={() => void runCommand('search.open')}>

@@ -125,6 +125,12 @@ export async function runCommand(id: CommandId): Promise<void> {
     case 'view.rounds':
       nav.go({ view: 'rounds' });
       return;
+    case 'view.meetings':
+      nav.go({ view: 'meetings' });
+      return;
+    case 'view.timeline':
+      nav.go({ view: 'timeline' });
+      return;
   }
 }
 

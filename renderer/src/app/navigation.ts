@@ -11,7 +11,13 @@ export type Route =
   | { view: 'backups' }
   // Positions: the overview across all areas, and the rounds with "what changed since".
   | { view: 'positions' }
-  | { view: 'rounds'; sinceRoundId?: string };
+  | { view: 'rounds'; sinceRoundId?: string }
+  // Meetings and the timeline (issue 7)
+  | { view: 'meetings' }
+  | { view: 'meeting'; meetingId: string }
+  | { view: 'meetingBrief'; meetingId: string }
+  | { view: 'recordStances'; meetingId: string }
+  | { view: 'timeline' };
 
 interface NavigationState {
   route: Route;

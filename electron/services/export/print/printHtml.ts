@@ -30,6 +30,9 @@ export interface PreparedBook {
   readonly contents: readonly ContentsEntry[];
   /** Every section after the contents, in print order, as HTML. */
   readonly body: string;
+  /** A cover of its own (e.g. a meeting brief's) instead of the book's; and the contents page's title. */
+  readonly cover?: string;
+  readonly contentsTitle?: string;
 }
 
 export interface ContentsEntry {
@@ -91,8 +94,8 @@ export function bookHtml(prepared: PreparedBook, fontCss: string, pageNumbers: R
     `<style>${fontCss}\n${printCss(prepared.pageSize)}</style>`,
     '</head>',
     '<body>',
-    cover(book),
-    contentsPage(prepared.contents, pageNumbers),
+    prepared.cover ?? cover(book),
+    contentsPage(prepared.contents, pageNumbers, prepared.contentsTitle),
     prepared.body,
     '</body>',
     '</html>',
@@ -124,7 +127,7 @@ ${marking}
 </section>`;
 }
 
-function contentsPage(entries: readonly ContentsEntry[], pageNumbers: ReadonlyMap<string, number> | null): string {
+function contentsPage(entries: readonly ContentsEntry[], pageNumbers: ReadonlyMap<string, number> | null, title = 'Contents'): string {
   const rows = entries.map((e) => {
     const page = pageNumbers?.get(e.anchor);
     return `<li class="toc-entry${e.appendix ? ' toc-appendix' : ''}"><a href="#${e.anchor}">
@@ -132,7 +135,7 @@ function contentsPage(entries: readonly ContentsEntry[], pageNumbers: ReadonlyMa
 </a></li>`;
   });
   return `<section class="contents" id="${CONTENTS_ANCHOR}">
-<h1 class="part-title">Contents</h1>
+<h1 class="part-title">${escapeHtml(title)}</h1>
 <ol class="toc">
 ${rows.join('\n')}
 </ol>

@@ -4,6 +4,7 @@ import { useNavigation } from '../../app/navigation';
 import { useUi } from '../../app/uiState';
 import { PriorityBadge, StatusBadge } from '../../shared/ui/Badges';
 import { activeAreas, useBook } from '../book/bookState';
+import { UpcomingPanel } from '../meetings/UpcomingPanel';
 
 function updated(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -49,6 +50,8 @@ export function HomeView() {
           </div>
         </dl>
       </header>
+
+      <UpcomingPanel />
 
       <section aria-labelledby="areas-heading" className="home-areas">
         <div className="section-heading">

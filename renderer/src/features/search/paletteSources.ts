@@ -4,6 +4,8 @@ import type { AreaSummary } from '../../../../electron/core/contract/views';
 import { formatRange } from '../../../../electron/core/ops/rounds';
 import { runCommand } from '../../app/commandHandlers';
 import { useNavigation } from '../../app/navigation';
+import { formatDay } from '../../../../electron/core/meetings/time';
+import { useMeetings } from '../meetings/meetingsState';
 
 /** One thing the palette can do: go somewhere or run something. */
 export interface PaletteEntry {
@@ -49,6 +51,18 @@ export const paletteSources: readonly PaletteSource[] = [
         name: a.title,
         ...(a.archivedAt ? { hint: 'Archived' } : {}),
         run: () => useNavigation.getState().go({ view: 'area', areaId: a.id }),
+      })),
+  },
+  // Meetings and the timeline (issue 7)
+  {
+    label: 'Meetings',
+    limit: 6,
+    entries: () =>
+      useMeetings.getState().jumps.map((m) => ({
+        key: `meeting:${m.id}`,
+        name: m.title,
+        hint: formatDay(m.date),
+        run: () => useNavigation.getState().go({ view: 'meeting', meetingId: m.id }),
       })),
   },
   {
