@@ -15,7 +15,6 @@ import { sampleBook } from '../core/sample/sampleBook';
 import { createServices } from '../services/container';
 import { collectPrintBook } from '../services/export/collect';
 import { renderBookPdf } from '../services/export/pdf/renderBook';
-import { noPrintContent } from '../services/export/ports';
 import { sourceFontRoot } from '../services/export/print/fonts';
 import { localDate } from '../services/export/wiring';
 import type { FsPort } from '../services/fs/fsPort';
@@ -137,7 +136,7 @@ export async function runExport(args: ExportArgs, log: (line: string) => void, s
   const engine = new PlaywrightPdfEngine(() => executable);
   try {
     await services.boot();
-    const book = await collectPrintBook(services.book, noPrintContent, {
+    const book = await collectPrintBook(services.book, services.exports.content, {
       areaIds: args.areaIds,
       includeArchived: args.includeArchived,
       today: args.today ?? localDate(systemClock.now()),

@@ -137,7 +137,7 @@ export function createServices(deps: ContainerDeps): Services {
     },
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
-  const exports = createExportServices(deps, { folder, book });
+  const exports = createExportServices(deps, { folder, book, positions });
   const handlers = createHandlers({ app, book, sources, search, exports, positions });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {

@@ -8,6 +8,7 @@ import { PlaywrightPdfEngine } from '../../electron/cli/playwrightPdf';
 import { sourceFontRoot } from '../../electron/services/export/print/fonts';
 import { curlQuotes } from '../../electron/services/export/print/markdown';
 import { fixtureBoards, fixtureContent, fixtureSources } from '../fixtures/print/content';
+import { noPrintContent } from '../../electron/services/export/ports';
 import { ScriptedDesktop } from '../harness/desktop';
 import { FaultyFs } from '../harness/faultyFs';
 import { repoRoot, tempDir } from '../harness/paths';
@@ -34,7 +35,8 @@ interface Exporter {
   readonly dir: string;
 }
 
-async function exporter(options: { fs?: FaultyFs; content?: boolean; dir?: string } = {}): Promise<Exporter> {
+/** content: the fixture boards and sources (default), none at all (false), or the book's own positions boards ('book'). */
+async function exporter(options: { fs?: FaultyFs; content?: boolean | 'book'; dir?: string } = {}): Promise<Exporter> {
   const dir = options.dir ?? (await freshDir('briefing-pdf-'));
   const desktop = new ScriptedDesktop();
   const events: ExportProgress[] = [];
@@ -49,7 +51,7 @@ async function exporter(options: { fs?: FaultyFs; content?: boolean; dir?: strin
       desktop,
       engine,
       fontRoot: sourceFontRoot(repoRoot),
-      ...(options.content === false ? {} : { content: fixtureContent }),
+      ...(options.content === 'book' ? {} : { content: options.content === false ? noPrintContent : fixtureContent }),
     },
   });
   return { b, desktop, events, dir };
@@ -246,6 +248,36 @@ describe('exporting', () => {
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
     expect(ex.events.at(-1)?.fraction).toBe(1);
     expect(ex.events.every((e) => e.jobId === 'job-1')).toBe(true);
+  });
+
+  test("the book's own positions boards print side by side, with their quotes as numbered evidence notes", async () => {
+    const ex = await exporter({ content: 'book' });
+    const out = join(ex.dir, 'own-boards.pdf');
+    ex.desktop.saveAnswers.push(out);
+    await ex.b.ok<PdfExportResult>('bb:pdf.export', { ...exportInput, areaIds: ['forced-technology-transfer'] });
+    const pages = await pageTexts(out);
+    const text = pages.join('\n');
+    const board = pages.findIndex((p) => p.includes('Joint-venture requirements'));
+    expect(board).toBeGreaterThan(0);
+    const page = pages[board] ?? '';
+    // The party columns in the book's order, then the assessment.
+    const table = page.slice(page.indexOf('Positions'));
+    expect(table).toMatch(/^Positions\s+Point\s+Joint-venture/);
+    expect(table.indexOf('United States')).toBeGreaterThan(0);
+    expect(table.indexOf('United States')).toBeLessThan(table.indexOf('China'));
+    expect(table.indexOf('China')).toBeLessThan(table.indexOf('Assessment'));
+    expect(table).toContain('End joint-venture and foreign');
+    expect(table).toContain('No stated position');
+    expect(text).toContain('Licensing terms');
+    // The quote a stance cites is evidence note 1, with outlet and date. This build's resolver has
+    // no Sources behind it, so the note keeps the last-known quote and says it can't be checked.
+    const notes = pages.findIndex((p) => /Evidence\s+1\s/.test(p));
+    expect(notes).toBeGreaterThanOrEqual(board);
+    await savePages(out, 'pdf', { 'own-board': board + 1, 'own-evidence': notes + 1 });
+    const evidence = (pages[notes] ?? '').replace(/\s+/g, ' ');
+    expect(evidence).toContain('双方在结构性问题上取得了进展');
+    expect(evidence).toContain('Ministry of Commerce (MOFCOM), 10 January 2019');
+    expect(evidence).toContain('(source removed from the book)');
   });
 
   test('a book without boards or sources prints no positions, evidence or appendix', async () => {

@@ -1,4 +1,5 @@
 import type { Area } from '../model/book';
+import type { PointStatus, StanceKind } from '../model/positions';
 
 /**
  * What a printed delegation book holds, independent of where it came from.
@@ -38,26 +39,8 @@ export interface PrintArea extends Readonly<Pick<Area, 'id' | 'title' | 'summary
   readonly evidence: readonly PrintEvidence[];
 }
 
-export const stanceKinds = ['demand', 'position', 'offer', 'red-line'] as const;
-export type StanceKind = (typeof stanceKinds)[number];
-
-export const stanceKindLabels: Record<StanceKind, string> = {
-  demand: 'Demand',
-  position: 'Position',
-  offer: 'Offer',
-  'red-line': 'Red line',
-};
-
-export const pointStatuses = ['open', 'narrowing', 'agreed', 'stalled', 'dropped'] as const;
-export type PointStatus = (typeof pointStatuses)[number];
-
-export const pointStatusLabels: Record<PointStatus, string> = {
-  open: 'Open',
-  narrowing: 'Narrowing',
-  agreed: 'Agreed',
-  stalled: 'Stalled',
-  dropped: 'Dropped',
-};
+export { pointStatusLabels, pointStatuses, stanceKindLabels, stanceKinds } from '../model/positions';
+export type { PointStatus, StanceKind } from '../model/positions';
 
 /** A positions board: one row per point, one column per party (in the book's order), plus the team's assessment. */
 export interface PrintBoard {
@@ -92,6 +75,8 @@ export interface PrintEvidence {
   readonly title: string;
   /** The source in the appendix this quote comes from, if listed there. */
   readonly sourceId: string | null;
+  /** Why the quote can't be checked against its source any more, e.g. "source removed from the book". */
+  readonly caveat?: string;
 }
 
 export interface PrintSource {

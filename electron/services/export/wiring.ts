@@ -5,7 +5,9 @@ import { defaultDurableOptions } from '../store/durableWrite';
 import { BackupService } from './backupService';
 import { unavailablePdfEngine, type PdfEngine } from './pdf/engine';
 import { PdfExportService } from './pdfExportService';
-import { noDesktop, noPrintContent, type DesktopFilesPort, type PrintContentSource } from './ports';
+import type { PositionsService } from '../positions/positionsService';
+import { noDesktop, type DesktopFilesPort, type PrintContentSource } from './ports';
+import { positionsPrintContent } from './positionsContent';
 import { manualSnapshotPolicy, realTimers, SnapshotService, type SnapshotPolicy, type Timers } from './snapshotService';
 
 /** What the export feature needs from its host: the Electron main process, the test harness or the command line. */
@@ -14,7 +16,7 @@ export interface ExportWiring {
   readonly engine: PdfEngine;
   /** Where the print fonts are (see PrintFonts). */
   readonly fontRoot: string;
-  /** Boards, evidence and sources of later features; nothing until they land. */
+  /** Boards, evidence and sources to print; by default the book's own positions boards. */
   readonly content?: PrintContentSource;
   /** Automatic snapshots are off unless the host turns them on (the app does). */
   readonly snapshots?: SnapshotPolicy;
@@ -25,6 +27,8 @@ export interface ExportServices {
   readonly pdf: PdfExportService;
   readonly backup: BackupService;
   readonly snapshots: SnapshotService;
+  /** What the printed book holds beyond areas and notes (boards, evidence, sources). */
+  readonly content: PrintContentSource;
   boot(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -38,19 +42,20 @@ export function localDate(iso: string): string {
 
 export function createExportServices(
   deps: ContainerDeps,
-  core: { readonly folder: DataFolder; readonly book: BookService },
+  core: { readonly folder: DataFolder; readonly book: BookService; readonly positions: PositionsService },
 ): ExportServices {
   const wiring = deps.exports;
   const durable = deps.durable ?? defaultDurableOptions;
   const desktop = wiring?.desktop ?? noDesktop;
   const today = () => deps.today ?? localDate(deps.clock.now());
+  const content = wiring?.content ?? positionsPrintContent(core.positions, core.book);
   const pdf = new PdfExportService({
     book: core.book,
     fs: deps.fs,
     desktop,
     engine: wiring?.engine ?? unavailablePdfEngine,
     fontRoot: wiring?.fontRoot ?? '',
-    content: wiring?.content ?? noPrintContent,
+    content,
     today,
     emit: deps.emit,
     durable,
@@ -80,6 +85,7 @@ export function createExportServices(
     pdf,
     backup,
     snapshots,
+    content,
     boot: () => snapshots.boot(),
     async shutdown() {
       await pdf.shutdown();

@@ -166,6 +166,7 @@ p, li { orphans: 2; widows: 2; }
 .ev-quote::after { content: '”'; }
 .ev-cite { margin: 0; font-family: ${sans}; font-size: 8.5pt; color: var(--muted); }
 .ev-cite cite { font-family: ${serif}; font-style: italic; font-size: 9pt; }
+.ev-caveat { font-style: italic; color: var(--faint); }
 .src-ref { font-weight: 700; color: var(--accent); }
 
 /* ---- sources appendix ---- */

@@ -217,9 +217,10 @@ function evidenceList(
       const sourceNo = e.sourceId ? sourceNumbers.get(e.sourceId) : undefined;
       const link = sourceNo && e.sourceId ? ` <a class="src-ref" href="#${sourceAnchor(e.sourceId)}">[${sourceNo}]</a>` : '';
       const title = e.title ? ` — <cite>${escapeHtml(e.title)}</cite>` : '';
+      const caveat = e.caveat ? ` <span class="ev-caveat">(${escapeHtml(e.caveat)})</span>` : '';
       return `<li id="${evidenceAnchor(areaId, e.n)}"><span class="ev-n">${e.n}</span><div class="ev-body">
 <blockquote class="ev-quote">${markdown.inline(e.quote)}</blockquote>
-<p class="ev-cite">${where}${title}${link}</p>
+<p class="ev-cite">${where}${title}${link}${caveat}</p>
 </div></li>`;
     });
   return `<ol class="evidence">
