@@ -23,6 +23,7 @@ import { noFilePicker, type FilePickerPort } from './sources/filePicker';
 import { SourceService } from './sources/sourceService';
 import { SourceStore } from './sources/sourceStore';
 import { SourcesEvidenceResolver } from './sources/positionsEvidence';
+import { sourcesForPrint } from './sources/printSources';
 import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
@@ -137,7 +138,7 @@ export function createServices(deps: ContainerDeps): Services {
     },
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
-  const exports = createExportServices(deps, { folder, book, positions });
+  const exports = createExportServices(deps, { folder, book, positions, sources: sourcesForPrint(sources) });
   const handlers = createHandlers({ app, book, sources, search, exports, positions });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {

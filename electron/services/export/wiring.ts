@@ -7,7 +7,7 @@ import { unavailablePdfEngine, type PdfEngine } from './pdf/engine';
 import { PdfExportService } from './pdfExportService';
 import type { PositionsService } from '../positions/positionsService';
 import { noDesktop, type DesktopFilesPort, type PrintContentSource } from './ports';
-import { positionsPrintContent } from './positionsContent';
+import { positionsPrintContent, type SourceLookup } from './positionsContent';
 import { manualSnapshotPolicy, realTimers, SnapshotService, type SnapshotPolicy, type Timers } from './snapshotService';
 
 /** What the export feature needs from its host: the Electron main process, the test harness or the command line. */
@@ -42,13 +42,19 @@ export function localDate(iso: string): string {
 
 export function createExportServices(
   deps: ContainerDeps,
-  core: { readonly folder: DataFolder; readonly book: BookService; readonly positions: PositionsService },
+  core: {
+    readonly folder: DataFolder;
+    readonly book: BookService;
+    readonly positions: PositionsService;
+    /** The sources appendix's details (the Sources library). */
+    readonly sources?: SourceLookup;
+  },
 ): ExportServices {
   const wiring = deps.exports;
   const durable = deps.durable ?? defaultDurableOptions;
   const desktop = wiring?.desktop ?? noDesktop;
   const today = () => deps.today ?? localDate(deps.clock.now());
-  const content = wiring?.content ?? positionsPrintContent(core.positions, core.book);
+  const content = wiring?.content ?? positionsPrintContent(core.positions, core.book, core.sources ?? null);
   const pdf = new PdfExportService({
     book: core.book,
     fs: deps.fs,
