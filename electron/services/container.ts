@@ -138,7 +138,13 @@ export function createServices(deps: ContainerDeps): Services {
     },
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
   });
-  const exports = createExportServices(deps, { folder, book, positions, sources: sourcesForPrint(sources) });
+  const exports = createExportServices(deps, {
+    folder,
+    book,
+    positions,
+    sources: sourcesForPrint(sources),
+    reloadOthers: () => sources.reload(),
+  });
   const handlers = createHandlers({ app, book, sources, search, exports, positions });
   const booted: { shutdown(): Promise<void> }[] = [];
   return {

@@ -48,6 +48,8 @@ export interface SnapshotDeps {
   readonly durable: DurableWriteOptions;
   readonly policy: SnapshotPolicy;
   readonly timers: Timers;
+  /** What else reads the book folder and must read it again after a restore (the Sources library). */
+  readonly reloadOthers?: () => Promise<void>;
 }
 
 /**
@@ -242,12 +244,14 @@ export class SnapshotService {
         for (const rel of extra) await deps.fs.unlink(deps.folder.path(rel));
       } catch (error) {
         await deps.book.reload();
+        await deps.reloadOthers?.();
         throw new AppError(
           'storage',
           `The snapshot was only partly restored: ${describeFsError(error)}. The state from just before is kept as snapshot ${safety.id}; restore that one to go back.`,
         );
       }
       await deps.book.reload();
+      await deps.reloadOthers?.();
       return { restored: info, safety };
     });
   }

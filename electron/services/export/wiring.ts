@@ -48,6 +48,8 @@ export function createExportServices(
     readonly positions: PositionsService;
     /** The sources appendix's details (the Sources library). */
     readonly sources?: SourceLookup;
+    /** Reads the rest of the book folder again after a snapshot is restored (the Sources library). */
+    readonly reloadOthers?: () => Promise<void>;
   },
 ): ExportServices {
   const wiring = deps.exports;
@@ -86,6 +88,7 @@ export function createExportServices(
     durable,
     policy: wiring?.snapshots ?? manualSnapshotPolicy,
     timers: wiring?.timers ?? realTimers,
+    ...(core.reloadOthers ? { reloadOthers: core.reloadOthers } : {}),
   });
   return {
     pdf,
