@@ -23,7 +23,7 @@ import { noFilePicker, type FilePickerPort } from './sources/filePicker';
 import { SourceService } from './sources/sourceService';
 import { SourceStore } from './sources/sourceStore';
 import { SourcesEvidenceResolver } from './sources/positionsEvidence';
-import { sourcesForPrint } from './sources/printSources';
+import { librarySourceLookup } from './export/positionsContent';
 import { createExportServices, type ExportServices, type ExportWiring } from './export/wiring';
 
 export interface ContainerDeps {
@@ -142,7 +142,7 @@ export function createServices(deps: ContainerDeps): Services {
     folder,
     book,
     positions,
-    sources: sourcesForPrint(sources),
+    sources: librarySourceLookup(() => sources.list()),
     reloadOthers: () => sources.reload(),
   });
   const handlers = createHandlers({ app, book, sources, search, exports, positions });

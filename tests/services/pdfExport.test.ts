@@ -269,15 +269,28 @@ describe('exporting', () => {
     expect(table).toContain('End joint-venture and foreign');
     expect(table).toContain('No stated position');
     expect(text).toContain('Licensing terms');
-    // The quote a stance cites is evidence note 1, with outlet and date. This build's resolver has
-    // no Sources behind it, so the note keeps the last-known quote and says it can't be checked.
+    // The quote a stance cites is evidence note 1, with outlet and date, read from the Sources
+    // library, and its source is listed in the appendix with its address.
     const notes = pages.findIndex((p) => /Evidence\s+1\s/.test(p));
     expect(notes).toBeGreaterThanOrEqual(board);
     await savePages(out, 'pdf', { 'own-board': board + 1, 'own-evidence': notes + 1 });
     const evidence = (pages[notes] ?? '').replace(/\s+/g, ' ');
     expect(evidence).toContain('双方在结构性问题上取得了进展');
-    expect(evidence).toContain('Ministry of Commerce (MOFCOM), 10 January 2019');
-    expect(evidence).toContain('(source removed from the book)');
+    expect(evidence).toMatch(/Ministry of Commerce \(MOFCOM\), 10 January 2019 — 商务部新闻发言人.*\[S1\]/);
+    expect(evidence).not.toContain('source removed');
+    const appendix = pages.findIndex((p) => p.includes('Every source quoted'));
+    expect(appendix).toBeGreaterThan(notes - 1);
+    expect((pages[appendix] ?? '').replace(/\s+/g, ' ')).toMatch(/S1 商务部新闻发言人.*Ministry of Commerce \(MOFCOM\), 10 January 2019/);
+
+    // Once the source is deleted, the note keeps the last-known quote and says why it can't be checked.
+    await ex.b.ok('bb:sources.delete', { id: 'src-mofcom-briefing' });
+    const again = join(ex.dir, 'source-gone.pdf');
+    ex.desktop.saveAnswers.push(again);
+    await ex.b.ok<PdfExportResult>('bb:pdf.export', { ...exportInput, jobId: 'job-2', areaIds: ['forced-technology-transfer'] });
+    const after = (await pageTexts(again)).join('\n').replace(/\s+/g, ' ');
+    expect(after).toContain('双方在结构性问题上取得了进展');
+    expect(after).toContain('(source removed from the book)');
+    expect(after).not.toContain('Every source quoted');
   });
 
   test('a book without boards or sources prints no positions, evidence or appendix', async () => {

@@ -1,12 +1,24 @@
 import type { ResolvedEvidence } from '../../core/contract/positionsViews';
+import type { SourceSummary } from '../../core/contract/sourceViews';
 import type { PrintBoard, PrintEvidence, PrintSource } from '../../core/print/model';
 import type { BookService } from '../book/bookService';
 import type { PositionsService } from '../positions/positionsService';
 import { refKey } from '../positions/evidence';
 import type { PrintContentSource } from './ports';
 
-/** Looks up the sources the evidence quotes, for the appendix; the Sources feature provides one. */
+/** Looks up the sources the evidence quotes, for the appendix. */
 export type SourceLookup = (ids: readonly string[]) => Promise<PrintSource[]>;
+
+/** The appendix entries for a library of sources: title, outlet, date and address of each one asked for. */
+export function librarySourceLookup(list: () => Promise<readonly SourceSummary[]>): SourceLookup {
+  return async (ids) => {
+    const byId = new Map((await list()).map((s) => [s.id, s]));
+    return ids.flatMap((id) => {
+      const s = byId.get(id);
+      return s ? [{ id: s.id, title: s.title, outlet: s.outlet, date: s.publishedOn ?? '', url: s.url }] : [];
+    });
+  };
+}
 
 interface Numbered {
   readonly board: PrintBoard;

@@ -46,7 +46,7 @@ export function createExportServices(
     readonly folder: DataFolder;
     readonly book: BookService;
     readonly positions: PositionsService;
-    /** The sources appendix's details (the Sources library). */
+    /** The sources the evidence quotes, for the appendix; without it, what the quotes last said about them. */
     readonly sources?: SourceLookup;
     /** Reads the rest of the book folder again after a snapshot is restored (the Sources library). */
     readonly reloadOthers?: () => Promise<void>;
