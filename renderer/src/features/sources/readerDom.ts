@@ -30,9 +30,14 @@ function browserPurifier(): Purifier {
 
 let purifier: Purifier | null = null;
 
+/**
+ * Shows a stored article: sanitized again here under the article policy, then parsed in an inert document
+ * (no script runs, nothing loads) and moved into the reader. No HTML string is ever written into the live DOM.
+ */
 export function renderArticle(container: HTMLElement, html: string): void {
   purifier ??= browserPurifier();
-  container.innerHTML = sanitizeArticleHtml(purifier, html);
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${sanitizeArticleHtml(purifier, html)}</body>`, 'text/html');
+  container.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
 }
 
 export interface TextMap {
