@@ -163,6 +163,7 @@ export function createServices(deps: ContainerDeps): Services {
     book,
     positions,
     sources: librarySourceLookup(() => sources.list()),
+    reloadOthers: () => sources.reload(),
   });
   const meetingBriefs = new MeetingBriefExport({
     meetings,

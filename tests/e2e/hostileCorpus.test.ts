@@ -124,34 +124,71 @@ describe('pasted into briefing notes and shown in the preview', () => {
   });
 });
 
-// ---- the reader, once Sources exists -------------------------------------------
+// ---- the reader: imported through Sources -------------------------------------
 
 const importMethod = listMethods().find((m) => (m.namespace as string) === 'sources' && /^import/i.test(m.name));
 
 describe.skipIf(!importMethod)('imported through Sources and shown in the reader', () => {
+  let reader: AppHandle;
+  beforeAll(async () => {
+    reader = await launchApp({ dataDir: await tempDir('briefing-hostile-reader-') });
+    await reader.page.locator('nav[aria-label="Issue areas"]').waitFor();
+  });
+  afterAll(async () => {
+    await reader.close();
+  });
+
   /**
-   * Imports one page through the real import API, as the renderer does, and opens it in the reader.
-   * Fill in with the Sources feature's payload and route when it lands; until then it says so.
+   * Drops the saved page on the window, as a user would: the renderer reads the file and sends its text
+   * through sources.importText. Opens it in the reader when it was imported; otherwise returns the
+   * message the import gave.
    */
-  async function importAndOpen(_page: Page, _vector: Vector): Promise<void> {
-    throw new Error(
-      `Sources has landed (${importMethod?.channel ?? '?'}): write importAndOpen in tests/e2e/hostileCorpus.test.ts with its payload and the reader's route.`,
+  async function importAndOpen(page: Page, vector: Vector): Promise<{ opened: boolean; message: string }> {
+    await page.getByRole('button', { name: 'Sources', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sources', level: 1 }).waitFor();
+    const dismiss = page.locator('.import-progress').getByRole('button', { name: 'Dismiss' });
+    if (await dismiss.count()) await dismiss.click();
+    await page.evaluate(
+      (file) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([file.content], file.name, { type: 'text/html' }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      { name: vector.file, content: html(vector) },
     );
+    const job = page.locator('.import-job').first();
+    await expect.poll(() => job.getAttribute('class'), { timeout: 20_000 }).toMatch(/job-(imported|duplicate|failed|error)/);
+    const status = (await job.locator('.job-status').textContent()) ?? '';
+    const open = job.getByRole('button', { name: /^Open/ });
+    if (!(await open.count())) return { opened: false, message: status };
+    await open.click();
+    await page.locator('.article-body').waitFor();
+    return { opened: true, message: status };
   }
 
   test.each(vectors.map((v) => [v.file, v] as const))(
-    '%s: no script runs, nothing leaves the app, the article stays readable',
+    '%s: imported or refused with a clear error; no script runs, nothing leaves the app, the article stays readable',
     async (_file, v) => {
-      const launched = await launchApp({ dataDir: await tempDir('briefing-hostile-reader-') });
-      try {
-        await importAndOpen(launched.page, v);
-        await expect.poll(() => launched.page.locator('article').first().textContent()).toContain(v.readable);
-        await launched.page.waitForTimeout(120);
-        expect(await canary(launched.page)).toBeNull();
-        expect(launched.foreignRequests).toEqual([]);
-      } finally {
-        await launched.close();
+      const { page } = reader;
+      const result = await importAndOpen(page, v);
+      if (result.opened) {
+        await expect.poll(() => page.locator('.article-body').textContent()).toContain(v.readable);
+        await page.locator('.article-body').hover();
+      } else {
+        expect(result.message).toMatch(/^Not imported: \S.{10,}/);
       }
+      await page.waitForTimeout(120);
+      expect(await canary(page)).toBeNull();
+      expect(reader.foreignRequests).toEqual([]);
+      expect(page.url()).toMatch(/\/index\.html$/);
+      if (v.file.startsWith('v01') || v.file.startsWith('v47'))
+        await page.screenshot({ path: screenshotPath(`hostile-reader-${v.file.slice(0, 3)}`) });
     },
   );
+
+  test('the reader logged no errors and made no request outside its origin', () => {
+    expect(reader.foreignRequests).toEqual([]);
+    expect(reader.consoleErrors).toEqual([]);
+  });
 });

@@ -3,6 +3,8 @@ import { limits } from '../../electron/core/model/common';
 import { QUERY_MAX } from '../../electron/core/search/schemas';
 import { exportFuzz, positionsFuzz } from './apiFuzzFeatures';
 import { anyId, priorities, statuses, text } from './fuzzValues';
+import { sampleSources } from '../../electron/core/sample/sampleSources';
+import { annotationColors, sourceKinds, sourceLimits } from '../../electron/core/sources/model';
 
 /**
  * How the API fuzzer (tests/services/apiFuzz.test.ts) builds payloads for each
@@ -47,6 +49,41 @@ export interface MethodFuzz {
   /** Payloads of the right shape with random content (which may still be refused, with a clear error). */
   readonly valid: fc.Arbitrary<Record<string, unknown>>;
 }
+
+// ---- sources (issue 3) ----
+const sourceId = fc.constantFrom(...sampleSources.map((src) => src.id), 'no-such-source');
+const annotationId = fc.constantFrom(...sampleSources.flatMap((src) => src.annotations.map((a) => a.id)), 'no-such-annotation');
+const ref = fc.record({ sourceId, annotationId });
+const metaPatch = fc.record(
+  {
+    title: text(sourceLimits.title),
+    outlet: text(sourceLimits.outlet),
+    author: text(200),
+    publishedOn: fc.option(fc.constantFrom('2019-01-09', '2019-01-10', '2019-02-30')),
+    url: fc.oneof(fc.constant(''), fc.webUrl()),
+    language: fc.constantFrom('', 'en', 'zh-CN', 'ar'),
+    direction: fc.constantFrom('ltr', 'rtl'),
+  },
+  { requiredKeys: [] },
+);
+/** A selection as the reader sends it; random offsets and text are refused unless they match the article. */
+const selection = fc
+  .record({
+    exact: text(300),
+    prefix: text(sourceLimits.context),
+    suffix: text(sourceLimits.context),
+    start: fc.nat(5_000),
+    len: fc.nat(300),
+  })
+  .map(({ len, ...rest }) => ({ ...rest, end: rest.start + len + 1 }));
+const annotationContent = {
+  color: fc.constantFrom(...annotationColors),
+  comment: text(2_000),
+  areaIds: fc.array(anyId, { maxLength: 3 }),
+};
+const objectField = { type: { kind: 'patch' }, required: true } as const;
+const sourceIdField = { id: { type: { kind: 'id' }, required: true } } as const;
+const annotationRefFields = { sourceId: { type: { kind: 'id' }, required: true }, id: { type: { kind: 'id' }, required: true } } as const;
 
 const patchFields = {
   title: { type: { kind: 'line', max: limits.title }, required: false },
@@ -144,6 +181,70 @@ export const apiFuzz: Record<string, MethodFuzz> = {
   ...positionsFuzz,
   // ---- meetings and timeline (issue 7) ----
   ...meetingsFuzz(),
+  // ---- sources (issue 3) ----
+  'sources.list': { fields: {}, valid: fc.constant({}) },
+  'sources.get': { fields: sourceIdField, valid: fc.record({ id: sourceId }) },
+  'sources.importText': {
+    fields: {
+      // Pasted text may hold any character; only its length is limited.
+      text: { type: { kind: 'text', max: sourceLimits.fileBytes }, required: true },
+      format: { type: { kind: 'enum', values: sourceKinds }, required: true },
+      fileName: { type: { kind: 'line', max: sourceLimits.fileName }, required: false },
+      metadata: { type: { kind: 'patch' }, required: false },
+    },
+    valid: fc.record(
+      { text: text(2_000), format: fc.constantFrom(...sourceKinds), fileName: fc.option(text(100)), metadata: metaPatch },
+      { requiredKeys: ['text', 'format'] },
+    ),
+  },
+  'sources.chooseFiles': { fields: {}, valid: fc.constant({}) },
+  'sources.importFile': {
+    fields: { token: { type: { kind: 'token' }, required: true } },
+    valid: fc.record({ token: fc.string({ minLength: 1, maxLength: 100 }) }),
+  },
+  'sources.update': {
+    fields: { ...sourceIdField, patch: objectField },
+    valid: fc.record({ id: sourceId, patch: metaPatch }),
+  },
+  'sources.delete': { fields: sourceIdField, valid: fc.record({ id: sourceId }) },
+  'sources.undelete': { fields: sourceIdField, valid: fc.record({ id: sourceId }) },
+  'sources.dependants': { fields: sourceIdField, valid: fc.record({ id: sourceId }) },
+  'sources.backlinks': { fields: sourceIdField, valid: fc.record({ id: sourceId }) },
+  // A list of references: its hostile values (not a list, too long, wrong items) are those of a tag list.
+  'sources.resolve': {
+    fields: { refs: { type: { kind: 'tags' }, required: true } },
+    valid: fc.record({ refs: fc.array(ref, { maxLength: 20 }) }),
+  },
+  'sources.evidence': { fields: { areaId: { type: { kind: 'id' }, required: true } }, valid: fc.record({ areaId: anyId }) },
+  'sources.candidates': {
+    fields: { query: { type: { kind: 'text', max: 500 }, required: true }, areaId: { type: { kind: 'nullableId' }, required: true } },
+    valid: fc.record({ query: text(100), areaId: fc.option(anyId) }),
+  },
+  'annotations.create': {
+    fields: {
+      sourceId: { type: { kind: 'id' }, required: true },
+      selection: objectField,
+      color: { type: { kind: 'enum', values: annotationColors }, required: true },
+      comment: { type: { kind: 'block', max: sourceLimits.comment }, required: false },
+      areaIds: { type: { kind: 'tags' }, required: false },
+    },
+    valid: fc.record({ sourceId, selection, ...annotationContent }, { requiredKeys: ['sourceId', 'selection', 'color'] }),
+  },
+  'annotations.update': {
+    fields: { ...annotationRefFields, patch: objectField },
+    valid: fc.record({ sourceId, id: annotationId, patch: fc.record(annotationContent, { requiredKeys: [] }) }),
+  },
+  'annotations.reattach': {
+    fields: { ...annotationRefFields, selection: objectField },
+    valid: fc.record({ sourceId, id: annotationId, selection }),
+  },
+  'annotations.delete': { fields: annotationRefFields, valid: fc.record({ sourceId, id: annotationId }) },
+  'annotations.undelete': { fields: annotationRefFields, valid: fc.record({ sourceId, id: annotationId }) },
+  'annotations.citations': { fields: annotationRefFields, valid: fc.record({ sourceId, id: annotationId }) },
+  'annotations.cite': {
+    fields: { areaId: { type: { kind: 'id' }, required: true }, ref: objectField },
+    valid: fc.record({ areaId: anyId, ref }),
+  },
 };
 
 /** Meetings and the timeline (issue 7): ids from the sample book's meetings, zones real and not. */

@@ -46,6 +46,18 @@ export const storedFiles: Record<string, StoredFile> = {
       return JSON.stringify(shown) === JSON.stringify(points.filter((p) => p['deletedAt'] === null).map((p) => p['id']));
     },
   },
+  // ---- sources (issue 3) ----
+  'briefing-book/source': {
+    relPath: (doc) => `sources/${String(field(doc, 'source')['id'])}.json`,
+    sample: 'sources/src-ustr-readout.json',
+    inUse: async (b, doc) => {
+      const source = field(doc, 'source');
+      // A deleted source is not listed, but can still be brought back.
+      if (source['deletedAt'] !== null) return (await b.call('bb:sources.undelete', { id: source['id'] })).ok;
+      const listed = await b.ok<{ id: string; title: string }[]>('bb:sources.list', {});
+      return listed.some((s) => s.id === source['id'] && s.title === source['title']);
+    },
+  },
   'briefing-book/window-state': {
     relPath: () => 'window-state.json',
     sample: 'window-state.json',

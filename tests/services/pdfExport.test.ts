@@ -290,7 +290,9 @@ describe('exporting', () => {
     const after = (await pageTexts(again)).join('\n').replace(/\s+/g, ' ');
     expect(after).toContain('双方在结构性问题上取得了进展');
     expect(after).toContain('(source removed from the book)');
-    expect(after).not.toContain('Every source quoted');
+    // The appendix now lists only the source the note still cites (the wire report), not the deleted one.
+    expect(after).not.toMatch(/S\d 商务部新闻发言人/);
+    expect(after).toMatch(/S1 US and China add a third day to Beijing trade talks/);
   });
 
   test('a book without boards or sources prints no positions, evidence or appendix', async () => {

@@ -1,4 +1,5 @@
 import { AREA_FORMAT, BOOK_FORMAT, WINDOW_FORMAT } from '../persistence/documents';
+import { SNAPSHOT_FORMAT, SOURCE_FORMAT } from '../persistence/sourceDocuments';
 
 /**
  * Which stored files make up a book, for the portable archive and the
@@ -38,6 +39,21 @@ export const backupEntries: readonly BackupEntry[] = [
     file: ID_JSON,
     restoreOrder: 10,
     description: 'one issue area with its briefing note',
+  },
+  // Sources (issue 3): an article's text is written before its details, as the app writes them.
+  {
+    format: SNAPSHOT_FORMAT,
+    dir: 'sources',
+    file: /^[a-z0-9][a-z0-9-]{0,63}\.snapshot\.json$/,
+    restoreOrder: 4,
+    description: "a source article's text as imported (written once, never changed)",
+  },
+  {
+    format: SOURCE_FORMAT,
+    dir: 'sources',
+    file: ID_JSON,
+    restoreOrder: 6,
+    description: "a source article's details and annotations",
   },
   {
     format: BOOK_FORMAT,

@@ -86,6 +86,8 @@ export interface PrintSource {
   /** YYYY-MM-DD, or empty when unknown. */
   readonly date: string;
   readonly url: string;
+  /** The quotes of this source that the printed book cites (evidence notes and note citations), in order. */
+  readonly quotes?: readonly string[];
 }
 
 /** "2019-01-10" → "10 January 2019"; anything else is returned as it is. */

@@ -37,6 +37,19 @@ export function refKey(ref: AnnotationRef): string {
   return `${ref.sourceId}/${ref.annotationId}`;
 }
 
+const WITH_TEXT = /\[((?:\\.|[^\]\\])*)\]\(cite:([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9-]*)\)/g;
+
+/** Every citation in a note with the quote its link text holds (the last-known quote), in order of appearance. */
+export function findCitationQuotes(markdown: string): { ref: AnnotationRef; quote: string }[] {
+  if (!markdown.includes('](cite:')) return [];
+  const out: { ref: AnnotationRef; quote: string }[] = [];
+  for (const match of markdown.matchAll(WITH_TEXT)) {
+    const ref = parseCitationHref(`cite:${match[2] ?? ''}/${match[3] ?? ''}`);
+    if (ref) out.push({ ref, quote: quoteFromLinkText((match[1] ?? '').replace(/\\(.)/g, '$1')) });
+  }
+  return out;
+}
+
 /** Every citation in a note, in order of appearance (repeats included). */
 export function findCitations(markdown: string): AnnotationRef[] {
   if (!markdown.includes('](cite:')) return [];

@@ -3,6 +3,7 @@ import { formatLongDate } from '../../core/print/model';
 import { AppError, notFound } from '../../core/errors';
 import { sortByRank } from '../../core/ops/ranking';
 import type { BookService } from '../book/bookService';
+import { findCitationQuotes } from '../../core/sources/citations';
 import type { PrintContentSource } from './ports';
 
 export interface PrintSelection {
@@ -32,10 +33,19 @@ export async function collectPrintBook(book: BookService, content: PrintContentS
   }
   const areas: PrintArea[] = [];
   const sourceOrder: string[] = [];
+  const quotesOf = new Map<string, string[]>();
+  const cites = (sourceId: string, quote: string) => {
+    if (!sourceOrder.includes(sourceId)) sourceOrder.push(sourceId);
+    const quotes = quotesOf.get(sourceId) ?? [];
+    if (quote && !quotes.includes(quote)) quotes.push(quote);
+    quotesOf.set(sourceId, quotes);
+  };
   for (const summary of chosen) {
     const note = book.getNote(summary.id);
     const [board, evidence] = await Promise.all([content.board(summary.id), content.evidence(summary.id)]);
-    for (const e of evidence) if (e.sourceId && !sourceOrder.includes(e.sourceId)) sourceOrder.push(e.sourceId);
+    for (const e of evidence) if (e.sourceId) cites(e.sourceId, e.quote);
+    // Citations in the note print as numbered references to the sources appendix.
+    for (const c of findCitationQuotes(note.markdown)) cites(c.ref.sourceId, c.quote);
     areas.push({
       id: summary.id,
       title: summary.title,
@@ -52,7 +62,10 @@ export async function collectPrintBook(book: BookService, content: PrintContentS
   }
   const found = sourceOrder.length ? await content.sources(sourceOrder) : [];
   const byId = new Map(found.map((s) => [s.id, s]));
-  const sources: PrintSource[] = sourceOrder.flatMap((id) => byId.get(id) ?? []);
+  const sources: PrintSource[] = sourceOrder.flatMap((id) => {
+    const source = byId.get(id);
+    return source ? [{ ...source, quotes: quotesOf.get(id) ?? [] }] : [];
+  });
   const listed = new Set(sources.map((s) => s.id));
   const withKnownSources = areas.map((a) => ({
     ...a,

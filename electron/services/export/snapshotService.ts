@@ -65,6 +65,8 @@ export interface SnapshotDeps {
   readonly durable: DurableWriteOptions;
   readonly policy: SnapshotPolicy;
   readonly timers: Timers;
+  /** What else reads the book folder and must read it again after a restore (the Sources library). */
+  readonly reloadOthers?: () => Promise<void>;
 }
 
 /**
@@ -469,6 +471,8 @@ export class SnapshotService {
     this.quiet = true;
     try {
       await this.deps.book.reload();
+      // Other features' files (the Sources library) were put back too: read them again.
+      await this.deps.reloadOthers?.();
     } finally {
       this.quiet = false;
     }

@@ -48,6 +48,8 @@ export function createExportServices(
     readonly positions: PositionsService;
     /** The sources the evidence quotes, for the appendix; without it, what the quotes last said about them. */
     readonly sources?: SourceLookup;
+    /** Reads the rest of the book folder again after a snapshot is restored (the Sources library). */
+    readonly reloadOthers?: () => Promise<void>;
   },
 ): ExportServices {
   const wiring = deps.exports;
@@ -89,6 +91,7 @@ export function createExportServices(
     durable,
     policy: wiring?.snapshots ?? manualSnapshotPolicy,
     timers: wiring?.timers ?? realTimers,
+    ...(core.reloadOthers ? { reloadOthers: core.reloadOthers } : {}),
   });
   return {
     pdf,

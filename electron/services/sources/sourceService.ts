@@ -118,6 +118,15 @@ export class SourceService {
     await this.deps.store.idle();
   }
 
+  /** Reads the source files again, as at start (after a snapshot was restored under the open book). */
+  async reload(): Promise<void> {
+    await this.shutdown();
+    this.deps.store.reset();
+    this.opening = null;
+    this.openError = null;
+    await this.open();
+  }
+
   private async createSampleSources(): Promise<void> {
     for (const sample of this.deps.sample) {
       if (this.deps.store.isIdTaken(sample.id)) continue;

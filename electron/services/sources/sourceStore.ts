@@ -39,6 +39,13 @@ export class SourceStore {
     for (const id of loaded.reserved) this.reservedIds.add(id);
   }
 
+  /** Forgets everything read, so that open() reads the folder again (after a snapshot was restored). */
+  reset(): void {
+    this.docs.clear();
+    this.reservedIds.clear();
+    this.snapshots.clear();
+  }
+
   all(): StoredDocument<SourceDoc>[] {
     return [...this.docs.values()];
   }

@@ -2,6 +2,8 @@ import createDOMPurify from 'dompurify';
 import type { JSDOM } from 'jsdom';
 import { Marked, type Tokens } from 'marked';
 import markedCjkFriendly from 'marked-cjk-friendly';
+import type { AnnotationRef } from '../../../core/sources/model';
+import { parseCitationHref } from '../../../core/sources/citations';
 
 /**
  * Markdown to print-safe HTML. marked turns the Markdown into HTML and DOMPurify,
@@ -16,6 +18,11 @@ export class PrintMarkdown {
   private readonly purify: ReturnType<typeof createDOMPurify>;
   private readonly marked: Marked;
   private headingOffset = 0;
+  /**
+   * Where a citation of a source (`[“quote”](cite:source/annotation)` in a note) points: its number in the
+   * sources appendix and that entry's anchor, or null when the source is not in the book any more. Set per book.
+   */
+  citationTarget: (ref: AnnotationRef) => { readonly label: string; readonly anchor: string } | null = () => null;
 
   /**
    * jsdom is loaded on the first print, not when the app starts: it is large, and most
@@ -37,6 +44,7 @@ export class PrintMarkdown {
       }
     });
     const offset = () => this.headingOffset;
+    const target = (ref: AnnotationRef) => this.citationTarget(ref);
     this.marked = new Marked({ gfm: true, breaks: false });
     this.marked.use(markedCjkFriendly());
     this.marked.use({
@@ -48,6 +56,16 @@ export class PrintMarkdown {
         html(token: Tokens.HTML | Tokens.Tag): string {
           const text = escapeHtml(token.text);
           return 'block' in token && token.block ? `<p class="raw-html">${text}</p>\n` : text;
+        },
+        // A citation prints as its quote and a numbered reference to the sources appendix.
+        link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link): string | false {
+          const ref = parseCitationHref(token.href);
+          if (!ref) return false;
+          const quote = `<span class="note-cite">${this.parser.parseInline(token.tokens)}</span>`;
+          const to = target(ref);
+          return to
+            ? `${quote}<sup class="refs"><a class="src-ref" href="#${escapeHtml(to.anchor)}">${escapeHtml(to.label)}</a></sup>`
+            : `${quote} <span class="ev-caveat">(source removed from the book)</span>`;
         },
         image(token: Tokens.Image): string {
           const label = token.text.trim() || 'image';
@@ -109,7 +127,7 @@ export class PrintMarkdown {
       ],
       ALLOWED_ATTR: ['href', 'title', 'start', 'class'],
       ALLOW_DATA_ATTR: false,
-      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#src-[a-z0-9-]+$)/i,
       RETURN_DOM_FRAGMENT: true,
     });
     typographicQuotes(fragment);
@@ -157,7 +175,8 @@ export function curlQuotes(text: string, before = ' '): string {
 }
 
 function isPrintableLink(href: string): boolean {
-  return /^(?:https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(href);
+  // #src-…: a citation's reference to its entry in the book's own sources appendix.
+  return /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|#src-[a-z0-9-]+)$/i.test(href);
 }
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

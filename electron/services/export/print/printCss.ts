@@ -177,5 +177,7 @@ p, li { orphans: 2; widows: 2; }
 .src-n { flex: 0 0 9mm; font-family: ${sans}; font-weight: 700; color: var(--accent); font-variant-numeric: lining-nums; }
 .src-body { flex: 1; min-width: 0; }
 .src-url { display: block; font-family: ${sans}; font-size: 8pt; color: var(--muted); word-break: break-all; }
+.sources .src-quotes { list-style: none; margin: 1.5mm 0 0; padding: 0; }
+.sources .src-quotes li { display: block; margin: 1mm 0 0; padding: 0 0 0 3mm; border: 0; border-left: 1.5pt solid var(--rule-soft); font-size: 9pt; font-style: italic; break-inside: avoid; }
 `;
 }

@@ -62,6 +62,10 @@ function sourceAnchor(sourceId: string): string {
 /** Renders every Markdown text of the book once. */
 export function prepareBook(book: PrintBook, markdown: PrintMarkdown, pageSize: PageSize): PreparedBook {
   const sourceNumbers = new Map(book.sources.map((s, i) => [s.id, `S${i + 1}`]));
+  markdown.citationTarget = (ref) => {
+    const label = sourceNumbers.get(ref.sourceId);
+    return label ? { label, anchor: sourceAnchor(ref.sourceId) } : null;
+  };
   const contents: ContentsEntry[] = book.areas.map((area, index) => ({
     anchor: areaAnchor(area.id),
     number: String(index + 1),
@@ -235,13 +239,16 @@ function sourcesAppendix(sources: readonly PrintSource[]): string {
   const items = sources.map((s, i) => {
     const bits = [s.outlet, s.date ? formatLongDate(s.date) : ''].filter(Boolean).map(escapeHtml).join(', ');
     const url = s.url ? `<span class="src-url">${escapeHtml(s.url)}</span>` : '';
+    const quotes = s.quotes?.length
+      ? `<ul class="src-quotes">${s.quotes.map((q) => `<li dir="auto">“${escapeHtml(q)}”</li>`).join('')}</ul>`
+      : '';
     return `<li id="${sourceAnchor(s.id)}"><span class="src-n">S${i + 1}</span><div class="src-body"><cite>${escapeHtml(s.title)}</cite>${
       bits ? `. ${bits}.` : ''
-    } ${url}</div></li>`;
+    } ${url}${quotes}</div></li>`;
   });
   return `<section class="appendix" id="${SOURCES_ANCHOR}">
 <h1 class="part-title">Sources</h1>
-<p class="appendix-intro">Every source quoted in the evidence notes of this book, in the order first cited.</p>
+<p class="appendix-intro">Every source quoted in the evidence notes and briefing notes of this book, in the order first cited, with the passages quoted.</p>
 <ol class="sources">
 ${items.join('\n')}
 </ol>

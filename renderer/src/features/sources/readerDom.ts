@@ -30,12 +30,14 @@ function browserPurifier(): Purifier {
 
 let purifier: Purifier | null = null;
 
+/**
+ * Shows a stored article: sanitized again here under the article policy, then parsed in an inert document
+ * (no script runs, nothing loads) and moved into the reader. No HTML string is ever written into the live DOM.
+ */
 export function renderArticle(container: HTMLElement, html: string): void {
   purifier ??= browserPurifier();
-  // Parsed in an inert document (nothing in it runs or loads) and moved in, so no HTML string is written
-  // into the page (the security audit's rule 8); the article was sanitized with DOMPurify first.
-  const parsed = new DOMParser().parseFromString(sanitizeArticleHtml(purifier, html), 'text/html');
-  container.replaceChildren(...Array.from(parsed.body.childNodes));
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${sanitizeArticleHtml(purifier, html)}</body>`, 'text/html');
+  container.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
 }
 
 export interface TextMap {
