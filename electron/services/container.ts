@@ -76,14 +76,6 @@ export interface Services {
 }
 
 /** The sample book was made on this boot (book.state() refuses a book that could not be opened). */
-function sampleWasCreated(book: BookService): boolean {
-  try {
-    return book.state().createdSample;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Builds every service with its dependencies passed in. The Electron main
  * process, the browser test harness, the benchmark and the command-line tools
@@ -97,15 +89,17 @@ export function createServices(deps: ContainerDeps): Services {
     ...(deps.durable ? { durable: deps.durable } : {}),
   });
   const store = new BookStore(folder);
-  const book = new BookService({
+  const book: BookService = new BookService({
     store,
     clock: deps.clock,
     ids: deps.ids,
     sample: deps.sample,
     // A snapshot restore cut short is settled before the book is read (issue 6).
     beforeOpen: () => exports.snapshots.beforeOpen(),
+    // The sample sources are part of a new sample book (issue 3).
+    writeSampleExtras: (): Promise<void> => sources.writeSample(),
   });
-  const sources = new SourceService({
+  const sources: SourceService = new SourceService({
     store: new SourceStore(folder),
     fs: deps.fs,
     clock: deps.clock,
@@ -194,7 +188,7 @@ export function createServices(deps: ContainerDeps): Services {
       booted.push(book);
       await windowState.boot();
       booted.push(windowState);
-      await sources.boot({ createSample: sampleWasCreated(book) });
+      await sources.boot();
       booted.push(sources);
       await search.boot();
       booted.push(search);

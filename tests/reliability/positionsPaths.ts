@@ -35,19 +35,19 @@ async function archiveJapan(b: Booted): Promise<void> {
 }
 
 /** A round no stance refers to (only such a round can be deleted). */
-async function addWashingtonRound(b: Booted): Promise<void> {
+async function addGenevaRound(b: Booted): Promise<void> {
   await b.ok('bb:rounds.create', {
-    name: 'Washington ministerial talks',
-    startDate: '2019-01-30',
-    endDate: '2019-01-31',
-    place: 'Washington',
+    name: 'Geneva technical talks',
+    startDate: '2019-02-12',
+    endDate: '2019-02-13',
+    place: 'Geneva',
   });
 }
 
-const washingtonId = async (b: Booted): Promise<string> => {
+const genevaId = async (b: Booted): Promise<string> => {
   const { rounds } = await b.ok<{ rounds: { id: string; name: string }[] }>('bb:rounds.list');
-  const found = rounds.find((r) => r.name === 'Washington ministerial talks');
-  if (!found) throw new Error('the Washington round was not created');
+  const found = rounds.find((r) => r.name === 'Geneva technical talks');
+  if (!found) throw new Error('the Geneva round was not created');
   return found.id;
 };
 
@@ -162,10 +162,10 @@ export const positionsContractPaths: Record<string, WritePath> = {
         label: 'add a round',
         act: (b) =>
           b.call('bb:rounds.create', {
-            name: 'Washington ministerial talks',
-            startDate: '2019-01-30',
-            endDate: '2019-01-31',
-            place: 'Washington',
+            name: 'Geneva technical talks',
+            startDate: '2019-02-12',
+            endDate: '2019-02-13',
+            place: 'Geneva',
           }),
       },
     ],
@@ -188,8 +188,8 @@ export const positionsContractPaths: Record<string, WritePath> = {
     scenarios: [
       {
         label: 'delete a round nothing refers to',
-        prepare: addWashingtonRound,
-        act: async (b) => b.call('bb:rounds.delete', { id: await washingtonId(b) }),
+        prepare: addGenevaRound,
+        act: async (b) => b.call('bb:rounds.delete', { id: await genevaId(b) }),
       },
     ],
   },

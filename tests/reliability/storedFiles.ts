@@ -13,6 +13,14 @@ export interface StoredFile {
   readonly sample: string;
   /** Whether the opened book is using the content of this (valid) file. */
   inUse(b: Booted, doc: Record<string, unknown>): Promise<boolean>;
+  /**
+   * For a file the book does not read when it opens, what reads it (opening the book stays fast). The rule for such
+   * a file: opening the book says nothing about it and does not touch it; damage is found when it is read, and
+   * then, as at open, a damaged file is moved to corrupt/ byte for byte with a notice naming both places, a valid
+   * file that cannot be used (another id, a newer version) is left as it is with a notice, and the read itself
+   * fails with a message naming the file, while everything else goes on working.
+   */
+  readonly readOnDemand?: (b: Booted) => Promise<{ readonly ok: boolean; readonly message: string }>;
 }
 
 const field = (doc: Record<string, unknown>, key: string): Record<string, unknown> => {
@@ -56,6 +64,22 @@ export const storedFiles: Record<string, StoredFile> = {
       if (source['deletedAt'] !== null) return (await b.call('bb:sources.undelete', { id: source['id'] })).ok;
       const listed = await b.ok<{ id: string; title: string }[]>('bb:sources.list', {});
       return listed.some((s) => s.id === source['id'] && s.title === source['title']);
+    },
+  },
+  // The article text of a source: written once at import and read only when its article is opened
+  // (docs/decisions/0002-import-and-anchoring.md), so its damage is found then, not at open (see readOnDemand).
+  'briefing-book/snapshot': {
+    relPath: (doc) => `sources/${String(doc['sourceId'])}.snapshot.json`,
+    sample: 'sources/src-ustr-readout.snapshot.json',
+    inUse: async (b, doc) => {
+      const shown = await b.call('bb:sources.get', { id: doc['sourceId'] });
+      if (!shown.ok) return false;
+      const article = shown.value as { html: string; text: string };
+      return article.html === doc['html'] && article.text === doc['text'];
+    },
+    readOnDemand: async (b) => {
+      const shown = await b.call('bb:sources.get', { id: 'src-ustr-readout' });
+      return { ok: shown.ok, message: shown.ok ? '' : shown.error.message };
     },
   },
   'briefing-book/window-state': {

@@ -4,6 +4,7 @@ import type { Booted } from '../services/support';
 import { service } from './serviceCall';
 import { exportContractPaths, exportServicePaths, type OutsideWrite } from './exportPaths';
 import { positionsContractPaths } from './positionsPaths';
+import { sourcesContractPaths } from './sourcesPaths';
 
 /**
  * Every API method of the contract, and every other save the main process
@@ -134,6 +135,8 @@ export const contractWritePaths: Record<string, WritePath> = {
   ...positionsContractPaths,
   // ---- meetings and timeline (issue 7) ----
   ...meetingsWritePaths(),
+  // ---- sources (issue 3): the reading methods; the writing ones are in sourcesPendingFaults ----
+  ...sourcesContractPaths,
 };
 
 /** Meetings and the timeline (issue 7): every change is one write of book.json. The sample book has these ids. */
@@ -147,7 +150,8 @@ function meetingsWritePaths(): Record<string, WritePath> {
   return {
     'meetings.list': read('bb:meetings.list'),
     'meetings.get': read('bb:meetings.get', { id: M }),
-    'meetings.brief': read('bb:meetings.brief', { id: M }),
+    // The brief reads the quotes its agenda's boards cite from the library's files.
+    'meetings.brief': { readOnly: true, reads: true, call: (b) => b.call('bb:meetings.brief', { id: M }) },
     'timeline.list': read('bb:timeline.list'),
     'timeline.upcoming': read('bb:timeline.upcoming'),
     // Writes only the PDF the user chose, outside the data folder, through the same durable write as pdf.export

@@ -236,10 +236,14 @@ describe('snapshots never change', () => {
     });
     await b.ok('bb:sources.update', { id: source.id, patch: { title: 'Renamed', outlet: 'Other' } });
     expect(await readFile(snapPath)).toEqual(before);
-    const snap = JSON.parse(before.toString('utf8')) as { sourceId: string };
-    await expect(
-      b.services.sources['deps'].store.writeSnapshot({ ...JSON.parse(before.toString('utf8')), sourceId: snap.sourceId } as never),
-    ).rejects.toThrow(/never replaced/);
+    const snap = JSON.parse(before.toString('utf8')) as { sourceId: string; text: string };
+    // Another text for the same source is refused; the stored one stays byte for byte.
+    await expect(b.services.sources['deps'].store.writeSnapshot({ ...snap, text: `${snap.text} (edited)` } as never)).rejects.toThrow(
+      /never replaced/,
+    );
+    expect(await readFile(snapPath)).toEqual(before);
+    // The very same text (what a create cut short leaves behind) is taken as already stored: nothing is written.
+    await b.services.sources['deps'].store.writeSnapshot(snap as never);
     expect(await readFile(snapPath)).toEqual(before);
   });
 });

@@ -72,6 +72,9 @@ function workerScript(): Promise<string> {
       outfile,
       // jsdom (the print sanitizer's DOM) reads its own files at run time, so it stays a package, as in the app.
       external: ['jsdom'],
+      // import('jsdom') (the print sanitizer, the Sources importer) must become require(): ESM resolution ignores
+      // NODE_PATH, so from the bundle's temp folder a dynamic import would not find the package.
+      supported: { 'dynamic-import': false },
       logLevel: 'error',
     });
     return outfile;

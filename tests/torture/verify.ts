@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createDispatch } from '../../electron/core/contract/dispatch';
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
 import type { BookState } from '../../electron/core/contract/views';
 import { areaKind, bookKind, windowStateKind } from '../../electron/core/persistence/documents';
+import { snapshotKind, sourceKind } from '../../electron/core/persistence/sourceDocuments';
 import type { FsPort } from '../../electron/services/fs/fsPort';
 import { nodeFs } from '../../electron/services/fs/nodeFs';
+import { SOURCES_DIR } from '../../electron/services/sources/sourceStore';
 import { SAMPLE_MARKER } from '../../electron/services/store/bookStore';
 import { isTempName } from '../../electron/services/store/durableWrite';
 import { decodeFile } from '../../electron/services/store/loader';
@@ -21,6 +24,10 @@ export class Model {
   readonly areas = new Map<string, Fields>();
   book: Fields = {};
   window: Fields = {};
+  /** Sources seen at the last check (id to a hash of the file): none of them may go. */
+  readonly sources = new Map<string, string>();
+  /** Source snapshots seen at the last check (id to a hash of the bytes): written once, they never change or go. */
+  readonly snapshots = new Map<string, string>();
   /** False until the first check has read the folder: until then, areas the parent never saw (the sample book) are expected. */
   known = false;
   /** Areas known to be deleted, passed to the next worker so it can undelete them. */
@@ -201,6 +208,22 @@ export async function verifyAfterKill(
   checkFile('book.json', model.book, book ? { ...book } : null, (e) => ('book' in e ? e.book : undefined));
   checkFile('window-state.json', model.window, window ? { ...window } : null, (e) => ('window' in e ? { ...e.window } : undefined));
 
+  // Sources (docs/decisions/0002): no save here changes them, and the sample book's may still be being written, so the
+  // rule is that what was there stays: every source seen before is still there, and a snapshot is never rewritten.
+  for (const id of model.sources.keys()) {
+    if (!disk.sources.has(id)) {
+      lost += 1;
+      problems.push(`source ${id} was on disk and is gone`);
+    }
+  }
+  for (const [id, hash] of model.snapshots) {
+    const found = disk.snapshots.get(id);
+    if (found === undefined) {
+      lost += 1;
+      problems.push(`the snapshot of source ${id} was on disk and is gone`);
+    } else if (found !== hash) problems.push(`the snapshot of source ${id} changed, and a snapshot is written once`);
+  }
+
   // 3. The real store reopens the folder with no notice at all, and clears the temp files.
   const services = reliabilityServices(dataDir, fs, options);
   await services.boot();
@@ -236,6 +259,13 @@ export async function verifyAfterKill(
   for (const [id, { id: _id, ...fields }] of reread.areas) model.areas.set(id, fields);
   model.book = reread.book ? { ...reread.book } : {};
   model.window = reread.window ? { ...reread.window } : {};
+  for (const [into, from] of [
+    [model.sources, reread.sources],
+    [model.snapshots, reread.snapshots],
+  ] as const) {
+    into.clear();
+    for (const [id, hash] of from) into.set(id, hash);
+  }
   model.known = true;
   return { lost, corrupt, tempFiles, landed, notLanded, problems };
 }
@@ -244,12 +274,23 @@ interface Disk {
   readonly areas: Map<string, DiskArea>;
   readonly book: BookRecord | null;
   readonly window: WindowRecord | null;
+  /** Source files and snapshots that decode, by source id: a hash of their bytes. */
+  readonly sources: Map<string, string>;
+  readonly snapshots: Map<string, string>;
   readonly tempFiles: number;
   readonly corrupt: number;
   readonly problems: string[];
 }
 
-/** Reads and decodes every file of the data folder, as the checks need them. */
+const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+const SNAPSHOT_FILE = new RegExp(`^${SOURCES_DIR}/[^/]+\\.snapshot\\.json$`);
+const SOURCE_FILE = new RegExp(`^${SOURCES_DIR}/[^/]+\\.json$`);
+
+/**
+ * Reads and decodes every file of the data folder, as the checks need them. Expected: book.json, window-state.json,
+ * areas/<id>.json, sources/<id>.json and sources/<id>.snapshot.json (each holding the id of its name), and temp files
+ * a kill left (counted; the reopen must remove them). Anything else, and a file that does not decode, is a problem.
+ */
 async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
   const problems: string[] = [];
   const areas = new Map<string, DiskArea>();
@@ -258,10 +299,12 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
   let tempFiles = 0;
   let corrupt = 0;
   const boards = new Map<string, Board>();
+  const sources = new Map<string, string>();
+  const snapshots = new Map<string, string>();
   let partyIds: string[] = [];
   for (const rel of await walk(fs, dataDir)) {
     if (rel.endsWith('/')) {
-      if (rel !== 'areas/') {
+      if (rel !== 'areas/' && rel !== `${SOURCES_DIR}/`) {
         problems.push(`unexpected folder ${rel}`);
         if (rel.startsWith('corrupt')) corrupt += 1;
       }
@@ -287,6 +330,16 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
         if (`areas/${area.id}.json` !== rel) problems.push(`${rel} holds area ${area.id}`);
         areas.set(area.id, { id: area.id, ...areaRecordOf(area), noteHash: sha1(note.markdown), boardHash: '' });
         boards.set(area.id, board);
+      } else if (SNAPSHOT_FILE.test(rel)) {
+        // Before its source file (a crash in between leaves an unused snapshot, which is allowed); it must decode
+        // although the store reads it only when its article is opened.
+        const { sourceId } = decodeFile(snapshotKind, bytes).doc;
+        if (`${SOURCES_DIR}/${sourceId}.snapshot.json` !== rel) problems.push(`${rel} holds the snapshot of source ${sourceId}`);
+        else snapshots.set(sourceId, hashBytes(bytes));
+      } else if (SOURCE_FILE.test(rel)) {
+        const { source } = decodeFile(sourceKind, bytes).doc;
+        if (`${SOURCES_DIR}/${source.id}.json` !== rel) problems.push(`${rel} holds source ${source.id}`);
+        else sources.set(source.id, hashBytes(bytes));
       } else {
         problems.push(`unexpected file ${rel}`);
       }
@@ -300,5 +353,12 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
     const area = areas.get(id);
     if (area) areas.set(id, { ...area, boardHash: boardHashOnDisk(board, partyIds) });
   }
-  return { areas, book, window, tempFiles, corrupt, problems };
+  // The snapshot is made durable before its source file is written: a source without one has lost its text.
+  for (const id of sources.keys()) {
+    if (!snapshots.has(id)) {
+      corrupt += 1;
+      problems.push(`source ${id} has no snapshot (${SOURCES_DIR}/${id}.snapshot.json)`);
+    }
+  }
+  return { areas, book, window, sources, snapshots, tempFiles, corrupt, problems };
 }

@@ -43,6 +43,11 @@ export interface BookServiceDeps {
    * was cut short). A failure stops the open, like a folder that cannot be read.
    */
   readonly beforeOpen?: () => Promise<void>;
+  /**
+   * Writes the other features' part of a new sample book (the sample sources), before book.json: the
+   * sample counts as complete only once every part of it is written. Must skip what is already there.
+   */
+  readonly writeSampleExtras?: () => Promise<void>;
 }
 
 export const defaultParties: readonly Party[] = [
@@ -145,6 +150,7 @@ export class BookService {
       const board = sample.positions?.board(a.id, clock) ?? emptyBoard();
       await store.createArea({ format: AREA_FORMAT, schemaVersion: 2, area, note: newNote(a.note, clock), board });
     }
+    await this.deps.writeSampleExtras?.();
     // The book file goes last: its presence marks a complete data folder.
     await store.createBook({
       format: BOOK_FORMAT,

@@ -106,11 +106,18 @@ export class SourceService {
     if (this.openError) throw new AppError('storage', `The sources could not be read: ${this.openError.message}`);
   }
 
-  /** Once the book is open: the sample sources for a new sample book. */
-  async boot(options: { readonly createSample: boolean }): Promise<void> {
-    if (!options.createSample) return;
+  /**
+   * The sample sources of a new sample book, written while the book service writes the sample (before
+   * its book.json, so an interrupted first run is finished at the next start). Skips those already there.
+   */
+  async writeSample(): Promise<void> {
     await this.ready();
     await this.createSampleSources();
+  }
+
+  /** Once the book is open. Never throws: a library that could not be read is reported by every sources method. */
+  async boot(): Promise<void> {
+    await this.open();
   }
 
   async shutdown(): Promise<void> {
@@ -130,7 +137,7 @@ export class SourceService {
   private async createSampleSources(): Promise<void> {
     for (const sample of this.deps.sample) {
       if (this.deps.store.isIdTaken(sample.id)) continue;
-      const prepared = await prepareArticle({ kind: sample.kind, content: sample.content, fileName: null });
+      const prepared = await preparedSample(sample);
       const now = this.deps.clock.now();
       const annotations = sample.annotations.map((a): Annotation => {
         const at = prepared.text.indexOf(a.quote);
@@ -646,4 +653,19 @@ function applyMetaPatch(meta: SourceMeta, patch: SourceMetaPatch, text: string |
     language,
     direction,
   };
+}
+
+/**
+ * The sample articles, prepared once per process: the same input always gives the same article, and
+ * preparing one parses it with jsdom (a first run that is retried, or a test that makes many sample books).
+ */
+const preparedSamples = new WeakMap<SampleSource, Promise<PreparedArticle>>();
+function preparedSample(sample: SampleSource): Promise<PreparedArticle> {
+  let prepared = preparedSamples.get(sample);
+  if (!prepared) {
+    prepared = prepareArticle({ kind: sample.kind, content: sample.content, fileName: null });
+    preparedSamples.set(sample, prepared);
+    prepared.catch(() => preparedSamples.delete(sample));
+  }
+  return prepared;
 }

@@ -23,6 +23,8 @@ export class SourceStore {
   private readonly docs = new Map<string, StoredDocument<SourceDoc>>();
   private readonly reservedIds = new Set<string>();
   private readonly snapshots = new Map<string, SnapshotDoc>();
+  /** Snapshot files already reported as holding another source's text. */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -44,6 +46,7 @@ export class SourceStore {
     this.docs.clear();
     this.reservedIds.clear();
     this.snapshots.clear();
+    this.reported.clear();
   }
 
   all(): StoredDocument<SourceDoc>[] {
@@ -71,7 +74,7 @@ export class SourceStore {
     const id = doc.source.id;
     if (this.isIdTaken(id)) throw new AppError('conflict', `A source with id ${id} already exists.`);
     try {
-      await this.folder.fs.mkdir(this.folder.path(SOURCES_DIR));
+      await this.folder.ensureFolder(SOURCES_DIR);
     } catch (error) {
       throw storageError('create folder', SOURCES_DIR, error);
     }
@@ -91,6 +94,19 @@ export class SourceStore {
   async writeSnapshot(snapshot: SnapshotDoc): Promise<void> {
     const rel = this.snapshotPath(snapshot.sourceId);
     if (await this.folder.exists(rel)) {
+      // The same text, left by a create cut short before the source's own file was written
+      // (a crash, a full disk): it is already stored, so the create goes on. Any other text stays as it is.
+      const left = await this.folder.load(rel, snapshotKind);
+      if (
+        left.kind === 'ok' &&
+        left.doc.sourceId === snapshot.sourceId &&
+        left.doc.contentHash === snapshot.contentHash &&
+        left.doc.html === snapshot.html &&
+        left.doc.text === snapshot.text
+      ) {
+        this.remember(left.doc);
+        return;
+      }
       throw new AppError('conflict', `The text of source ${snapshot.sourceId} is already stored, and a stored text is never replaced.`);
     }
     const stored = this.folder.document(rel, snapshotKind, snapshot);
@@ -113,17 +129,20 @@ export class SourceStore {
     switch (loaded.kind) {
       case 'ok':
         if (loaded.doc.sourceId !== id) {
-          return {
-            kind: 'unavailable',
-            message: `${rel} holds the text of another source (${loaded.doc.sourceId}); it was left as it is.`,
-          };
+          const message = `${rel} holds the text of another source (${loaded.doc.sourceId}); it was left as it is.`;
+          // Told once, like an area file holding another area: the file is never written, so nothing in it is lost.
+          if (!this.reported.has(rel)) {
+            this.reported.add(rel);
+            this.folder.report('error', 'A file holds the text of another source', rel, null, message);
+          }
+          return { kind: 'unavailable', message };
         }
         this.remember(loaded.doc);
         return { kind: 'ok', doc: loaded.doc };
       case 'missing':
         return { kind: 'unavailable', message: `the file with its text (${rel}) is missing from the data folder.` };
       case 'newer':
-        return { kind: 'unavailable', message: loaded.message };
+        return { kind: 'unavailable', message: `its text is in ${rel}, and ${loaded.message}` };
       case 'set-aside':
         return {
           kind: 'unavailable',

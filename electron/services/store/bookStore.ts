@@ -158,7 +158,7 @@ export class BookStore {
     const id = doc.area.id;
     if (this.isIdTaken(id)) throw new AppError('conflict', `An issue area with id ${id} already exists.`);
     try {
-      await this.folder.fs.mkdir(this.folder.path(AREAS_DIR));
+      await this.folder.ensureFolder(AREAS_DIR);
     } catch (error) {
       throw storageError('create folder', AREAS_DIR, error);
     }

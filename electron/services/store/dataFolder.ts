@@ -112,6 +112,21 @@ export class DataFolder {
     return (await this.retryRead(() => this.deps.fs.stat(this.path(rel)))) !== null;
   }
 
+  /** Sub-folders made durable by this process (see ensureFolder). */
+  private readonly durableFolders = new Set<string>();
+
+  /**
+   * Makes a sub-folder (sources/, areas/) and its entry in the data folder durable before a file is written in it:
+   * a durable write fsyncs the file's own folder, not the data folder, so without this a power cut after the first
+   * acknowledged save in a new sub-folder could take the whole sub-folder away. Once per folder per process.
+   */
+  async ensureFolder(relDir: string): Promise<void> {
+    await this.deps.fs.mkdir(this.path(relDir));
+    if (this.durableFolders.has(relDir)) return;
+    if (this.durable.syncDirectory) await syncDirectory(this.deps.fs, dirname(this.path(relDir)));
+    this.durableFolders.add(relDir);
+  }
+
   /** Deletes temp files left by a write that never finished (they were never renamed into place). */
   async removeTempFiles(relDir: string): Promise<void> {
     const names = await this.retryRead(() => this.deps.fs.readdir(this.path(relDir)));
@@ -170,6 +185,8 @@ export class DataFolder {
     this.refusal = null;
     this.noticeList.length = 0;
     this.migratedList.length = 0;
+    // A restore may have replaced sub-folders: the next write in each makes it durable again.
+    this.durableFolders.clear();
     this.migrated.clear();
   }
 
