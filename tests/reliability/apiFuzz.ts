@@ -34,7 +34,7 @@ export type FieldKind =
   /** A calendar day, YYYY-MM-DD. */
   | { readonly kind: 'date' }
   /** An object with known fields and no others (a stance, a point or round patch). */
-  | { readonly kind: 'record'; readonly fields: Readonly<Record<string, FieldSpec>> }
+  | { readonly kind: 'record'; readonly fields: Readonly<Record<string, FieldSpec>>; readonly nullable?: boolean }
   /** An array of at most max items of one kind. */
   | { readonly kind: 'list'; readonly of: FieldKind; readonly max: number };
 
@@ -527,7 +527,8 @@ export function hostile(type: FieldKind): fc.Arbitrary<unknown> {
     case 'record': {
       const inner = Object.entries(type.fields);
       return fc.oneof(
-        notAString.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+        // null is a value of its own where the record is nullable (a stance set to null is cleared).
+        notAString.filter((v) => (typeof v !== 'object' || v === null || Array.isArray(v)) && !(type.nullable === true && v === null)),
         fc.constant([{}]),
         fc.constantFrom('id', 'createdAt', 'history', 'extra').map((k) => ({ [k]: 'x' })),
         fc

@@ -140,7 +140,7 @@ export const positionsFuzz: Record<string, MethodFuzz> = {
       areaId: id,
       pointId: id,
       partyId: id,
-      stance: { type: { kind: 'record', fields: stanceFields }, required: true },
+      stance: { type: { kind: 'record', fields: stanceFields, nullable: true }, required: true },
       roundId: recordRound,
     },
     valid: fc

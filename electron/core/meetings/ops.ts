@@ -251,16 +251,22 @@ export function removeAgendaItem(meeting: Meeting, itemId: string, ctx: MeetingC
 
 // ---- follow-ups -------------------------------------------------------------
 
+/** The checks of a follow-up that need no meeting: made first, so bad input is said as such even for an unknown meeting. */
+export function checkFollowUpInput(input: FollowUpInput): { readonly text: string; readonly due: string | null } {
+  return { text: required(input.text, 'A follow-up'), due: input.due === null ? null : assertDate(input.due, 'The due date') };
+}
+
 export function saveFollowUp(meeting: Meeting, input: FollowUpInput, ctx: MeetingContext): { meeting: Meeting; followUp: FollowUp } {
+  const checked = checkFollowUpInput(input);
   if (input.itemId !== null) findItem(meeting, input.itemId);
-  const due = input.due === null ? null : assertDate(input.due, 'The due date');
+  const due = checked.due;
   const existing = input.id === undefined ? undefined : meeting.followUps.find((f) => f.id === input.id);
   if (input.id !== undefined && !existing) throw notFound('Follow-up', input.id);
   if (!existing && meeting.followUps.length >= meetingLimits.followUps) {
     throw invalid(`A meeting can have at most ${meetingLimits.followUps} follow-ups.`);
   }
   const fields = {
-    text: required(input.text, 'A follow-up'),
+    text: checked.text,
     owner: cleanLine(input.owner),
     due,
     state: input.state,

@@ -19,6 +19,7 @@ import {
   removeAgendaItem,
   removeFollowUp,
   saveFollowUp,
+  checkFollowUpInput,
   setMeetingDeleted,
   sortMeetings,
   updateAgendaItem,
@@ -257,6 +258,7 @@ export class MeetingsService {
 
   saveFollowUp(input: FollowUpInput & { readonly meetingId: string }): Promise<MeetingView> {
     const { meetingId, ...rest } = input;
+    checkFollowUpInput(rest);
     return this.changeMeeting(meetingId, (m, ctx) => saveFollowUp(m, rest, ctx).meeting);
   }
 
