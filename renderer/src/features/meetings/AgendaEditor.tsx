@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { MeetingView } from '../../../../electron/core/contract/meetingsViews';
+import type { AgendaItem } from '../../../../electron/core/model/meetings';
 import { api } from '../../api/client';
 import { activeAreas, useBook } from '../book/bookState';
 import { AutoField } from './Field';
@@ -105,6 +106,24 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
 
   const update = (itemId: string, field: 'talkingPoints' | 'asks' | 'offers' | 'questions' | 'outcome' | 'title') => (value: string) =>
     saved(() => api.meetings.updateItem({ meetingId: meeting.id, itemId, patch: { [field]: value } }), onChange);
+  /** One of an agenda item's text fields, saved on its own after a pause. */
+  const itemText = (
+    item: AgendaItem,
+    field: 'asks' | 'offers' | 'questions' | 'outcome',
+    label: string,
+    rows: number,
+    className?: string,
+  ) => (
+    <AutoField
+      label={label}
+      value={item[field]}
+      save={update(item.id, field)}
+      multiline
+      rows={rows}
+      saveKey={`${item.id}:${field}`}
+      {...(className ? { className } : {})}
+    />
+  );
 
   return (
     <section className="agenda" aria-labelledby="agenda-heading">
@@ -236,40 +255,11 @@ export function AgendaEditor({ meeting, onChange, onError }: AgendaProps) {
                 className="field-talking"
               />
               <div className="agenda-grid">
-                <AutoField
-                  label="Our asks"
-                  value={item.asks}
-                  save={update(item.id, 'asks')}
-                  multiline
-                  rows={3}
-                  saveKey={`${item.id}:asks`}
-                />
-                <AutoField
-                  label="What we can offer"
-                  value={item.offers}
-                  save={update(item.id, 'offers')}
-                  multiline
-                  rows={3}
-                  saveKey={`${item.id}:offers`}
-                />
+                {itemText(item, 'asks', 'Our asks', 3)}
+                {itemText(item, 'offers', 'What we can offer', 3)}
               </div>
-              <AutoField
-                label="Questions to raise"
-                value={item.questions}
-                save={update(item.id, 'questions')}
-                multiline
-                rows={2}
-                saveKey={`${item.id}:questions`}
-              />
-              <AutoField
-                label="Outcome (after the meeting)"
-                value={item.outcome}
-                save={update(item.id, 'outcome')}
-                multiline
-                rows={2}
-                saveKey={`${item.id}:outcome`}
-                className="field-outcome"
-              />
+              {itemText(item, 'questions', 'Questions to raise', 2)}
+              {itemText(item, 'outcome', 'Outcome (after the meeting)', 2, 'field-outcome')}
             </div>
           </li>
         ))}
