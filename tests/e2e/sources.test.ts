@@ -143,7 +143,8 @@ describe('sources in real Chromium', () => {
     const card = page.locator('.annotation-card', { hasText: 'scheduled to rise' });
     await card.getByRole('button', { name: 'Cite in note…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cite in a briefing note' });
-    await expect(dialog.getByLabel('Issue area').inputValue()).resolves.toBe('tariffs-deadline');
+    // The linked area is preselected once the annotation has loaded.
+    await expect.poll(() => dialog.getByLabel('Issue area').inputValue()).toBe('tariffs-deadline');
     await dialog.getByRole('button', { name: 'Cite' }).click();
     await page.getByRole('status').getByRole('button', { name: 'Open note' }).click();
     const preview = page.getByRole('article', { name: 'Preview of the briefing note' });

@@ -51,6 +51,7 @@ export class PowerLossFs {
   private generation = 0;
   /** Operations left before the power goes (null: never). */
   private fuse: number | null = null;
+  private fuseMode: CrashMode = 'random';
   private crashed = false;
   private readonly random: Random;
   /** Every operation, for tests that count or inspect them. */
@@ -71,9 +72,10 @@ export class PowerLossFs {
     return new PowerLossView(this, this.generation);
   }
 
-  /** The power goes after `n` more operations (the nth one fails too). */
-  crashAfter(n: number): void {
+  /** The power goes after `n` more operations (the nth one fails too), losing what was not synced as `mode` says. */
+  crashAfter(n: number, mode: CrashMode): void {
     this.fuse = n;
+    this.fuseMode = mode;
   }
 
   get hasCrashed(): boolean {
@@ -136,7 +138,7 @@ export class PowerLossFs {
     if (this.fuse !== null) {
       this.fuse -= 1;
       if (this.fuse <= 0) {
-        this.crash('random');
+        this.crash(this.fuseMode);
         throw fsError('EIO', op, path);
       }
     }

@@ -29,10 +29,10 @@ function services(fs: FsPort) {
 }
 
 /** Runs the app on `fs` until the power goes: opens the book, then saves at random, as the crash loop's worker does. */
-async function runUntilPowerLoss(fs: PowerLossFs, model: Model, random: Random, maxSaves: number): Promise<RunLog> {
+async function runUntilPowerLoss(fs: PowerLossFs, model: Model, random: Random, maxSaves: number, mode: CrashMode): Promise<RunLog> {
   const log = newRunLog();
   const app = services(fs.process());
-  fs.crashAfter(random.int(1, random.chance(0.2) ? 60 : 600));
+  fs.crashAfter(random.int(1, random.chance(0.2) ? 60 : 600), mode);
   try {
     await app.boot();
     const call = rendererCalls(app);
@@ -71,7 +71,7 @@ describe('power loss', () => {
         const fs = new PowerLossFs(seed, [DATA]);
         const model = new Model();
         for (let cut = 1; cut <= 6; cut += 1) {
-          const log = await runUntilPowerLoss(fs, model, random, 40);
+          const log = await runUntilPowerLoss(fs, model, random, 40, mode);
           // Whether the power went mid-save or after the last one, what was not synced is now lost as `mode` says.
           fs.crash(mode);
           cuts += 1;
