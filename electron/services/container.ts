@@ -98,6 +98,7 @@ export function createServices(deps: ContainerDeps): Services {
     beforeOpen: () => exports.snapshots.beforeOpen(),
     // The sample sources are part of a new sample book (issue 3).
     writeSampleExtras: (): Promise<void> => sources.writeSample(),
+    reloadOthers: (): Promise<void> => sources.reload(),
   });
   const sources: SourceService = new SourceService({
     store: new SourceStore(folder),

@@ -91,9 +91,26 @@ describe('reads that fail for a moment', () => {
     expect(opened.ok).toBe(false);
     if (!opened.ok) {
       expect(opened.error.message).toBe(
-        'The book could not be opened: the disk reported an input/output error. Nothing in its folder was changed. Check that the disk is connected and readable, then restart Briefing Book.',
+        'The book could not be opened: the disk reported an input/output error. Nothing in its folder was changed. Check that the disk is connected and readable, then try again.',
       );
     }
+    await b.services.shutdown();
+    await rm(dir, { recursive: true });
+  });
+
+  test('"Try again" opens the book once the disk reads again, without a restart, sources included', async () => {
+    const dir = await sampleCopy();
+    const fs = new FaultyFs().failOp('readdir', 'EIO', { permanent: true });
+    const b = await bootQuick(dir, { fs });
+    expect((await b.call('bb:book.open')).ok).toBe(false);
+    // Still failing: asked again, it says so again and writes nothing.
+    expect((await b.call('bb:book.open')).ok).toBe(false);
+    fs.clear();
+    const state = await b.ok<{ areas: unknown[]; notices: unknown[] }>('bb:book.open');
+    expect(state.areas.length).toBe(8);
+    expect(state.notices).toEqual([]);
+    expect((await b.ok<unknown[]>('bb:sources.list')).length).toBeGreaterThan(0);
+    await b.ok('bb:notes.save', { areaId: 'enforcement', markdown: 'Saved after the disk came back.' });
     await b.services.shutdown();
     await rm(dir, { recursive: true });
   });

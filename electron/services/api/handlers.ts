@@ -34,6 +34,7 @@ export function createHandlers({ app, book, sources, search, exports, positions,
     book: {
       // The source files are read beside the areas; waiting for them (a few ms after the areas) puts notices of damaged ones in the state.
       open: async () => {
+        await book.openAgainIfFailed();
         await sources.open();
         return book.state();
       },

@@ -48,6 +48,8 @@ export interface BookServiceDeps {
    * sample counts as complete only once every part of it is written. Must skip what is already there.
    */
   readonly writeSampleExtras?: () => Promise<void>;
+  /** Reads the other features' files again once a book that could not be opened opens after all (the Sources library). */
+  readonly reloadOthers?: () => Promise<void>;
 }
 
 export const defaultParties: readonly Party[] = [
@@ -112,6 +114,16 @@ export class BookService {
     this.createdSample = false;
     this.bootError = null;
     await this.boot();
+  }
+
+  /**
+   * book.open: a book that could not be opened is read again first, so "Try again" (or a restart of the
+   * window) opens it once the disk is back, without a restart of the app. A book that is open is left as it is.
+   */
+  async openAgainIfFailed(): Promise<void> {
+    if (!this.bootError) return;
+    await this.reload();
+    if (!this.bootError) await this.deps.reloadOthers?.();
   }
 
   /** Resolves when every write queued so far has finished. */
@@ -425,7 +437,7 @@ export class BookService {
 function cannotOpen(error: unknown): AppError {
   return new AppError(
     'storage',
-    `The book could not be opened: ${describeFsError(error)}. Nothing in its folder was changed. Check that the disk is connected and readable, then restart Briefing Book.`,
+    `The book could not be opened: ${describeFsError(error)}. Nothing in its folder was changed. Check that the disk is connected and readable, then try again.`,
     [error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300)],
   );
 }

@@ -128,8 +128,10 @@ export class SnapshotService {
   private rotationProblem: string | null = null;
   /** Snapshots read and checked in this session (a snapshot file never changes once written): what is wrong, if anything. */
   private readonly checked = new Map<string, { readonly bytes: number; readonly damaged: string | null }>();
-  /** A restore failed and its book could not be reopened: the next restore reopens it first. */
-  private unsettled = false;
+  /** A restore failed and its book could not be reopened (book.open or the next restore reopens it first). */
+  private get unsettled(): boolean {
+    return this.deps.book.openError !== null;
+  }
   /** Reopening after a failed restore: that restore's own message says what happened, so no notice. */
   private quiet = false;
 
@@ -303,7 +305,8 @@ export class SnapshotService {
 
   private async takeNow(reason: SnapshotReason, skipIfSame: boolean, protect: readonly string[] = []): Promise<Taken | null> {
     const { deps } = this;
-    if (this.unsettled) throw new AppError('conflict', 'a snapshot restore has not been finished yet');
+    const openError = deps.book.openError;
+    if (openError) throw new AppError('conflict', `No snapshot was taken: the book is not open. ${openError.message}`);
     await deps.book.idle();
     const collected = await collectBookFiles(deps.fs, deps.folder.dir, this.sleep);
     // A folder or file that could not be read is said as such, never taken for "no book yet".
@@ -392,7 +395,7 @@ export class SnapshotService {
   async list(): Promise<SnapshotList> {
     const problems = [this.lastProblem, this.rotationProblem].filter((p): p is string => p !== null);
     return {
-      snapshots: await this.listChecked(),
+      snapshots: await said('The snapshots could not be listed', this.listChecked()),
       keep: this.deps.policy.keep,
       automatic: this.deps.policy.automatic && this.deps.book.openError === null,
       problem: problems.length > 0 ? problems.join(' ') : null,
@@ -476,7 +479,6 @@ export class SnapshotService {
     } finally {
       this.quiet = false;
     }
-    this.unsettled = this.deps.book.openError !== null;
   }
 
   /**
