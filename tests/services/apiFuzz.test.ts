@@ -52,12 +52,13 @@ beforeAll(async () => {
   b = await bootQuick(DATA, { fs: disk, platform });
   await disk.mkdir(OUT);
   // Export's file dialogs (issue 6): every third one is cancelled; the others pick a place outside the book, or the
-  // archive written here first. A PDF's place is always cancelled: the typefaces are read from the real disk, which
-  // this in-memory one does not hold (tests/services/exportFaults.test.ts prints real PDFs).
+  // archive written here first. A PDF's place (the book's or a meeting brief's) is always cancelled: the typefaces are
+  // read through the same file system, and this in-memory one does not hold them (exportFaults.test.ts and
+  // meetingBriefPdf.test.ts print real PDFs).
   let dialogs = 0;
   desktopOf(b).otherwise = (kind) => {
     dialogs += 1;
-    if (dialogs % 3 === 0 || kind === 'folder' || (kind === 'save' && calling === 'pdf.export')) return null;
+    if (dialogs % 3 === 0 || kind === 'folder' || (kind === 'save' && (calling === 'pdf.export' || calling === 'meetings.exportBrief'))) return null;
     return kind === 'open' ? ARCHIVE : `${OUT}/saved-${dialogs}.bbook.zip`;
   };
   desktopOf(b).saveAnswers.push(ARCHIVE);
