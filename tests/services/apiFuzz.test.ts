@@ -18,7 +18,7 @@ import type { Booted } from './support';
  * The services run on the in-memory file system so that thousands of calls stay quick.
  * FUZZ_RUNS raises the number of runs per method; a failure prints its seed and shrunk payload.
  */
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 120);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 40);
 const DATA = '/api-fuzz/book';
 /** Where the file dialogs answer: outside the book, on the same in-memory disk. */
 const OUT = '/api-fuzz/out';
@@ -58,7 +58,8 @@ beforeAll(async () => {
   let dialogs = 0;
   desktopOf(b).otherwise = (kind) => {
     dialogs += 1;
-    if (dialogs % 3 === 0 || kind === 'folder' || (kind === 'save' && (calling === 'pdf.export' || calling === 'meetings.exportBrief'))) return null;
+    if (dialogs % 3 === 0 || kind === 'folder' || (kind === 'save' && (calling === 'pdf.export' || calling === 'meetings.exportBrief')))
+      return null;
     return kind === 'open' ? ARCHIVE : `${OUT}/saved-${dialogs}.bbook.zip`;
   };
   desktopOf(b).saveAnswers.push(ARCHIVE);

@@ -8,6 +8,7 @@ import { closeSharedEngine } from '../harness/memoPdfEngine';
 import { bootQuick, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { dataDir, outDir } from '../reliability/exportPaths';
 import { writeScenarios, type WriteScenario } from '../reliability/writePaths';
+import { faultCases, fullMatrix } from '../reliability/faultPlan';
 import type { Booted } from './support';
 
 /**
@@ -15,7 +16,8 @@ import type { Booted } from './support';
  * writing an archive, importing one into a new folder, taking a snapshot (by
  * hand, at start, daily, before a migration, with rotation) and restoring one.
  * For each, every file operation fails in turn with ENOSPC, EACCES, EIO and
- * EMFILE (EPERM on renames), once and then permanently (see CODES for npm test). On every case:
+ * EMFILE (EPERM on renames), once and then permanently (npm test fails every distinct step, turning
+ * through the codes; FAULTS=all fails every operation with every code: tests/reliability/faultPlan.ts). On every case:
  *   - the save succeeds, or is refused with its own clear message;
  *   - the files it is about are as before or as after (never half-written), or what the
  *     scenario names as an honest middle (an old snapshot not yet rotated away, a restore
@@ -24,13 +26,6 @@ import type { Booted } from './support';
  *   - the retry succeeds and leaves the same files a healthy run does.
  * The PDFs are printed by real Chromium (tests/harness/memoPdfEngine.ts prints each distinct document once).
  */
-const ALL_CODES = ['ENOSPC', 'EACCES', 'EIO', 'EMFILE', 'EPERM'] as const;
-/**
- * npm test runs ENOSPC, EIO and (on renames) EPERM at every operation, as the first-run test does: the services
- * turn every errno into the same outcome, and EACCES and EMFILE take the same paths. EXPORT_FAULT_CODES=all runs them all.
- */
-const CODES: readonly string[] = process.env['EXPORT_FAULT_CODES'] === 'all' ? ALL_CODES : ['ENOSPC', 'EIO', 'EPERM'];
-
 const made: string[] = [];
 afterAll(async () => {
   await closeSharedEngine();
@@ -130,21 +125,17 @@ test('every export save is in the table', () => {
 });
 
 describe.each(scenarios)('%s', (_name, scenario) => {
-  test('every file operation fails in turn, with every error code, once and permanently', async () => {
+  test(`${fullMatrix ? 'every file operation' : 'every distinct step'} fails in turn, once and permanently, turning through the error codes`, async () => {
     const base = await baseline(scenario);
     expect(base.ops.length).toBeGreaterThan(0);
     expect(base.after).not.toEqual(base.before);
-    for (let n = 1; n <= base.ops.length; n += 1) {
+    for (const { n, code, permanent } of faultCases(base.ops)) {
       const op = base.ops[n - 1];
-      for (const code of CODES.filter((c) => c !== 'EPERM' || op?.op === 'rename')) {
-        for (const permanent of [false, true]) {
-          const label = `operation ${n} of ${base.ops.length} (${op?.op} ${op?.path.split('/').slice(-2).join('/')}) fails with ${code}${permanent ? ' from then on' : ' once'}`;
-          try {
-            await runCase(scenario, base, n, code, permanent);
-          } catch (error) {
-            throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-          }
-        }
+      const label = `operation ${n} of ${base.ops.length} (${op?.op} ${op?.path.split('/').slice(-2).join('/')}) fails with ${code}${permanent ? ' from then on' : ' once'}`;
+      try {
+        await runCase(scenario, base, n, code, permanent);
+      } catch (error) {
+        throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
     }
   }, 900_000);

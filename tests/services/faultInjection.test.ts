@@ -15,12 +15,15 @@ import { FaultyFs, type FsCall } from '../harness/faultyFs';
 import { bootQuick, copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { observeBook, observeDisk, type Observed } from '../reliability/observe';
 import { writeScenarios, type WriteScenario } from '../reliability/writePaths';
+import { faultCases, fullMatrix, type FaultCase } from '../reliability/faultPlan';
 import { instantDurable, snapshot, type Booted } from './support';
 
 /**
  * Fault injection, as SQLite tests its I/O: for every save path, fail its Nth
  * file operation, for every N, with ENOSPC, EACCES, EIO and EMFILE (and EPERM
  * on renames, as Windows virus scanners cause), once and then permanently.
+ * npm test fails every distinct step of each save, turning through the codes; FAULTS=all
+ * (npm run test:faults) runs every operation with every code (tests/reliability/faultPlan.ts).
  * On every case:
  *   - the save either succeeds or is refused with a storage error that says "Not saved: <why>";
  *   - what the services hold in memory is what the files hold (the old book, or the new one
@@ -29,9 +32,6 @@ import { instantDurable, snapshot, type Booted } from './support';
  *   - no temp file is left once the fault has cleared and the save was retried;
  *   - the retry succeeds, and the reopened store shows the saved book with no notice.
  */
-export const faultCodes = ['ENOSPC', 'EACCES', 'EIO', 'EMFILE', 'EPERM'] as const;
-export type FaultCode = (typeof faultCodes)[number];
-
 const made: string[] = [];
 afterAll(async () => {
   await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
@@ -63,21 +63,6 @@ async function baseline(scenario: WriteScenario): Promise<Baseline> {
   const after = await observeBook(b);
   await b.services.shutdown();
   return { before, after, ops };
-}
-
-export interface FaultCase {
-  readonly n: number;
-  readonly code: FaultCode;
-  readonly permanent: boolean;
-}
-
-/** Every N for every code, once and permanently; EPERM only where the Nth operation is a rename. */
-export function faultCases(ops: readonly FsCall[], codes: readonly FaultCode[] = faultCodes): FaultCase[] {
-  return ops.flatMap((call, index) =>
-    codes
-      .filter((code) => code !== 'EPERM' || call.op === 'rename')
-      .flatMap((code) => [false, true].map((permanent) => ({ n: index + 1, code, permanent }))),
-  );
 }
 
 const storageMessage = /^Not saved: [^.]+\. Your changes are kept in the app and will be saved when the problem is fixed\.$/;
@@ -121,7 +106,7 @@ async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase
 const scenarios = writeScenarios().filter(([, s]) => s.outside === undefined);
 
 describe.each(scenarios)('%s', (_name, scenario) => {
-  test('every file operation fails in turn, with every error code, once and permanently', async () => {
+  test(`${fullMatrix ? 'every file operation' : 'every distinct step'} fails in turn, once and permanently, turning through the error codes`, async () => {
     const base = await baseline(scenario);
     expect(base.ops.length).toBeGreaterThan(0);
     expect(base.after).not.toEqual(base.before);
@@ -198,7 +183,7 @@ describe('the first run', () => {
     const ops = [...healthy.calls];
     expect(ops.length).toBeGreaterThan(60);
 
-    // The sample book repeats one write eleven times: two codes (and EPERM on renames) cover it at every operation.
+    // The sample book repeats one write eleven times: FAULTS=all fails it at every operation with two codes (and EPERM on renames).
     for (const fault of faultCases(ops, ['ENOSPC', 'EIO', 'EPERM'])) {
       const label = `operation ${fault.n} of ${ops.length} (${ops[fault.n - 1]?.op} ${ops[fault.n - 1]?.path ?? ''}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
       try {

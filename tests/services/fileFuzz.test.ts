@@ -23,7 +23,7 @@ import { storedFiles } from '../reliability/storedFiles';
  *   - the book can still be saved afterwards, and the damaged copy is never touched.
  * FUZZ_CASES (per kind) and FUZZ_SEED make longer or other runs; a failure names its seed.
  */
-const CASES = Number(process.env['FUZZ_CASES'] ?? 600);
+const CASES = Number(process.env['FUZZ_CASES'] ?? 250);
 const BASE_SEED = Number(process.env['FUZZ_SEED'] ?? 20190110);
 const DATA = '/fuzz/book';
 

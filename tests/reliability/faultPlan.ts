@@ -1,0 +1,81 @@
+import { isTempName } from '../../electron/services/store/durableWrite';
+import type { FsCall } from '../harness/faultyFs';
+
+/**
+ * Which faults the fault-injection tests inject, for a save whose healthy run made `ops`.
+ *
+ * FAULTS=all (npm run test:faults): every operation, with every code, once and then permanently.
+ *
+ * npm test keeps the run inside CI's budget without leaving a kind of step untested:
+ *   - every distinct step is failed: a step is an operation on a kind of file in a folder ("fsync
+ *     areas/*.json", "rename snapshots/*.zip"); saves repeat the same step for many files (a restore
+ *     writes every area), and the first and the last time each step is taken are both failed, so a
+ *     fault with none of those files written and one with all but the last written are both proven;
+ *   - each of them once and permanently, with one errno each, turning through the codes so that
+ *     every code is injected in every save (the services turn every errno into the same outcome);
+ *   - EPERM on every rename failed, as Windows virus scanners cause (it is retried).
+ */
+export const faultCodes = ['ENOSPC', 'EACCES', 'EIO', 'EMFILE', 'EPERM'] as const;
+export type FaultCode = (typeof faultCodes)[number];
+
+export interface FaultCase {
+  /** 1-based position of the failing operation among the save's operations. */
+  readonly n: number;
+  readonly code: FaultCode;
+  readonly permanent: boolean;
+}
+
+export const fullMatrix = process.env['FAULTS'] === 'all';
+
+/** A path segment that names one item (an id, a date, a digest) rather than a kind of folder. */
+const itemSegment = /\d|^(src|ann|s|m|area)-/;
+
+/** The step an operation takes, whatever file it is about: "write areas/*.json". */
+export function stepOf(call: FsCall): string {
+  const parts = call.path.split('/');
+  const name = parts.at(-1) ?? '';
+  const folder = parts.at(-2) ?? '';
+  const kind = isTempName(name)
+    ? 'temp'
+    : name.includes('.')
+      ? `*${name.slice(name.lastIndexOf('.'))}`
+      : itemSegment.test(name)
+        ? '*'
+        : name;
+  return `${call.op} ${itemSegment.test(folder) ? '*' : folder}/${kind}`;
+}
+
+/** The positions (1-based) of the first and the last operation of every step. */
+export function representativeOps(ops: readonly FsCall[]): number[] {
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  ops.forEach((call, index) => {
+    const step = stepOf(call);
+    if (!first.has(step)) first.set(step, index + 1);
+    last.set(step, index + 1);
+  });
+  return [...new Set([...first.values(), ...last.values()])].sort((a, b) => a - b);
+}
+
+const turning: readonly FaultCode[] = ['ENOSPC', 'EIO', 'EACCES', 'EMFILE'];
+
+/** The cases to run for a save that made `ops` on a healthy disk (see above). `codes` narrows the full matrix. */
+export function faultCases(ops: readonly FsCall[], codes: readonly FaultCode[] = faultCodes): FaultCase[] {
+  if (fullMatrix) {
+    return ops.flatMap((call, index) =>
+      codes
+        .filter((code) => code !== 'EPERM' || call.op === 'rename')
+        .flatMap((code) => [false, true].map((permanent) => ({ n: index + 1, code, permanent }))),
+    );
+  }
+  return representativeOps(ops).flatMap((n, k) => {
+    const once = turning[k % turning.length] ?? 'ENOSPC';
+    const permanent = turning[(k + 1) % turning.length] ?? 'EIO';
+    const cases: FaultCase[] = [
+      { n, code: once, permanent: false },
+      { n, code: permanent, permanent: true },
+    ];
+    if (ops[n - 1]?.op === 'rename') cases.push({ n, code: 'EPERM', permanent: false }, { n, code: 'EPERM', permanent: true });
+    return cases;
+  });
+}
