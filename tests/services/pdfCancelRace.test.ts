@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { AppError } from '../../electron/core/errors';
+import { printJob } from '../../electron/services/export/pdf/engine';
 import { closeSharedEngine } from '../harness/memoPdfEngine';
 import { bootQuick, copyFolder, desktopOf, sampleTemplate } from '../reliability/folders';
 
@@ -35,3 +37,50 @@ test('a Cancel that overtakes its export stops it: no dialog, no file, a clear m
   expect(next.saved).toBe(true);
   await b.services.shutdown();
 }, 120_000);
+
+/**
+ * The hang behind the other flaky run of that test: Cancel during layout closed the print page, but the print under
+ * way never noticed and the export waited forever ("Cancelling…" for good). A print job now ends at the Cancel.
+ */
+test('a print that never notices its page closing still ends with "cancelled" at the Cancel, and is cleaned up', async () => {
+  const controller = new AbortController();
+  let stopped = 0;
+  let cleaned = 0;
+  const job = printJob(
+    controller.signal,
+    () => {
+      stopped += 1;
+    },
+    () => new Promise<Uint8Array>(() => undefined),
+    async () => {
+      cleaned += 1;
+      await new Promise<void>(() => undefined);
+    },
+  );
+  const outcome = job.then(
+    () => 'printed',
+    (error: unknown) => (error instanceof AppError ? error.code : 'other'),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  controller.abort();
+  expect(await outcome).toBe('cancelled');
+  expect(stopped).toBe(1);
+  expect(cleaned).toBe(1);
+});
+
+test('a print that ends on its own is returned, and cleaned up before it is', async () => {
+  const order: string[] = [];
+  const pdf = await printJob(
+    new AbortController().signal,
+    () => order.push('stop'),
+    async () => {
+      order.push('print');
+      return new TextEncoder().encode('%PDF-1.7');
+    },
+    () => {
+      order.push('cleanup');
+    },
+  );
+  expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.7');
+  expect(order).toEqual(['print', 'cleanup']);
+});

@@ -34,8 +34,10 @@ export function throwIfAborted(signal: AbortSignal): void {
 }
 
 /**
- * One print job that `signal` can stop: `stop` (close the page or window) runs on abort, and once aborted any
- * outcome becomes the 'cancelled' error. `cleanup` runs at the end either way.
+ * One print job that `signal` can stop: `stop` (close the page or window) runs on abort, and the job ends with
+ * the 'cancelled' error at once, whether or not the print under way notices its page going (a print engine can
+ * keep waiting on a page that is being closed). `cleanup` runs at the end either way; after a cancel it is not
+ * waited for, for the same reason.
  */
 export async function printJob(
   signal: AbortSignal,
@@ -44,16 +46,30 @@ export async function printJob(
   cleanup: () => Promise<void> | void,
 ): Promise<Uint8Array> {
   throwIfAborted(signal);
-  signal.addEventListener('abort', stop, { once: true });
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => {
+      stop();
+      reject(cancelledError());
+    };
+  });
+  signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const pdf = await job();
+    const running = job();
+    // Once cancelled, how the print under way ends no longer matters.
+    running.catch(() => undefined);
+    const pdf = await Promise.race([running, aborted]);
     throwIfAborted(signal);
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } catch (error) {
     throwIfAborted(signal);
     throw error;
   } finally {
-    signal.removeEventListener('abort', stop);
-    await cleanup();
+    signal.removeEventListener('abort', onAbort);
+    aborted.catch(() => undefined);
+    const cleaned = Promise.resolve()
+      .then(cleanup)
+      .catch(() => undefined);
+    if (!signal.aborted) await cleaned;
   }
 }
