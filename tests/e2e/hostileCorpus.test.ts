@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listMethods } from '../../electron/core/contract/api';
 import type { AreaSummary } from '../../electron/core/contract/views';
@@ -126,13 +127,11 @@ describe('pasted into briefing notes and shown in the preview', () => {
 
 // ---- the reader: imported through Sources -------------------------------------
 
-const importMethod = listMethods().find((m) => (m.namespace as string) === 'sources' && /^import/i.test(m.name));
-// KNOWN BROKEN: on the clean-clone run this block hung after the first pages (no progress for minutes), so it is
-// held back until that is found; the hostile import itself is covered by tests/services/sources.test.ts and
-// tests/e2e/sources.test.ts. Issue 4 stays open for it.
-const readerRunHangs = true;
+/** Vectors whose readable line the parser nests inside the payload the sanitizer removes. */
+const droppedWithPayload = new Set(['v33-mutation.html']);
 
-describe.skipIf(!importMethod || readerRunHangs)('imported through Sources and shown in the reader', () => {
+const importMethod = listMethods().find((m) => (m.namespace as string) === 'sources' && /^import/i.test(m.name));
+describe.skipIf(!importMethod)('imported through Sources and shown in the reader', () => {
   let reader: AppHandle;
   beforeAll(async () => {
     reader = await launchApp({ dataDir: await tempDir('briefing-hostile-reader-') });
@@ -144,8 +143,8 @@ describe.skipIf(!importMethod || readerRunHangs)('imported through Sources and s
 
   /**
    * Drops the saved page on the window, as a user would: the renderer reads the file and sends its text
-   * through sources.importText. Opens it in the reader when it was imported; otherwise returns the
-   * message the import gave.
+   * through sources.importText. A single file that is imported opens at once in the reader (with its
+   * details to check); one that is refused stays in the import list with its message.
    */
   async function importAndOpen(page: Page, vector: Vector): Promise<{ opened: boolean; message: string }> {
     await page.getByRole('button', { name: 'Sources', exact: true }).click();
@@ -161,23 +160,29 @@ describe.skipIf(!importMethod || readerRunHangs)('imported through Sources and s
       },
       { name: vector.file, content: html(vector) },
     );
-    const job = page.locator('.import-job').first();
-    await expect.poll(() => job.getAttribute('class'), { timeout: 20_000 }).toMatch(/job-(imported|duplicate|failed|error)/);
-    const status = (await job.locator('.job-status').textContent()) ?? '';
-    const open = job.getByRole('button', { name: /^Open/ });
-    if (!(await open.count())) return { opened: false, message: status };
-    await open.click();
-    await page.locator('.article-body').waitFor();
-    return { opened: true, message: status };
+    const reader = page.locator('.article-body');
+    const refused = page.locator('.import-job.job-failed, .import-job.job-error, .import-job.job-duplicate');
+    await reader.or(refused).first().waitFor({ timeout: 20_000 });
+    if (await reader.count()) return { opened: true, message: '' };
+    return { opened: false, message: (await refused.first().locator('.job-status').textContent()) ?? '' };
   }
 
   test.each(vectors.map((v) => [v.file, v] as const))(
     '%s: imported or refused with a clear error; no script runs, nothing leaves the app, the article stays readable',
     async (_file, v) => {
       const { page } = reader;
+      // A few payloads make the HTML parser itself swallow the rest of the page (an unterminated attribute; markup
+      // that opens a <style> in the wrong namespace): parsed by the standard, the page has no readable line, so the
+      // reader is held to what parsing keeps (parse5, as in jsdom, follows the standard Chromium follows), and to the
+      // paragraph before the payload. One mutation payload nests the line inside the namespace-confused subtree,
+      // which the sanitizer drops whole, text included (DOMPurify's choice for such markup).
+      const parsedText = new JSDOM(html(v)).window.document.body.textContent ?? '';
+      const keeps = parsedText.includes(v.readable) && !droppedWithPayload.has(v.file);
+      const before = /<p>([^<]+)<\/p>/.exec(html(v))?.[1] ?? '';
+      expect(before.length).toBeGreaterThan(20);
       const result = await importAndOpen(page, v);
       if (result.opened) {
-        await expect.poll(() => page.locator('.article-body').textContent()).toContain(v.readable);
+        await expect.poll(() => page.locator('.article-body').textContent()).toContain(keeps ? v.readable : before);
         await page.locator('.article-body').hover();
       } else {
         expect(result.message).toMatch(/^Not imported: \S.{10,}/);
