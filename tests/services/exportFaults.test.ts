@@ -27,10 +27,11 @@ import type { Booted } from './support';
  * The PDFs are printed by real Chromium (tests/harness/memoPdfEngine.ts prints each distinct document once).
  */
 const made: string[] = [];
+// The full matrix (FAULTS=all) leaves thousands of case folders to remove.
 afterAll(async () => {
   await closeSharedEngine();
   await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
-});
+}, 300_000);
 
 async function caseBoot(scenario: WriteScenario, fs: FaultyFs): Promise<Booted> {
   // The book in <case>/book: imports "beside" it and the user's out folder are made in <case>.

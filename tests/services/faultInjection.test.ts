@@ -33,9 +33,10 @@ import { instantDurable, snapshot, type Booted } from './support';
  *   - the retry succeeds, and the reopened store shows the saved book with no notice.
  */
 const made: string[] = [];
+// The full matrix (FAULTS=all) leaves thousands of case folders to remove.
 afterAll(async () => {
   await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
-});
+}, 300_000);
 
 async function caseFolder(): Promise<string> {
   const dir = await copyFolder(await sampleTemplate());
