@@ -41,7 +41,7 @@ type MeetingLike = Pick<Meeting, 'title' | 'date' | 'time' | 'timeZone' | 'place
   readonly followUps: readonly Pick<Meeting['followUps'][number], 'text' | 'owner' | 'due' | 'state'>[];
 };
 
-function observeMeetings(meetings: readonly MeetingLike[], events: readonly TimelineEvent[]): ObservedMeetings {
+export function observeMeetings(meetings: readonly MeetingLike[], events: readonly TimelineEvent[]): ObservedMeetings {
   const live = meetings.filter((m) => m.deletedAt === null);
   return {
     meetings: live.map((m) => ({

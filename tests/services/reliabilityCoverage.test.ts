@@ -34,35 +34,10 @@ const crashProvenElsewhere: Record<string, string> = {
   'snapshots.beforeMigration': 'as snapshots.create',
   'snapshots.restore':
     'rewrites the whole book under a journal: exportFaults.test.ts, snapshots.test.ts and exportPowerLoss.test.ts (power cuts during restores)',
+  'meetings.exportBrief': 'writes only the PDF the user chose, outside the book, as pdf.export: meetingBriefPdf.test.ts',
   'parties.restore':
     "needs an archived party, which the crash loop's book never has; its save is book.json's one durable write, as rounds.* (tortured): faultInjection.test.ts",
 };
-
-/**
- * Saves not yet in the crash loop, with what proves them today. Not proven by the crash loop: issue 4 stays
- * open until ops.ts makes them. The test below keeps this list exact.
- */
-const notYetInCrashLoop: Record<string, string> = Object.fromEntries(
-  [
-    'meetings.create',
-    'meetings.update',
-    'meetings.delete',
-    'meetings.restore',
-    'meetings.addItem',
-    'meetings.updateItem',
-    'meetings.moveItem',
-    'meetings.removeItem',
-    'meetings.saveFollowUp',
-    'meetings.removeFollowUp',
-    'timeline.createEvent',
-    'timeline.updateEvent',
-    'timeline.deleteEvent',
-  ].map((name) => [
-    name,
-    'one durable write of book.json, the save rounds.* make in the crash loop; faultInjection.test.ts fails each of its file operations',
-  ]),
-);
-notYetInCrashLoop['meetings.exportBrief'] = 'writes only the PDF the user chose, outside the book, as pdf.export: meetingBriefPdf.test.ts';
 
 const methodNames = listMethods().map((m) => `${m.namespace}.${m.name}`);
 
@@ -85,11 +60,7 @@ describe('every API method is covered', () => {
   });
 
   test('every method that writes, and every service save, is made by the crash loop', () => {
-    const tortured = new Set([
-      ...Object.values(tortureOps).map((op) => op.method),
-      ...Object.keys(crashProvenElsewhere),
-      ...Object.keys(notYetInCrashLoop),
-    ]);
+    const tortured = new Set([...Object.values(tortureOps).map((op) => op.method), ...Object.keys(crashProvenElsewhere)]);
     const writers = [
       ...Object.entries(contractWritePaths)
         .filter(([, path]) => !path.readOnly)

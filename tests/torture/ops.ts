@@ -3,6 +3,7 @@ import type { AreaSummary, BookState } from '../../electron/core/contract/views'
 import type { Services } from '../../electron/services/container';
 import { randomText, type Random } from '../reliability/random';
 import type { Area } from '../../electron/core/model/book';
+import { meetingsOps } from './meetingsOps';
 import { boardHash, positionsOps } from './positionsOps';
 import type { AreaRecord, Effect, WindowRecord, WorkerMessage } from './protocol';
 
@@ -295,6 +296,7 @@ export const tortureOps: Record<string, TortureOp> = {
   },
   // ---- positions (issue 5): boards in the area files, rounds in book.json ----
   ...positionsOps,
+  ...meetingsOps,
 };
 
 /** The areas of an open book, for the worker's own bookkeeping. */

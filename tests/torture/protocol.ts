@@ -33,6 +33,8 @@ export interface BookRecord {
   readonly marking: string;
   /** sha1 of the rounds and the current round (positionsRecord.ts). */
   readonly roundsHash: string;
+  /** sha1 of the meetings and timeline events as a user sees them (meetingsOps.ts). */
+  readonly meetingsHash: string;
 }
 
 export interface WindowRecord {

@@ -14,6 +14,7 @@ import { decodeFile } from '../../electron/services/store/loader';
 import { reliabilityServices, type ReliabilityOptions } from './appServices';
 import type { Board } from '../../electron/core/model/positions';
 import { areaRecordOf, sha1 } from './ops';
+import { meetingsHashOnDisk } from './meetingsOps';
 import { boardHashOnDisk, roundsHash } from './positionsOps';
 import { ANY, type AreaRecord, type BookRecord, type Effect, type WindowRecord, type WorkerMessage } from './protocol';
 
@@ -319,8 +320,13 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
     const bytes = await fs.readFile(join(dataDir, rel));
     try {
       if (rel === 'book.json') {
-        const { settings, positions } = decodeFile(bookKind, bytes).doc;
-        book = { title: settings.title, marking: settings.marking, roundsHash: roundsHash(positions.rounds, positions.currentRoundId) };
+        const { settings, positions, meetings } = decodeFile(bookKind, bytes).doc;
+        book = {
+          title: settings.title,
+          marking: settings.marking,
+          roundsHash: roundsHash(positions.rounds, positions.currentRoundId),
+          meetingsHash: meetingsHashOnDisk(meetings),
+        };
         partyIds = settings.parties.map((p) => p.id);
       } else if (rel === 'window-state.json') {
         const { bounds, maximized } = decodeFile(windowStateKind, bytes).doc;
