@@ -176,7 +176,7 @@ describe.skipIf(!importMethod)('imported through Sources and shown in the reader
       // reader is held to what parsing keeps (parse5, as in jsdom, follows the standard Chromium follows), and to the
       // paragraph before the payload. One mutation payload nests the line inside the namespace-confused subtree,
       // which the sanitizer drops whole, text included (DOMPurify's choice for such markup).
-      const parsedText = new JSDOM(html(v)).window.document.body.textContent ?? '';
+      const parsedText = new JSDOM(html(v)).window.document.body.textContent;
       const keeps = parsedText.includes(v.readable) && !droppedWithPayload.has(v.file);
       const before = /<p>([^<]+)<\/p>/.exec(html(v))?.[1] ?? '';
       expect(before.length).toBeGreaterThan(20);

@@ -24,8 +24,10 @@ function byCreation<T extends { readonly createdAt: string; readonly id: string 
 
 /** From book.json: every meeting (deleted ones by title) and every event. */
 export function meetingsHashOnDisk(stored: BookMeetings): string {
+  // The API reads live meetings in full and deleted ones by title: the same split here.
+  const live = stored.meetings.filter((m: Stored) => m.deletedAt === null);
   const deleted = stored.meetings.filter((m: Stored) => m.deletedAt !== null).map((m) => m.title);
-  return hash([observeMeetings(byCreation(stored.meetings), stored.events), [...deleted].sort()]);
+  return hash([observeMeetings(byCreation(live), stored.events), [...deleted].sort()]);
 }
 
 async function meetingsEffect(ctx: OpContext): Promise<Effect> {

@@ -123,7 +123,7 @@ export class BookService {
   async openAgainIfFailed(): Promise<void> {
     if (!this.bootError) return;
     await this.reload();
-    if (!this.bootError) await this.deps.reloadOthers?.();
+    if (this.openError === null) await this.deps.reloadOthers?.();
   }
 
   /** Resolves when every write queued so far has finished. */
