@@ -213,9 +213,13 @@ describe('positions side by side in real Chromium', () => {
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(titles).toEqual(['Joint-venture requirements', 'Administrative approvals', 'Licensing terms']);
     await expect.poll(() => focused(page)).toMatch(/:0$/);
+    const deleted = await focused(page);
     await page.keyboard.press('Delete');
     await expect.poll(titles).toEqual(['Joint-venture requirements', 'Licensing terms']);
     expect((await areaOnDisk()).board.points.find((p) => p.title === 'Administrative approvals')?.deletedAt).not.toBeNull();
+    // The keyboard lands on the next point once the delete is done (and its undo recorded), as a user sees it.
+    await expect.poll(() => focused(page)).not.toBe(deleted);
+    await expect.poll(() => focused(page)).toMatch(/:0$/);
     await page.keyboard.press('Control+z');
     await expect.poll(titles).toEqual(['Joint-venture requirements', 'Administrative approvals', 'Licensing terms']);
     await page.keyboard.press('Control+z');

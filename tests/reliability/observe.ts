@@ -11,6 +11,9 @@ import { decodeFile } from '../../electron/services/store/loader';
 import type { Booted } from '../services/support';
 import type { MeetingList, MeetingView, TimelineView } from '../../electron/core/contract/meetingsViews';
 import type { Meeting, TimelineEvent } from '../../electron/core/model/meetings';
+import { liveAnnotations, type Annotation, type SourceMeta } from '../../electron/core/sources/model';
+import { snapshotKind, sourceKind } from '../../electron/core/persistence/sourceDocuments';
+import { SOURCES_DIR } from '../../electron/services/sources/sourceStore';
 
 /**
  * What a user sees of a book, without timestamps and generated ids (they differ
@@ -27,7 +30,32 @@ export interface Observed {
   readonly positions: ObservedPositions | null;
   /** Meetings and timeline events (issue 7), without timestamps and generated ids. */
   readonly meetings: ObservedMeetings | null;
+  /** The live sources of the library and their live annotations (issue 3), by content; ids are left out. */
+  readonly sources: readonly ObservedSource[];
 }
+
+export interface ObservedSource {
+  readonly contentHash: string;
+  readonly meta: readonly unknown[];
+  /** Colour, comment, linked areas and the quote, in stored order. */
+  readonly annotations: readonly unknown[];
+}
+
+type SourceLike = Pick<
+  SourceMeta,
+  'contentHash' | 'title' | 'outlet' | 'author' | 'publishedOn' | 'url' | 'language' | 'direction' | 'kind'
+>;
+
+function observeSource(source: SourceLike, annotations: readonly Annotation[]): ObservedSource {
+  return {
+    contentHash: source.contentHash,
+    meta: [source.title, source.outlet, source.author, source.publishedOn, source.url, source.language, source.direction, source.kind],
+    annotations: liveAnnotations(annotations).map((a) => [a.color, a.comment, a.areaIds, a.target.selector[0].exact]),
+  };
+}
+
+const byContent = (x: ObservedSource, y: ObservedSource): number =>
+  x.contentHash < y.contentHash ? -1 : x.contentHash > y.contentHash ? 1 : 0;
 
 export interface ObservedMeetings {
   readonly meetings: readonly unknown[];
@@ -165,6 +193,8 @@ export async function observeBook(b: Booted): Promise<Observed> {
   for (const m of list.meetings) views.push(await b.ok<MeetingView>('bb:meetings.get', { id: m.id }));
   const stored = views.sort((x, y) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1));
   const timeline = await b.ok<TimelineView>('bb:timeline.list', {});
+  // From memory, as the other features above: an article's text is read from disk only when it is opened.
+  const sources = (await b.services.sources.held()).map((d) => observeSource(d.source, d.annotations));
   return {
     settings: withoutTime(state.settings),
     areas,
@@ -178,6 +208,7 @@ export async function observeBook(b: Booted): Promise<Observed> {
       ...observeMeetings(stored, timeline.events),
       deleted: list.deleted.map((d) => d.title).sort(),
     },
+    sources: sources.sort(byContent),
   };
 }
 
@@ -225,5 +256,22 @@ export async function observeDisk(dir: string): Promise<Observed> {
           .sort(),
       }
     : null;
-  return { settings, areas, window: w ? { bounds: w.bounds, maximized: w.maximized } : null, positions, meetings };
+  // Sources: a live source counts once its article snapshot is whole too (the import writes the snapshot first).
+  const sources: ObservedSource[] = [];
+  for (const name of await readdir(join(dir, SOURCES_DIR)).catch(() => [] as string[])) {
+    if (!name.endsWith('.json') || name.endsWith('.snapshot.json') || name.startsWith('.')) continue;
+    const doc = decodeFile(sourceKind, await readFile(join(dir, SOURCES_DIR, name))).doc;
+    if (doc.source.deletedAt !== null) continue;
+    const snapshot = decodeFile(snapshotKind, await readFile(join(dir, SOURCES_DIR, `${doc.source.id}.snapshot.json`))).doc;
+    if (snapshot.contentHash !== doc.source.contentHash) throw new Error(`the snapshot of ${doc.source.id} holds another text`);
+    sources.push(observeSource(doc.source, doc.annotations));
+  }
+  return {
+    settings,
+    areas,
+    window: w ? { bounds: w.bounds, maximized: w.maximized } : null,
+    positions,
+    meetings,
+    sources: sources.sort(byContent),
+  };
 }

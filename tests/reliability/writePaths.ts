@@ -4,7 +4,7 @@ import type { Booted } from '../services/support';
 import { service } from './serviceCall';
 import { exportContractPaths, exportServicePaths, type OutsideWrite } from './exportPaths';
 import { positionsContractPaths } from './positionsPaths';
-import { sourcesContractPaths } from './sourcesPaths';
+import { sourcesContractPaths, sourcesWritePaths } from './sourcesPaths';
 
 /**
  * Every API method of the contract, and every other save the main process
@@ -23,6 +23,11 @@ export interface WriteScenario {
   readonly prepare?: (b: Booted) => Promise<void>;
   /** The save, as the renderer (or the main process) makes it. */
   readonly act: (b: Booted) => Promise<WireResult<unknown>>;
+  /**
+   * How a refusal reads, when not "Not saved: <why>. ..." (an import whose picked file cannot be read says so).
+   * Used by tests/services/faultInjection.test.ts.
+   */
+  readonly refused?: RegExp;
   /** Services to boot with other than the defaults (e.g. a snapshot policy). */
   readonly boot?: Partial<ContainerDeps>;
   /**
@@ -135,8 +140,9 @@ export const contractWritePaths: Record<string, WritePath> = {
   ...positionsContractPaths,
   // ---- meetings and timeline (issue 7) ----
   ...meetingsWritePaths(),
-  // ---- sources (issue 3): the reading methods; the writing ones are in sourcesPendingFaults ----
+  // ---- sources (issue 3) ----
   ...sourcesContractPaths,
+  ...sourcesWritePaths,
 };
 
 /** Meetings and the timeline (issue 7): every change is one write of book.json. The sample book has these ids. */

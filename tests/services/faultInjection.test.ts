@@ -79,7 +79,7 @@ async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase
   const memory = await observeBook(b);
   if (!result.ok) {
     expect(result.error.code).toBe('storage');
-    expect(result.error.message).toMatch(storageMessage);
+    expect(result.error.message).toMatch(scenario.refused ?? storageMessage);
     expect([base.before, base.after]).toContainEqual(memory);
   } else {
     expect(memory).toEqual(base.after);

@@ -8,7 +8,6 @@ import { repoRoot } from '../harness/paths';
 import { apiFuzz } from '../reliability/apiFuzz';
 import { bootQuick, copyFolder, sampleTemplate } from '../reliability/folders';
 import { storedFiles } from '../reliability/storedFiles';
-import { sourcesPendingFaults } from '../reliability/sourcesPaths';
 import { contractWritePaths, serviceWritePaths } from '../reliability/writePaths';
 import { tortureOps } from '../torture/ops';
 
@@ -34,10 +33,33 @@ const crashProvenElsewhere: Record<string, string> = {
   'snapshots.beforeMigration': 'as snapshots.create',
   'snapshots.restore':
     'rewrites the whole book under a journal: exportFaults.test.ts, snapshots.test.ts and exportPowerLoss.test.ts (power cuts during restores)',
+  'annotations.cite': "one durable write of the area's file, as notes.save (tortured): faultInjection.test.ts",
   'meetings.exportBrief': 'writes only the PDF the user chose, outside the book, as pdf.export: meetingBriefPdf.test.ts',
   'parties.restore':
     "needs an archived party, which the crash loop's book never has; its save is book.json's one durable write, as rounds.* (tortured): faultInjection.test.ts",
 };
+
+/**
+ * Saves not yet made by the crash loop, with what proves them today (issue 4 says so until ops.ts makes them).
+ * The test below keeps this list exact.
+ */
+const notYetInCrashLoop: Record<string, string> = Object.fromEntries(
+  [
+    'sources.importText',
+    'sources.importFile',
+    'sources.update',
+    'sources.delete',
+    'sources.undelete',
+    'annotations.create',
+    'annotations.update',
+    'annotations.reattach',
+    'annotations.delete',
+    'annotations.undelete',
+  ].map((name) => [
+    name,
+    'one durable write of sources/<id>.json (an import writes the article snapshot first): faultInjection.test.ts fails each of its file operations, and the crash checker decodes every file under sources/ after each kill',
+  ]),
+);
 
 const methodNames = listMethods().map((m) => `${m.namespace}.${m.name}`);
 
@@ -49,10 +71,7 @@ describe('every kind of stored file is covered', () => {
 
 describe('every API method is covered', () => {
   test('the write-path table (fault injection) says for every method whether it writes, and how to drive it', () => {
-    const pending = Object.keys(sourcesPendingFaults);
-    // A method is in the table or, with a reason, on the short pending list: never both, never neither.
-    expect(pending.filter((name) => name in contractWritePaths)).toEqual([]);
-    expect([...Object.keys(contractWritePaths), ...pending].sort()).toEqual([...methodNames].sort());
+    expect(Object.keys(contractWritePaths).sort()).toEqual([...methodNames].sort());
   });
 
   test('the API fuzz table has an entry for every method', () => {
@@ -60,7 +79,11 @@ describe('every API method is covered', () => {
   });
 
   test('every method that writes, and every service save, is made by the crash loop', () => {
-    const tortured = new Set([...Object.values(tortureOps).map((op) => op.method), ...Object.keys(crashProvenElsewhere)]);
+    const tortured = new Set([
+      ...Object.values(tortureOps).map((op) => op.method),
+      ...Object.keys(crashProvenElsewhere),
+      ...Object.keys(notYetInCrashLoop),
+    ]);
     const writers = [
       ...Object.entries(contractWritePaths)
         .filter(([, path]) => !path.readOnly)

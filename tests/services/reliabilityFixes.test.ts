@@ -116,6 +116,29 @@ describe('reads that fail for a moment', () => {
   });
 });
 
+describe('an article whose text cannot be read for now', () => {
+  test('is said to be unreadable and left where it is (not called damaged or moved), and opens once the disk reads', async () => {
+    const dir = await sampleCopy();
+    const fs = new FaultyFs().failOp('readFile', 'EIO', { permanent: true, path: (p) => p.endsWith('src-wire-third-day.snapshot.json') });
+    const b = await bootQuick(dir, { fs });
+    await b.ok('bb:book.open');
+    const opened = await b.call('bb:sources.get', { id: 'src-wire-third-day' });
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) {
+      expect(opened.error.message).toMatch(
+        /could not be read \(the disk reported an input\/output error\); it was left where it is\. Try again once the disk reads again\./,
+      );
+      expect(opened.error.message).not.toMatch(/damaged|corrupt/);
+    }
+    expect(await readdir(dir)).not.toContain('corrupt');
+    fs.clear();
+    const detail = await b.ok<{ text: string }>('bb:sources.get', { id: 'src-wire-third-day' });
+    expect(detail.text).toContain('beef');
+    await b.services.shutdown();
+    await rm(dir, { recursive: true });
+  });
+});
+
 describe('a first run cut short', () => {
   test('areas written and no book.json yet: the next start finishes the sample book, with no "settings were reset" notice', async () => {
     const dir = await freshDir();

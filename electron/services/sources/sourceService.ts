@@ -165,6 +165,12 @@ export class SourceService {
     return this.live().map((d) => summarize(d.value));
   }
 
+  /** The live sources with every annotation, as held in memory (no file is read): what the reliability proofs compare with the files. */
+  async held(): Promise<SourceDoc[]> {
+    await this.ready();
+    return this.live().map((d) => d.value);
+  }
+
   private async text(doc: SourceDoc): Promise<SnapshotDoc> {
     const snapshot = await this.deps.store.snapshot(doc.source.id);
     if (snapshot.kind === 'ok') return snapshot.doc;

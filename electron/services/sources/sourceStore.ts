@@ -3,7 +3,7 @@ import { snapshotKind, sourceKind, type SnapshotDoc, type SourceDoc } from '../.
 import type { StoredDocument } from '../store/document';
 import type { DataFolder } from '../store/dataFolder';
 import { loadFolderDocuments } from '../store/loadFolder';
-import { storageError } from '../store/storageError';
+import { StorageFailure, storageError } from '../store/storageError';
 
 export const SOURCES_DIR = 'sources';
 const SNAPSHOT_SUFFIX = '.snapshot.json';
@@ -81,8 +81,23 @@ export class SourceStore {
     this.reservedIds.add(id);
     try {
       await this.writeSnapshot(snapshot);
-      const created = this.folder.document(`${SOURCES_DIR}/${id}.json`, sourceKind, doc);
-      await created.persist();
+      const rel = `${SOURCES_DIR}/${id}.json`;
+      const created = this.folder.document(rel, sourceKind, doc);
+      try {
+        await created.persist();
+      } catch (error) {
+        // The file was renamed into place but its folder fsync failed: the import is refused, so take the file
+        // away again (a retry must not make a second source); if even that fails, memory follows the disk.
+        // The snapshot stays: the retry finds the same text and goes on.
+        if (created.isUnconfirmed) {
+          const removed = await this.folder.fs.unlink(this.folder.path(rel)).then(
+            () => true,
+            () => false,
+          );
+          if (!removed) this.docs.set(id, created);
+        }
+        throw error;
+      }
       this.docs.set(id, created);
       return created;
     } finally {
@@ -93,10 +108,18 @@ export class SourceStore {
   /** Writes a snapshot once. There is no way to change one: a second write is refused. */
   async writeSnapshot(snapshot: SnapshotDoc): Promise<void> {
     const rel = this.snapshotPath(snapshot.sourceId);
-    if (await this.folder.exists(rel)) {
+    let there: boolean;
+    try {
+      there = await this.folder.exists(rel);
+    } catch (error) {
+      throw storageError('look for', rel, error);
+    }
+    if (there) {
       // The same text, left by a create cut short before the source's own file was written
       // (a crash, a full disk): it is already stored, so the create goes on. Any other text stays as it is.
       const left = await this.folder.load(rel, snapshotKind);
+      // Unreadable for now: neither taken as the same text nor as another; said like any failed save.
+      if (left.kind === 'set-aside' && left.unreadable !== undefined) throw new StorageFailure(left.unreadable, [`read ${rel}`]);
       if (
         left.kind === 'ok' &&
         left.doc.sourceId === snapshot.sourceId &&
@@ -146,7 +169,10 @@ export class SourceStore {
       case 'set-aside':
         return {
           kind: 'unavailable',
-          message: `the file with its text (${rel}) is damaged; it was moved to the corrupt folder so that nothing in it is lost.`,
+          message:
+            loaded.unreadable === undefined
+              ? `the file with its text (${rel}) is damaged; it was moved to the corrupt folder so that nothing in it is lost.`
+              : `the file with its text (${rel}) could not be read (${loaded.unreadable}); it was left where it is. Try again once the disk reads again.`,
         };
     }
   }

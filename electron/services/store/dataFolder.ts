@@ -18,8 +18,11 @@ export type LoadResult<T> =
   | { readonly kind: 'ok'; readonly doc: T; readonly migratedFrom: number | null }
   | { readonly kind: 'missing' }
   | { readonly kind: 'newer'; readonly message: string }
-  /** Damaged: moved to corrupt/, or left in place when even that failed. Either way, never written. */
-  | { readonly kind: 'set-aside' };
+  /**
+   * Damaged: moved to corrupt/, or left in place when even that failed; or it could not be read at all
+   * (`unreadable` says what the disk said), and was left in place. Either way, never written.
+   */
+  | { readonly kind: 'set-aside'; readonly unreadable?: string };
 
 /**
  * Runs a read, trying again twice when it fails (not when the file is simply not there): reading is harmless
@@ -203,7 +206,7 @@ export class DataFolder {
         null,
         `${rel} could not be read (${describeFsError(error)}). It was left where it is and will not be changed.`,
       );
-      return { kind: 'set-aside' };
+      return { kind: 'set-aside', unreadable: describeFsError(error) };
     }
     try {
       const decoded = decodeFile(kind, bytes);
