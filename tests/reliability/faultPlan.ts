@@ -11,9 +11,10 @@ import type { FsCall } from '../harness/faultyFs';
  *     areas/*.json", "rename snapshots/*.zip"); saves repeat the same step for many files (a restore
  *     writes every area), and the first and the last time each step is taken are both failed, so a
  *     fault with none of those files written and one with all but the last written are both proven;
- *   - each of them once and permanently, with one errno each, turning through the codes so that
- *     every code is injected in every save (the services turn every errno into the same outcome);
- *   - EPERM on every rename failed, as Windows virus scanners cause (it is retried).
+ *   - each of them with one errno, turning through the codes so that every code is injected in
+ *     every save (the services turn every errno into the same outcome), and failing once or from
+ *     then on by turns;
+ *   - EPERM on every rename failed too, the other way round (it is retried, as Windows virus scanners need).
  */
 export const faultCodes = ['ENOSPC', 'EACCES', 'EIO', 'EMFILE', 'EPERM'] as const;
 export type FaultCode = (typeof faultCodes)[number];
@@ -69,13 +70,10 @@ export function faultCases(ops: readonly FsCall[], codes: readonly FaultCode[] =
     );
   }
   return representativeOps(ops).flatMap((n, k) => {
-    const once = turning[k % turning.length] ?? 'ENOSPC';
-    const permanent = turning[(k + 1) % turning.length] ?? 'EIO';
-    const cases: FaultCase[] = [
-      { n, code: once, permanent: false },
-      { n, code: permanent, permanent: true },
-    ];
-    if (ops[n - 1]?.op === 'rename') cases.push({ n, code: 'EPERM', permanent: false }, { n, code: 'EPERM', permanent: true });
+    const code = turning[k % turning.length] ?? 'ENOSPC';
+    // Once and from then on take turns too, starting with from then on.
+    const cases: FaultCase[] = [{ n, code, permanent: k % 2 === 0 }];
+    if (ops[n - 1]?.op === 'rename') cases.push({ n, code: 'EPERM', permanent: k % 2 !== 0 });
     return cases;
   });
 }

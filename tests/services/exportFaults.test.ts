@@ -126,7 +126,7 @@ test('every export save is in the table', () => {
 });
 
 describe.each(scenarios)('%s', (_name, scenario) => {
-  test(`${fullMatrix ? 'every file operation fails in turn with every error code' : 'every distinct step fails in turn, turning through the error codes'}, once and permanently`, async () => {
+  test(`${fullMatrix ? 'every file operation fails in turn with every error code, once and permanently' : 'every distinct step fails in turn, turning through the error codes, once or permanently'}`, async () => {
     const base = await baseline(scenario);
     expect(base.ops.length).toBeGreaterThan(0);
     expect(base.after).not.toEqual(base.before);

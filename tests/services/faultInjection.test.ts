@@ -107,7 +107,7 @@ async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase
 const scenarios = writeScenarios().filter(([, s]) => s.outside === undefined);
 
 describe.each(scenarios)('%s', (_name, scenario) => {
-  test(`${fullMatrix ? 'every file operation fails in turn with every error code' : 'every distinct step fails in turn, turning through the error codes'}, once and permanently`, async () => {
+  test(`${fullMatrix ? 'every file operation fails in turn with every error code, once and permanently' : 'every distinct step fails in turn, turning through the error codes, once or permanently'}`, async () => {
     const base = await baseline(scenario);
     expect(base.ops.length).toBeGreaterThan(0);
     expect(base.after).not.toEqual(base.before);
