@@ -3,8 +3,9 @@ import type { MeetingList, MeetingView, TimelineView } from '../../electron/core
 import type { BookMeetings } from '../../electron/core/model/meetings';
 import { randomText } from '../reliability/random';
 import { observeMeetings } from '../reliability/observe';
-import { ANY, type Effect } from './protocol';
+import type { Effect } from './protocol';
 import type { OpContext, TortureOp } from './ops';
+import { bookPartOp } from './positionsOps';
 
 /**
  * The meetings and timeline saves of the crash loop (issue 7): meetings created, edited, deleted and
@@ -47,27 +48,19 @@ interface Now {
 }
 
 function meetingOp(method: string, weight: number, make: (ctx: OpContext, now: Now) => unknown): TortureOp {
-  return {
+  return bookPartOp(
     method,
     weight,
-    exclusive: false,
-    plan(ctx) {
-      if (ctx.book.busy.has('book')) return null;
-      return {
-        expect: [{ book: { meetingsHash: ANY } }],
-        targets: ['book'],
-        run: async () => {
-          const list = await ctx.call<MeetingList>('bb:meetings.list', {});
-          const timeline = await ctx.call<TimelineView>('bb:timeline.list', {});
-          const picked = list.meetings.length > 0 ? ctx.random.pick(list.meetings) : null;
-          const meeting = picked ? await ctx.call<MeetingView>('bb:meetings.get', { id: picked.id }) : null;
-          const payload = make(ctx, { list, timeline, meeting });
-          if (payload !== null) await ctx.call(`bb:${method}`, payload);
-          return [await meetingsEffect(ctx)];
-        },
-      };
+    'meetingsHash',
+    async (ctx) => {
+      const list = await ctx.call<MeetingList>('bb:meetings.list', {});
+      const timeline = await ctx.call<TimelineView>('bb:timeline.list', {});
+      const picked = list.meetings.length > 0 ? ctx.random.pick(list.meetings) : null;
+      const meeting = picked ? await ctx.call<MeetingView>('bb:meetings.get', { id: picked.id }) : null;
+      return make(ctx, { list, timeline, meeting });
     },
-  };
+    meetingsEffect,
+  );
 }
 
 const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/Brussels', 'UTC'] as const;

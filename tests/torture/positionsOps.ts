@@ -93,8 +93,17 @@ const short = (ctx: OpContext, max: number) =>
 /** Deleted points of the crash loop, so that restorePoint has some. */
 const deleted = new Map<string, string[]>();
 
-/** A save on book.json's rounds: it runs with the book locked, as a settings save does. */
-function roundOp(method: string, weight: number, make: (ctx: OpContext, view: RoundsView) => unknown): TortureOp {
+/**
+ * A save on one part of book.json (the rounds, the meetings): it runs with the book locked, as a settings save
+ * does. `payload` reads what it needs and says what to send (null: nothing to do now); `effect` reads the part back.
+ */
+export function bookPartOp(
+  method: string,
+  weight: number,
+  field: 'roundsHash' | 'meetingsHash',
+  payload: (ctx: OpContext) => Promise<unknown>,
+  effect: (ctx: OpContext) => Promise<Effect>,
+): TortureOp {
   return {
     method,
     weight,
@@ -102,16 +111,20 @@ function roundOp(method: string, weight: number, make: (ctx: OpContext, view: Ro
     plan(ctx) {
       if (ctx.book.busy.has('book')) return null;
       return {
-        expect: [{ book: { roundsHash: ANY } }],
+        expect: [{ book: { [field]: ANY } }],
         targets: ['book'],
         run: async () => {
-          const payload = make(ctx, await ctx.call<RoundsView>('bb:rounds.list', {}));
-          if (payload !== null) await ctx.call(`bb:${method}`, payload);
-          return [await roundsEffect(ctx)];
+          const sent = await payload(ctx);
+          if (sent !== null) await ctx.call(`bb:${method}`, sent);
+          return [await effect(ctx)];
         },
       };
     },
   };
+}
+
+function roundOp(method: string, weight: number, make: (ctx: OpContext, view: RoundsView) => unknown): TortureOp {
+  return bookPartOp(method, weight, 'roundsHash', async (ctx) => make(ctx, await ctx.call<RoundsView>('bb:rounds.list', {})), roundsEffect);
 }
 
 const day = (ctx: OpContext) => `2019-${String(ctx.random.int(1, 12)).padStart(2, '0')}-${String(ctx.random.int(1, 28)).padStart(2, '0')}`;

@@ -83,21 +83,8 @@ export class SourceStore {
       await this.writeSnapshot(snapshot);
       const rel = `${SOURCES_DIR}/${id}.json`;
       const created = this.folder.document(rel, sourceKind, doc);
-      try {
-        await created.persist();
-      } catch (error) {
-        // The file was renamed into place but its folder fsync failed: the import is refused, so take the file
-        // away again (a retry must not make a second source); if even that fails, memory follows the disk.
-        // The snapshot stays: the retry finds the same text and goes on.
-        if (created.isUnconfirmed) {
-          const removed = await this.folder.fs.unlink(this.folder.path(rel)).then(
-            () => true,
-            () => false,
-          );
-          if (!removed) this.docs.set(id, created);
-        }
-        throw error;
-      }
+      // A refused create takes its file away again; the snapshot stays (a retry finds the same text and goes on).
+      await this.folder.persistNew(created, rel, () => this.docs.set(id, created));
       this.docs.set(id, created);
       return created;
     } finally {

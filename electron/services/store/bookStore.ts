@@ -170,22 +170,11 @@ export class BookStore {
     });
     this.reservedIds.add(id);
     try {
-      await created.persist();
-    } catch (error) {
-      // The file was renamed into place but its folder fsync failed: the create is refused, so take the
-      // file away again (a retry must not make a second area). If even that fails, memory follows the disk.
-      if (created.isUnconfirmed) {
-        const removed = await this.folder.fs.unlink(this.folder.path(rel)).then(
-          () => true,
-          () => false,
-        );
-        if (!removed) {
-          this.areaDocs.set(id, created);
-          inBook = true;
-          this.areaChanged(created.value);
-        }
-      }
-      throw error;
+      await this.folder.persistNew(created, rel, () => {
+        this.areaDocs.set(id, created);
+        inBook = true;
+        this.areaChanged(created.value);
+      });
     } finally {
       this.reservedIds.delete(id);
     }

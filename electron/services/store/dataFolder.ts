@@ -138,6 +138,26 @@ export class DataFolder {
     }
   }
 
+  /**
+   * Writes the file of a document just made (an area, a source). When the file was renamed into place but its
+   * folder fsync failed, the create is refused, so the file is taken away again (a retry must not make a second
+   * one); if even that fails, `kept` runs (memory must then follow the disk). The error is thrown either way.
+   */
+  async persistNew<T>(created: StoredDocument<T>, rel: string, kept: () => void): Promise<void> {
+    try {
+      await created.persist();
+    } catch (error) {
+      if (created.isUnconfirmed) {
+        const removed = await this.deps.fs.unlink(this.path(rel)).then(
+          () => true,
+          () => false,
+        );
+        if (!removed) kept();
+      }
+      throw error;
+    }
+  }
+
   document<T>(rel: string, kind: DocumentKind<T>, value: T, onChange?: (value: T) => void): StoredDocument<T> {
     const adapter = new DurableJsonAdapter<T>(this.deps.fs, this.path(rel), (bytes) => decodeFile(kind, bytes).doc, this.durable);
     return new StoredDocument<T>(rel, adapter, value, () => this.assertWritable(), onChange);
