@@ -126,18 +126,24 @@ test('every export save is in the table', () => {
 });
 
 describe.each(scenarios)('%s', (_name, scenario) => {
-  test(`${fullMatrix ? 'every file operation fails in turn with every error code, once and permanently' : 'every distinct step fails in turn, turning through the error codes, once or permanently'}`, async () => {
-    const base = await baseline(scenario);
-    expect(base.ops.length).toBeGreaterThan(0);
-    expect(base.after).not.toEqual(base.before);
-    for (const { n, code, permanent } of faultCases(base.ops)) {
-      const op = base.ops[n - 1];
-      const label = `operation ${n} of ${base.ops.length} (${op?.op} ${op?.path.split('/').slice(-2).join('/')}) fails with ${code}${permanent ? ' from then on' : ' once'}`;
-      try {
-        await runCase(scenario, base, n, code, permanent);
-      } catch (error) {
-        throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  test(
+    fullMatrix
+      ? 'every file operation fails in turn with every error code, once and permanently'
+      : 'every distinct step fails in turn, turning through the error codes, once or permanently',
+    async () => {
+      const base = await baseline(scenario);
+      expect(base.ops.length).toBeGreaterThan(0);
+      expect(base.after).not.toEqual(base.before);
+      for (const { n, code, permanent } of faultCases(base.ops)) {
+        const op = base.ops[n - 1];
+        const label = `operation ${n} of ${base.ops.length} (${op?.op} ${op?.path.split('/').slice(-2).join('/')}) fails with ${code}${permanent ? ' from then on' : ' once'}`;
+        try {
+          await runCase(scenario, base, n, code, permanent);
+        } catch (error) {
+          throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
       }
-    }
-  }, 900_000);
+    },
+    900_000,
+  );
 });

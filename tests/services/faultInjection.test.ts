@@ -107,20 +107,26 @@ async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase
 const scenarios = writeScenarios().filter(([, s]) => s.outside === undefined);
 
 describe.each(scenarios)('%s', (_name, scenario) => {
-  test(`${fullMatrix ? 'every file operation fails in turn with every error code, once and permanently' : 'every distinct step fails in turn, turning through the error codes, once or permanently'}`, async () => {
-    const base = await baseline(scenario);
-    expect(base.ops.length).toBeGreaterThan(0);
-    expect(base.after).not.toEqual(base.before);
-    const cases = faultCases(base.ops);
-    for (const fault of cases) {
-      const label = `operation ${fault.n} of ${base.ops.length} (${base.ops[fault.n - 1]?.op}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
-      try {
-        await runCase(scenario, base, fault);
-      } catch (error) {
-        throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  test(
+    fullMatrix
+      ? 'every file operation fails in turn with every error code, once and permanently'
+      : 'every distinct step fails in turn, turning through the error codes, once or permanently',
+    async () => {
+      const base = await baseline(scenario);
+      expect(base.ops.length).toBeGreaterThan(0);
+      expect(base.after).not.toEqual(base.before);
+      const cases = faultCases(base.ops);
+      for (const fault of cases) {
+        const label = `operation ${fault.n} of ${base.ops.length} (${base.ops[fault.n - 1]?.op}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
+        try {
+          await runCase(scenario, base, fault);
+        } catch (error) {
+          throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
       }
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
 
 describe('opening the book', () => {
