@@ -28,6 +28,11 @@ export interface FaultCase {
 
 export const fullMatrix = process.env['FAULTS'] === 'all';
 
+/** What a save's fault-injection test is called, in either run. */
+export const faultTestTitle = fullMatrix
+  ? 'every file operation fails in turn with every error code, once and permanently'
+  : 'every distinct step fails in turn, turning through the error codes, once or permanently';
+
 /** A path segment that names one item (an id, a date, a digest) rather than a kind of folder. */
 const itemSegment = /\d|^(src|ann|s|m|area)-/;
 

@@ -8,7 +8,7 @@ import { closeSharedEngine } from '../harness/memoPdfEngine';
 import { bootQuick, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { dataDir, outDir } from '../reliability/exportPaths';
 import { writeScenarios, type WriteScenario } from '../reliability/writePaths';
-import { faultCases, fullMatrix } from '../reliability/faultPlan';
+import { faultCases, faultTestTitle } from '../reliability/faultPlan';
 import type { Booted } from './support';
 
 /**
@@ -127,9 +127,7 @@ test('every export save is in the table', () => {
 
 describe.each(scenarios)('%s', (_name, scenario) => {
   test(
-    fullMatrix
-      ? 'every file operation fails in turn with every error code, once and permanently'
-      : 'every distinct step fails in turn, turning through the error codes, once or permanently',
+    faultTestTitle,
     async () => {
       const base = await baseline(scenario);
       expect(base.ops.length).toBeGreaterThan(0);

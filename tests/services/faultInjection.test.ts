@@ -15,7 +15,7 @@ import { FaultyFs, type FsCall } from '../harness/faultyFs';
 import { bootQuick, copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { observeBook, observeDisk, type Observed } from '../reliability/observe';
 import { writeScenarios, type WriteScenario } from '../reliability/writePaths';
-import { faultCases, fullMatrix, type FaultCase } from '../reliability/faultPlan';
+import { faultCases, faultTestTitle, type FaultCase } from '../reliability/faultPlan';
 import { instantDurable, snapshot, type Booted } from './support';
 
 /**
@@ -108,9 +108,7 @@ const scenarios = writeScenarios().filter(([, s]) => s.outside === undefined);
 
 describe.each(scenarios)('%s', (_name, scenario) => {
   test(
-    fullMatrix
-      ? 'every file operation fails in turn with every error code, once and permanently'
-      : 'every distinct step fails in turn, turning through the error codes, once or permanently',
+    faultTestTitle,
     async () => {
       const base = await baseline(scenario);
       expect(base.ops.length).toBeGreaterThan(0);
