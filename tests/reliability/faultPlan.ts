@@ -82,3 +82,19 @@ export function faultCases(ops: readonly FsCall[], codes: readonly FaultCode[] =
     return cases;
   });
 }
+
+/**
+ * Runs `run` for every fault case of a save that made `ops` on a healthy disk, one after another; a failing case
+ * is named ("operation 3 of 21 (rename areas/x.json) fails with EIO once") in front of what went wrong.
+ */
+export async function forEachFault(ops: readonly FsCall[], run: (fault: FaultCase) => Promise<void>): Promise<void> {
+  for (const fault of faultCases(ops)) {
+    const op = ops[fault.n - 1];
+    const label = `operation ${fault.n} of ${ops.length} (${op?.op} ${op?.path.split('/').slice(-2).join('/')}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
+    try {
+      await run(fault);
+    } catch (error) {
+      throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+}

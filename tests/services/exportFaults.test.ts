@@ -8,7 +8,7 @@ import { closeSharedEngine } from '../harness/memoPdfEngine';
 import { bootQuick, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { dataDir, outDir } from '../reliability/exportPaths';
 import { writeScenarios, type WriteScenario } from '../reliability/writePaths';
-import { faultCases, faultTestTitle } from '../reliability/faultPlan';
+import { faultTestTitle, forEachFault } from '../reliability/faultPlan';
 import type { Booted } from './support';
 
 /**
@@ -132,15 +132,7 @@ describe.each(scenarios)('%s', (_name, scenario) => {
       const base = await baseline(scenario);
       expect(base.ops.length).toBeGreaterThan(0);
       expect(base.after).not.toEqual(base.before);
-      for (const { n, code, permanent } of faultCases(base.ops)) {
-        const op = base.ops[n - 1];
-        const label = `operation ${n} of ${base.ops.length} (${op?.op} ${op?.path.split('/').slice(-2).join('/')}) fails with ${code}${permanent ? ' from then on' : ' once'}`;
-        try {
-          await runCase(scenario, base, n, code, permanent);
-        } catch (error) {
-          throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        }
-      }
+      await forEachFault(base.ops, ({ n, code, permanent }) => runCase(scenario, base, n, code, permanent));
     },
     900_000,
   );

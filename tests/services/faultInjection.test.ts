@@ -15,7 +15,7 @@ import { FaultyFs, type FsCall } from '../harness/faultyFs';
 import { bootQuick, copyFolder, sampleTemplate, tempFilesIn } from '../reliability/folders';
 import { observeBook, observeDisk, type Observed } from '../reliability/observe';
 import { writeScenarios, type WriteScenario } from '../reliability/writePaths';
-import { faultCases, faultTestTitle, type FaultCase } from '../reliability/faultPlan';
+import { faultCases, faultTestTitle, forEachFault, type FaultCase } from '../reliability/faultPlan';
 import { instantDurable, snapshot, type Booted } from './support';
 
 /**
@@ -113,15 +113,7 @@ describe.each(scenarios)('%s', (_name, scenario) => {
       const base = await baseline(scenario);
       expect(base.ops.length).toBeGreaterThan(0);
       expect(base.after).not.toEqual(base.before);
-      const cases = faultCases(base.ops);
-      for (const fault of cases) {
-        const label = `operation ${fault.n} of ${base.ops.length} (${base.ops[fault.n - 1]?.op}) fails with ${fault.code}${fault.permanent ? ' from then on' : ' once'}`;
-        try {
-          await runCase(scenario, base, fault);
-        } catch (error) {
-          throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        }
-      }
+      await forEachFault(base.ops, (fault) => runCase(scenario, base, fault));
     },
     120_000,
   );
