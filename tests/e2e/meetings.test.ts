@@ -269,6 +269,18 @@ describe('meetings and deadlines in real Chromium', () => {
     expect(await scanAccessibility(page), 'timeline').toEqual([]);
     await shot(page, 'meetings-timeline');
     await shot(page, 'meetings-timeline-full', true);
+
+    // An event added by mistake goes with Remove, and the timeline lists it no more.
+    await page.getByRole('button', { name: 'Add event or deadline' }).click();
+    const again = page.getByRole('form', { name: 'New event' });
+    await again.getByLabel('What happens').fill('Exchange of draft texts (entered twice)');
+    await again.getByLabel('Date').fill('2019-02-20');
+    await again.getByRole('button', { name: 'Add to timeline' }).click();
+    const mistaken = feb.locator('li', { hasText: 'Exchange of draft texts (entered twice)' });
+    await mistaken.waitFor();
+    await mistaken.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => mistaken.count()).toBe(0);
+    await expect.poll(() => feb.textContent()).toContain('Leaders could meet before the deadline');
   });
 
   test('the deleted area of an agenda item shows "area removed" in the editor and the brief, and nothing breaks', async () => {

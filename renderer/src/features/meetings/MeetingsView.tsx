@@ -6,7 +6,7 @@ import { api, errorMessage } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
 import { useFetched } from '../positions/useFetched';
 import { ZoneInput } from './ZoneInput';
-import { useMeetings, viewerZone } from './meetingsState';
+import { act, useMeetings, viewerZone } from './meetingsState';
 import './meetings.css';
 
 /** When a meeting takes place: where it happens, and for the reader when the clock differs. */
@@ -202,12 +202,7 @@ export function MeetingsView() {
                 <button
                   type="button"
                   className="btn btn-small"
-                  onClick={() =>
-                    void api.meetings.restore({ id: d.id }).then(
-                      () => useMeetings.getState().bump(),
-                      (e: unknown) => setRestoreError(errorMessage(e)),
-                    )
-                  }
+                  onClick={() => act(() => api.meetings.restore({ id: d.id }), setRestoreError)}
                 >
                   Restore
                 </button>

@@ -6,7 +6,7 @@ import { api, errorMessage } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
 import { activeAreas, useBook } from '../book/bookState';
 import { useFetched } from '../positions/useFetched';
-import { useMeetings } from './meetingsState';
+import { act, useMeetings } from './meetingsState';
 import './meetings.css';
 
 const kindLabels: Record<TimelineEntry['kind'], string> = {
@@ -210,12 +210,7 @@ export function TimelineView() {
                       <button
                         type="button"
                         className="btn btn-small btn-danger"
-                        onClick={() =>
-                          void api.timeline.deleteEvent({ id: event.id }).then(
-                            () => useMeetings.getState().bump(),
-                            (err: unknown) => setError(errorMessage(err)),
-                          )
-                        }
+                        onClick={() => act(() => api.timeline.deleteEvent({ id: event.id }), setError)}
                       >
                         Remove
                       </button>

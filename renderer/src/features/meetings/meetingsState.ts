@@ -69,4 +69,12 @@ export async function change(run: () => Promise<MeetingView>): Promise<{ view: M
   }
 }
 
+/** Runs a change from a button (restore, remove): the lists fetch again, or the error is said through `onError`. */
+export function act(run: () => Promise<unknown>, onError: (message: string) => void): void {
+  run().then(
+    () => useMeetings.getState().bump(),
+    (error: unknown) => onError(errorMessage(error)),
+  );
+}
+
 export { api };
