@@ -183,14 +183,14 @@ export function createServices(deps: ContainerDeps): Services {
     exports,
     handlers,
     async boot() {
-      // The source files are read in the background: the area list does not wait for them (sources methods do).
-      void sources.open();
       await book.boot();
       booted.push(book);
+      // The source files are read in the background, once the areas are in (reading both at once slows the
+      // area list down): the area list does not wait for them; sources methods and book.notices do.
+      void sources.boot();
+      booted.push(sources);
       await windowState.boot();
       booted.push(windowState);
-      await sources.boot();
-      booted.push(sources);
       await search.boot();
       booted.push(search);
       await exports.boot();

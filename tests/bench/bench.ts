@@ -12,7 +12,7 @@
 // With --json the last line is one JSON object with the figures.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PlaywrightPdfEngine } from '../../electron/cli/playwrightPdf';
 import { buildArchive, collectBookFiles } from '../../electron/services/export/archive/archive';
@@ -112,10 +112,19 @@ async function measure(
   try {
     if (!json) process.stdout.write(`building the ${label} book (${areas} areas, ${noteBytes / 1000} KB notes)… `);
     const ids = await buildBook(dir, areas, noteBytes);
+    // As in the app, the search index is kept between runs (outside the book folder) and loaded at start.
+    const app = { searchCacheDir: join(dir, '..', `${basename(dir)}-search-cache`) };
     if (sources > 0) {
       const services = testServices(dir);
       await services.boot();
       await addSources(services, sources, 50_000);
+      await services.shutdown();
+    }
+    {
+      // First start: the index is built, then written at shutdown.
+      const services = testServices(dir, app);
+      await services.boot();
+      await services.search.whenReady();
       await services.shutdown();
     }
     if (!json) process.stdout.write('done\n');
@@ -125,9 +134,10 @@ async function measure(
     const sourcesTimes: number[] = [];
     for (let i = 0; i < opens; i += 1) {
       const started = performance.now();
-      const services = testServices(dir);
+      const services = testServices(dir, app);
       await services.boot();
-      const state = services.book.state();
+      // What the window asks for first: the book with its area list.
+      const state = await services.handlers.book.open({});
       openTimes.push(performance.now() - started);
       // The source files are read in the background; this is when the Sources library could be listed.
       const listed = await services.sources.list();
@@ -138,8 +148,8 @@ async function measure(
       await services.shutdown();
     }
 
-    // Save: edit one note at a time, durably, in random areas.
-    const services = testServices(dir);
+    // Save: edit one note at a time, durably, in random areas, from the moment the book is open (the index loads meanwhile).
+    const services = testServices(dir, app);
     await services.boot();
     const saveTimes: number[] = [];
     for (let i = 0; i < saves; i += 1) {
@@ -166,6 +176,7 @@ async function measure(
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
+    await rm(join(dir, '..', `${basename(dir)}-search-cache`), { recursive: true, force: true });
   }
 }
 

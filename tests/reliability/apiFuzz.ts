@@ -115,6 +115,7 @@ export const apiFuzz: Record<string, MethodFuzz> = {
     valid: fc.record({ url: fc.webUrl({ withQueryParameters: true, withFragments: true }) }),
   },
   'book.open': { fields: {}, valid: fc.constant({}) },
+  'book.notices': { fields: {}, valid: fc.constant({}) },
   'book.updateSettings': {
     fields: {
       title: { type: { kind: 'line', max: limits.bookTitle }, required: false },

@@ -53,6 +53,7 @@ export const contractWritePaths: Record<string, WritePath> = {
   'app.flushed': { readOnly: true, call: (b) => b.call('bb:app.flushed', { requestId: 'flush-1' }) },
   'app.openExternal': { readOnly: true, call: (b) => b.call('bb:app.openExternal', { url: 'https://ustr.gov/' }) },
   'book.open': { readOnly: true, call: (b) => b.call('bb:book.open', {}) },
+  'book.notices': { readOnly: true, call: (b) => b.call('bb:book.notices', {}) },
   'notes.get': { readOnly: true, call: (b) => b.call('bb:notes.get', { areaId: 'enforcement' }) },
   'search.query': { readOnly: true, call: (b) => b.call('bb:search.query', { query: 'tariffs area:tariffs-deadline' }) },
   'book.updateSettings': {

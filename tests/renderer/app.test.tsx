@@ -1,7 +1,7 @@
 import { EditorView } from '@codemirror/view';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleBook } from '../../electron/core/sample/sampleBook';
@@ -193,6 +193,20 @@ describe('App', () => {
     expect(sidebarTitles()).toEqual(sampleTitles.filter((t) => t !== 'Cyber intrusions and theft of commercial secrets'));
     await user.click(within(notices).getByRole('button', { name: 'Dismiss: A damaged file was set aside' }));
     expect(screen.queryByRole('region', { name: 'Messages about your data' })).toBeNull();
+  });
+
+  it('shows a notice about a damaged source file too, although the area list does not wait for the library', async () => {
+    const first = await installBridge();
+    await first.services.shutdown();
+    const sources = (await readdir(join(first.dir, 'sources'))).filter((f) => f.endsWith('.json') && !f.includes('.snapshot.'));
+    const victim = sources[0] ?? 'none';
+    await writeFile(join(first.dir, 'sources', victim), '{"format": "briefing-book/source", "schemaVer');
+    await first.reboot();
+    renderStrict(<App />);
+    await screen.findByRole('navigation', { name: 'Issue areas' });
+    const notices = await screen.findByRole('region', { name: 'Messages about your data' });
+    expect(await within(notices).findByText(new RegExp(`sources/${victim.replace('.', '\\.')} could not be opened`))).toBeTruthy();
+    expect(sidebarTitles()).toEqual(sampleTitles);
   });
 
   it('says the book could not be opened when book.json comes from a newer version, and changes nothing', async () => {

@@ -93,6 +93,10 @@ const table: Record<string, MethodCases> = {
     valid: {},
     cases: [['any field', { reload: true }, 'payload']],
   },
+  'book.notices': {
+    valid: {},
+    cases: [['any field', { all: true }, 'payload']],
+  },
   'book.updateSettings': {
     valid: { title: 'A title' },
     cases: [

@@ -64,6 +64,19 @@ describe('search over the sample book', () => {
     await b.services.shutdown();
   });
 
+  test('area: and party: filters follow renames at once (the names are kept between queries only while nothing changed)', async () => {
+    const { b } = await started();
+    expect((await find(b, 'tariffs area:"currency matters"')).chips[0]?.problem).toBe('No issue area is called "currency matters".');
+    await b.ok('bb:areas.update', { id: 'enforcement', patch: { title: 'Currency matters' } });
+    const renamed = await find(b, 'enforcement area:"currency matters"');
+    expect(renamed.chips[0]).toMatchObject({ label: 'Area: Currency matters', problem: null });
+    const settings = await b.ok<{ parties: { id: string; name: string }[] }>('bb:book.updateSettings', {});
+    const parties = settings.parties.map((p, i) => (i === 0 ? { ...p, name: 'Washington' } : p));
+    await b.ok('bb:book.updateSettings', { parties });
+    expect((await find(b, 'tariffs party:washington')).chips[0]).toMatchObject({ label: 'Party: Washington', problem: null });
+    await b.services.shutdown();
+  });
+
   test('every kind of edit updates the index at once; a deleted area and its note are no longer found', async () => {
     const { b } = await started();
     const created = await b.ok<AreaSummary>('bb:areas.create', { title: 'Currency commitments', summary: 'No competitive devaluation.' });

@@ -421,8 +421,10 @@ describe('the store', () => {
     await writeFile(join(dir, 'sources', `${one.id}.json`), '{"format": "briefing-book/source", "schemaVer');
     await writeFile(join(dir, 'sources', `${two.id}.snapshot.json`), '\u0000\u0000\u0000');
     const again = await start(dir);
-    const state = await again.ok<{ notices: { file: string | null; movedTo: string | null }[] }>('bb:book.open', {});
-    const notice = state.notices.find((n) => n.file === `sources/${one.id}.json`);
+    // The area list does not wait for the library; book.notices does, and has the library's notices too.
+    await again.ok('bb:book.open', {});
+    const notices = await again.ok<{ file: string | null; movedTo: string | null }[]>('bb:book.notices', {});
+    const notice = notices.find((n) => n.file === `sources/${one.id}.json`);
     expect(notice?.movedTo).toMatch(/^corrupt\//);
     expect((await readdir(join(dir, 'corrupt'))).length).toBe(1);
     const ids = (await again.ok<SourceSummary[]>('bb:sources.list', {})).map((s) => s.id);

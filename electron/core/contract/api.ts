@@ -10,6 +10,7 @@ import {
   NewAreaSchema,
   NoteViewSchema,
   SettingsPatchSchema,
+  StoreNoticeSchema,
 } from './views';
 import {
   AnnotationPatchSchema,
@@ -115,6 +116,11 @@ export const contract = {
   },
   book: {
     open: method(Empty, BookStateSchema, 'The book: settings, area list and any notices from opening the store.'),
+    notices: method(
+      Empty,
+      z.array(StoreNoticeSchema),
+      'Every notice about the data, once the Sources library is read too (book.open does not wait for it).',
+    ),
     updateSettings: method(SettingsPatchSchema, BookSettingsSchema, 'Changes the title, marking, people or parties.'),
   },
   areas: {

@@ -30,6 +30,25 @@ const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'gu');
 // eslint-disable-next-line no-control-regex -- ASCII is exactly what this tests for.
 const ASCII = /^[\u0000-\u007f]*$/;
 
+/**
+ * Short runs seen before (Chinese punctuation, curly quotes, dashes, accented letters) and their folded form:
+ * normalising is costly per call, and the same few characters come back on every line of an article.
+ */
+const shortRuns = new Map<string, string>();
+const SHORT_RUN = 8;
+const SHORT_RUNS_KEPT = 20_000;
+
+function foldRun(run: string): string {
+  if (run.length > SHORT_RUN) return foldSlow(run);
+  let folded = shortRuns.get(run);
+  if (folded === undefined) {
+    folded = foldSlow(run);
+    if (shortRuns.size >= SHORT_RUNS_KEPT) shortRuns.clear();
+    shortRuns.set(run, folded);
+  }
+  return folded;
+}
+
 function foldSlow(text: string): string {
   return text
     .normalize('NFKD')
@@ -43,14 +62,20 @@ function foldSlow(text: string): string {
  * Characters that folding leaves alone except for the case of ASCII letters: ASCII and the common
  * Chinese characters. Most text of a briefing book is made of them, with a few others (accents,
  * Chinese punctuation, full-width forms) here and there; only those few go through normalisation.
+ * The expression works on UTF-16 code units (no `u` flag: several times faster on a 50 KB article);
+ * both halves of a surrogate pair fall outside the two ranges, so a pair is never split.
  */
-// eslint-disable-next-line no-control-regex -- ASCII is part of what this matches.
-const COMPLEX_RUN = /[^\u0000-\u007f\u4e00-\u9fff]+/gu;
+// eslint-disable-next-line no-control-regex -- ASCII is part of what this leaves out.
+const COMPLEX_RUN = /[^\u0000-\u007f\u4e00-\u9fff]+/g;
+
+function isSimple(code: number): boolean {
+  return code < 0x80 || (code >= 0x4e00 && code <= 0x9fff);
+}
 
 /** The folded form of a text: what the index stores and what queries are compared with. */
 export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
-  return text.replace(COMPLEX_RUN, foldSlow).toLowerCase();
+  return text.replace(COMPLEX_RUN, foldRun).toLowerCase();
 }
 
 export interface FoldedText {
@@ -65,10 +90,6 @@ export interface FoldedText {
 
 // eslint-disable-next-line no-control-regex -- ASCII is part of what this matches.
 const SIMPLE_RUN = /[\u0000-\u007f\u4e00-\u9fff]+/y;
-
-function isPlainHan(code: number): boolean {
-  return code >= 0x4e00 && code <= 0x9fff;
-}
 
 /** Folds like `fold`, one character at a time, remembering where each folded character came from. */
 export function foldWithMap(text: string): FoldedText {
@@ -95,8 +116,8 @@ export function foldWithMap(text: string): FoldedText {
     const ch = text.slice(i, i + width);
     let out: string;
     if (code < 0x80) out = ch.toLowerCase();
-    else if (isPlainHan(code)) out = ch;
-    else out = foldSlow(ch);
+    else if (isSimple(code)) out = ch;
+    else out = foldRun(ch);
     for (let k = 0; k < out.length; k += 1) positions.push(i);
     parts.push(out);
     i += width;

@@ -32,11 +32,14 @@ export function createHandlers({ app, book, sources, search, exports, positions,
       openExternal: async ({ url }) => app.openExternal(url),
     },
     book: {
-      // The source files are read beside the areas; waiting for them (a few ms after the areas) puts notices of damaged ones in the state.
+      // The area list does not wait for the source files: notices about damaged ones come from book.notices.
       open: async () => {
         await book.openAgainIfFailed();
-        await sources.open();
         return book.state();
+      },
+      notices: async () => {
+        await sources.open();
+        return book.state().notices;
       },
       updateSettings: async (patch) => book.updateSettings(patch),
     },

@@ -13,7 +13,7 @@ export interface ShardBytes {
  * for command-line tools. Both take and give plain data.
  */
 export interface IndexHost {
-  /** Loads one shard from its persisted form (UTF-8 JSON), or empty when null or unusable. */
+  /** Loads one shard from its persisted form (UTF-8 JSON), or empty when null or unusable. The bytes may be taken over. */
   loadShard(shard: number, serialized: Uint8Array | null): Promise<ShardLoad>;
   /** Every shard has been loaded or has none persisted: shards still missing start empty. */
   loadedAll(): Promise<void>;

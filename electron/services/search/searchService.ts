@@ -24,8 +24,11 @@ export interface SearchServiceDeps {
   readonly saveDelayMs?: number;
 }
 
-/** Text per batch sent to the index, so that queries get answered between batches while a large book is indexed. */
-const BATCH_CHARS = 1_500_000;
+/**
+ * Text per batch sent to the index, so that queries get answered between batches while a large book is indexed,
+ * and so that handing a batch to the worker (a copy, on the main thread) never holds up a save for long.
+ */
+const BATCH_CHARS = 400_000;
 const BATCH_DOCS = 200;
 /** Results per kind when the query does not ask for one kind, and when it does. */
 const PER_KIND = 5;

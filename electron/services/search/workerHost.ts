@@ -42,9 +42,15 @@ export class WorkerIndexHost implements IndexHost {
     return reply;
   }
 
+  /**
+   * The bytes are handed over, not copied, when they fill their own buffer (a whole file just read: the caller
+   * keeps no use for them), so a shard of several MB costs this thread no copy while the user types. A view into
+   * a shared pool is copied.
+   */
   async loadShard(shard: number, serialized: Uint8Array | null): Promise<ShardLoad> {
-    // Copied, not transferred: a buffer read from disk may be part of a pool that cannot move.
-    return (await this.call({ op: 'loadShard', shard, serialized })).value as ShardLoad;
+    const buffer = serialized?.buffer;
+    const whole = serialized && buffer instanceof ArrayBuffer && serialized.byteOffset === 0 && serialized.byteLength === buffer.byteLength;
+    return (await this.call({ op: 'loadShard', shard, serialized }, whole ? [buffer] : [])).value as ShardLoad;
   }
 
   async loadedAll(): Promise<void> {

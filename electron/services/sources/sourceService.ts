@@ -115,7 +115,10 @@ export class SourceService {
     await this.createSampleSources();
   }
 
-  /** Once the book is open. Never throws: a library that could not be read is reported by every sources method. */
+  /**
+   * Once the book is open; resolves when the source files are read (the container does not wait for it). Never
+   * throws: a library that could not be read is reported by every sources method.
+   */
   async boot(): Promise<void> {
     await this.open();
   }

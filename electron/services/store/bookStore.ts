@@ -37,13 +37,16 @@ export class BookStore {
   /** Told about every committed change to an area file (search keeps its index up to date this way). */
   private readonly areaWatchers = new Set<(doc: AreaDoc) => void>();
   private readonly areaChanged = (doc: AreaDoc): void => {
+    this.changes += 1;
     for (const watcher of this.areaWatchers) watcher(doc);
   };
   /** Told about every committed change to the book file (search re-lists rounds and renamed parties). */
   private readonly bookWatchers = new Set<(doc: BookDoc) => void>();
   private readonly bookChanged = (doc: BookDoc): void => {
+    this.changes += 1;
     for (const watcher of this.bookWatchers) watcher(doc);
   };
+  private changes = 0;
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -51,9 +54,15 @@ export class BookStore {
     return this.folder.dir;
   }
 
+  /** Changes whenever anything read from the folder may have changed: a committed write, a reset, an open. */
+  get revision(): number {
+    return this.changes;
+  }
+
   /** Reads everything. Damaged files are set aside and reported; a newer book file stops the open. */
   async open(): Promise<OpenResult> {
     const { folder } = this;
+    this.changes += 1;
     // Errors here are the file system's own: the book service words them for the user.
     await folder.retryRead(() => folder.fs.mkdir(folder.dir));
     await folder.removeTempFiles('');
@@ -197,6 +206,7 @@ export class BookStore {
 
   /** Forgets everything read, so that open() reads the folder again (after a snapshot was restored). Call after close(). */
   reset(): void {
+    this.changes += 1;
     this.bookDoc = null;
     this.areaDocs.clear();
     this.reservedIds.clear();

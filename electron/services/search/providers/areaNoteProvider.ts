@@ -60,6 +60,9 @@ function idOf(key: string): string {
 export class AreaNoteProvider implements SearchProvider {
   readonly kinds = ['area', 'note'] as const;
 
+  /** The names filters are resolved against, asked for by every query: kept while the store has not changed. */
+  private names: { readonly revision: number; readonly value: ReturnType<AreaNoteProvider['readVocabulary']> } | null = null;
+
   constructor(private readonly store: BookStore) {}
 
   private live(): AreaDoc[] {
@@ -91,6 +94,12 @@ export class AreaNoteProvider implements SearchProvider {
   }
 
   vocabulary() {
+    const { revision } = this.store;
+    if (this.names?.revision !== revision) this.names = { revision, value: this.readVocabulary() };
+    return this.names.value;
+  }
+
+  private readVocabulary() {
     const parties = this.store.hasBook ? this.store.book().value.settings.parties : [];
     return {
       areas: this.live().map((d) => ({ id: d.area.id, title: d.area.title })),

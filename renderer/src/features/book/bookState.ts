@@ -12,6 +12,8 @@ export interface BookStoreState {
   /** Every live area (archived included), in rank order. */
   areas: AreaSummary[];
   notices: StoreNotice[];
+  /** Notices the user closed: not shown again when later notices arrive. */
+  dismissed: string[];
   dataDir: string;
   load(): Promise<void>;
   /** Puts changed areas in place and keeps the list in rank order. */
@@ -28,6 +30,7 @@ export const useBook = create<BookStoreState>()((set, get) => ({
   settings: null,
   areas: [],
   notices: [],
+  dismissed: [],
   dataDir: '',
   async load() {
     set({ status: 'loading', loadError: null });
@@ -43,6 +46,26 @@ export const useBook = create<BookStoreState>()((set, get) => ({
       });
     } catch (error) {
       set({ status: 'failed', loadError: errorMessage(error) });
+      return;
+    }
+    // The area list does not wait for the Sources library; what reading it found comes a moment later.
+    try {
+      const all = await api.book.notices({});
+      const { notices, dismissed } = get();
+      const known = new Set([...notices.map((n) => n.id), ...dismissed]);
+      const later = all.filter((n) => !known.has(n.id));
+      if (later.length > 0) set({ notices: [...notices, ...later] });
+    } catch (error) {
+      // The book is open and usable; only the library's messages are missing, and that is said.
+      const notice: StoreNotice = {
+        id: 'notices-unavailable',
+        severity: 'warning',
+        title: 'Messages about the Sources library could not be shown',
+        message: errorMessage(error),
+        file: null,
+        movedTo: null,
+      };
+      set({ notices: [...get().notices, notice] });
     }
   },
   upsertAreas(changed) {
@@ -62,7 +85,7 @@ export const useBook = create<BookStoreState>()((set, get) => ({
     return settings;
   },
   dismissNotice(id) {
-    set({ notices: get().notices.filter((n) => n.id !== id) });
+    set({ notices: get().notices.filter((n) => n.id !== id), dismissed: [...get().dismissed, id] });
   },
 }));
 
