@@ -22,6 +22,8 @@ export interface SearchServiceDeps {
    * index keeps the worker busy for a second or two, so it waits for a pause in the work.
    */
   readonly saveDelayMs?: number;
+  /** Quiet time after the last change before it is indexed (INDEX_DELAY_MS unless a test says otherwise). */
+  readonly indexDelayMs?: number;
 }
 
 /**
@@ -30,6 +32,9 @@ export interface SearchServiceDeps {
  */
 const BATCH_CHARS = 400_000;
 const BATCH_DOCS = 200;
+/** Changes are indexed after this long without another one, and never later than INDEX_WAIT_MAX_MS after the first. */
+const INDEX_DELAY_MS = 300;
+const INDEX_WAIT_MAX_MS = 2_000;
 /** Results per kind when the query does not ask for one kind, and when it does. */
 const PER_KIND = 5;
 const PER_KIND_ONE = 50;
@@ -53,6 +58,8 @@ export class SearchService {
   private readonly queued = new Set<string>();
   private work: Promise<void> = Promise.resolve();
   private draining = false;
+  private indexTimer: ReturnType<typeof setTimeout> | null = null;
+  private queuedSince: number | null = null;
   private prepared: Promise<void> = Promise.resolve();
   private firstReady: Promise<void> = Promise.resolve();
   private markFirstReady: () => void = () => undefined;
@@ -112,11 +119,7 @@ export class SearchService {
   /** Resolves once every change so far is in the index. */
   async idle(): Promise<void> {
     await this.prepared;
-    let seen: Promise<void> | null = null;
-    while (seen !== this.work) {
-      seen = this.work;
-      await seen;
-    }
+    await this.caughtUp();
   }
 
   /**
@@ -235,10 +238,26 @@ export class SearchService {
 
   private changed(keys: readonly string[]): void {
     for (const key of keys) this.queued.add(key);
-    if (this.draining) return;
+    if (this.draining || this.queued.size === 0) return;
+    // Indexing waits for a pause in the saves (an autosave every second while typing, a burst of edits), so it
+    // never competes with them for the disk and the cores; it waits no longer than INDEX_WAIT_MAX_MS in all.
+    // A query, and idle(), start it at once.
+    this.queuedSince ??= performance.now();
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    const wait = Math.min(this.deps.indexDelayMs ?? INDEX_DELAY_MS, Math.max(0, this.queuedSince + INDEX_WAIT_MAX_MS - performance.now()));
+    this.indexTimer = setTimeout(() => this.drain(), wait);
+    this.indexTimer.unref();
+  }
+
+  /** Indexes every queued change now, in order with the start-up load and every other change. */
+  private drain(): void {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
+    this.queuedSince = null;
+    if (this.draining || this.queued.size === 0) return;
     this.draining = true;
-    // After the start-up load, in order with every other change, and once the store has finished the
-    // operation that made the change (a new area is listed only after its file is written).
+    // After the start-up load, and once the store has finished the operation that made the change (a new
+    // area is listed only after its file is written).
     this.work = this.work
       .then(() => this.prepared)
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
@@ -256,6 +275,16 @@ export class SearchService {
         if (this.queued.size > 0) this.changed([]);
         else if (this.dirty && !this.stopping) this.scheduleSave();
       });
+  }
+
+  /** Resolves once every change so far is in the index (those waiting for a pause are indexed now). */
+  private async caughtUp(): Promise<void> {
+    this.drain();
+    let seen: Promise<void> | null = null;
+    while (seen !== this.work) {
+      seen = this.work;
+      await seen;
+    }
   }
 
   private scheduleSave(): void {
@@ -339,7 +368,7 @@ export class SearchService {
     const host = this.host;
     if (!host || this.status.state === 'failed' || isEmptyQuery(parsed) || resolved.impossible) return respond([]);
     // Changes made just before the query (a save, a delete) are in the index before it is asked.
-    if (this.status.state === 'ready') await this.work;
+    if (this.status.state === 'ready') await this.caughtUp();
     const oneKind = resolved.filters.kinds.length === 1;
     const perKind = request.perKind ?? (oneKind ? PER_KIND_ONE : PER_KIND);
     const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CANDIDATES));
@@ -356,6 +385,8 @@ export class SearchService {
     for (const off of this.unsubscribe.splice(0)) off();
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
     await this.prepared;
     await this.work.catch(() => undefined);
     await this.saving;
