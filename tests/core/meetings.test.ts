@@ -14,7 +14,16 @@ import {
   updateMeeting,
   type MeetingContext,
 } from '../../electron/core/meetings/ops';
-import { daysBetween, inZone, isCalendarDate, meetingTimes, offsetMinutes, zonedToUtc } from '../../electron/core/meetings/time';
+import {
+  countdown,
+  daysBetween,
+  describeDays,
+  inZone,
+  isCalendarDate,
+  meetingTimes,
+  offsetMinutes,
+  zonedToUtc,
+} from '../../electron/core/meetings/time';
 import { buildTimeline, buildUpcoming } from '../../electron/core/meetings/timeline';
 import { MeetingSchema, type Meeting } from '../../electron/core/model/meetings';
 import type { Round } from '../../electron/core/model/positions';
@@ -304,5 +313,23 @@ describe('the data migration (book.json version 2 to 3)', () => {
     expect(decoded.migratedFrom).toBeNull();
     expect(decoded.doc.meetings.meetings.map((m) => m.id)).toContain(SAMPLE_MEETING_NEXT);
     expect(decoded.doc.meetings.events.map((e) => e.date)).toEqual(['2019-03-02']);
+  });
+});
+
+describe('spans of days as a reader takes them in', () => {
+  test.each([
+    [0, 'Today', 'today'],
+    [1, '1 day', 'tomorrow'],
+    [-1, '1 day late', 'yesterday'],
+    [-2, '2 days late', '2 days ago'],
+    [13, '13 days', 'in 13 days'],
+    [14, '2 weeks', 'in 2 weeks'],
+    [-45, '6 weeks late', '6 weeks ago'],
+    [61, '2 months', 'in 2 months'],
+    [-400, '13 months late', '13 months ago'],
+    [-2881, '8 years late', '8 years ago'],
+  ])('%i days: a badge says "%s", a line says "%s"', (days, badge, line) => {
+    expect(countdown(days)).toBe(badge);
+    expect(describeDays(days)).toBe(line);
   });
 });

@@ -58,12 +58,31 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** "in 3 days", "today", "tomorrow", "2 days ago". */
+/**
+ * A span of days in the unit a reader takes in at a glance: days up to two weeks, then weeks up to two months,
+ * months up to two years, then years ("3 days", "5 weeks", "4 months", "7 years"). Never negative.
+ */
+export function spanOfDays(days: number): string {
+  const n = Math.abs(days);
+  const unit = (count: number, name: string) => `${count} ${name}${count === 1 ? '' : 's'}`;
+  if (n < 14) return unit(n, 'day');
+  if (n < 61) return unit(Math.round(n / 7), 'week');
+  if (n < 730) return unit(Math.round(n / 30.44), 'month');
+  return unit(Math.round(n / 365.25), 'year');
+}
+
+/** "in 3 days", "today", "tomorrow", "2 days ago", "in 5 weeks", "7 years ago". */
 export function describeDays(days: number): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+  return days > 0 ? `in ${spanOfDays(days)}` : `${spanOfDays(days)} ago`;
+}
+
+/** What a countdown badge says: "Today", "3 days", "2 days late", "7 years late". */
+export function countdown(days: number): string {
+  if (days === 0) return 'Today';
+  return days > 0 ? spanOfDays(days) : `${spanOfDays(days)} late`;
 }
 
 interface WallClock {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatDayWithWeekday } from '../../../../electron/core/meetings/time';
+import { countdown, formatDayWithWeekday } from '../../../../electron/core/meetings/time';
 import { api } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
 import { useFetched } from '../positions/useFetched';
@@ -8,11 +8,7 @@ import { useMeetings } from './meetingsState';
 import './meetings.css';
 
 function Days({ days }: { days: number }) {
-  return (
-    <span className={days < 0 ? 'days-badge late' : days <= 7 ? 'days-badge soon' : 'days-badge'}>
-      {days === 0 ? 'Today' : days > 0 ? `${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} late`}
-    </span>
-  );
+  return <span className={days < 0 ? 'days-badge late' : days <= 7 ? 'days-badge soon' : 'days-badge'}>{countdown(days)}</span>;
 }
 
 /** The home page's "Upcoming": the next meetings and deadlines with days remaining; overdue follow-ups stand out. */
