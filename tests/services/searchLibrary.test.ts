@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportResult } from '../../electron/core/contract/sourceViews';
-import type { SearchHit, SearchResponse } from '../../electron/core/search/schemas';
 import type { Annotation } from '../../electron/core/sources/model';
+import { expectFound, find, hits, keys, startedSample, titleOf } from './searchSupport';
 import { boot, freshDir, type Booted } from './support';
 
 /**
@@ -10,25 +10,8 @@ import { boot, freshDir, type Booted } from './support';
  * (import, details, annotation, delete, undo) changes what is found, and a restart keeps it.
  */
 
-async function find(b: Booted, query: string): Promise<SearchResponse> {
-  await b.services.search.idle();
-  return b.ok<SearchResponse>('bb:search.query', { query });
-}
-
-function hits(response: SearchResponse): SearchHit[] {
-  return response.groups.flatMap((g) => g.hits);
-}
-
-function keys(response: SearchResponse): string[] {
-  return hits(response)
-    .map((h) => h.key)
-    .sort();
-}
-
-async function started(dir?: string): Promise<Booted> {
-  const b = await boot(dir ?? (await freshDir('briefing-search-sources-')), {});
-  await b.services.search.whenReady();
-  return b;
+async function started(): Promise<Booted> {
+  return startedSample('briefing-search-sources-');
 }
 
 const article = [
@@ -65,10 +48,12 @@ describe('search over sources and annotations', () => {
 
   test("an article's details (outlet, author, date, address) are found, and area: keeps sources its quotes link to", async () => {
     const b = await started();
-    expect(keys(await find(b, 'kind:source "Office of the US Trade Representative"'))).toEqual(['source:src-ustr-readout']);
-    expect(keys(await find(b, 'kind:source ustr.example.gov'))).toEqual(['source:src-ustr-readout']);
-    expect(keys(await find(b, 'kind:sources readout area:"market access"'))).toEqual(['source:src-ustr-readout']);
-    expect(keys(await find(b, 'kind:article readout area:tariffs'))).toEqual([]);
+    await expectFound(b, [
+      ['kind:source "Office of the US Trade Representative"', ['source:src-ustr-readout']],
+      ['kind:source ustr.example.gov', ['source:src-ustr-readout']],
+      ['kind:sources readout area:"market access"', ['source:src-ustr-readout']],
+      ['kind:article readout area:tariffs', []],
+    ]);
     await b.services.shutdown();
   });
 
@@ -77,14 +62,12 @@ describe('search over sources and annotations', () => {
     const byComment = await find(b, 'kind:annotation "standing line"');
     expect(keys(byComment)).toEqual(['annotation:src-wire-third-day/ann-deny-forced']);
     // Shown under its source's title.
-    expect(
-      hits(byComment)[0]
-        ?.title.map((s) => s.text)
-        .join(''),
-    ).toMatch(/^US and China add a third day to Beijing trade talks/);
-    expect(keys(await find(b, 'kind:quote 认真的'))).toEqual(['annotation:src-mofcom-briefing/ann-serious-honest']);
-    expect(keys(await find(b, 'kind:annotation verification area:enforcement'))).toEqual(['annotation:src-ustr-readout/ann-verification']);
-    expect(keys(await find(b, 'kind:annotation verification area:tariffs'))).toEqual([]);
+    expect(titleOf(hits(byComment)[0])).toMatch(/^US and China add a third day to Beijing trade talks/);
+    await expectFound(b, [
+      ['kind:quote 认真的', ['annotation:src-mofcom-briefing/ann-serious-honest']],
+      ['kind:annotation verification area:enforcement', ['annotation:src-ustr-readout/ann-verification']],
+      ['kind:annotation verification area:tariffs', []],
+    ]);
     await b.services.shutdown();
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { MeetingView, TimelineView } from '../../electron/core/contract/meetingsViews';
 import { SAMPLE_DEADLINE, SAMPLE_MEETING_BEIJING, SAMPLE_MEETING_NEXT } from '../../electron/core/sample/sampleMeetings';
-import type { SearchHit, SearchResponse } from '../../electron/core/search/schemas';
-import { boot, freshDir, type Booted } from './support';
+import { expectFound, keys, find, startedSample } from './searchSupport';
+import type { Booted } from './support';
 
 /**
  * Search over meetings (title, place, participants, objectives, agenda and talking points), their follow-ups
@@ -10,44 +10,34 @@ import { boot, freshDir, type Booted } from './support';
  * book.json changes what is found, and what is deleted is no longer found.
  */
 
-async function find(b: Booted, query: string): Promise<SearchResponse> {
-  await b.services.search.idle();
-  return b.ok<SearchResponse>('bb:search.query', { query });
-}
-
-function keys(response: SearchResponse): string[] {
-  return response.groups
-    .flatMap((g) => g.hits)
-    .map((h: SearchHit) => h.key)
-    .sort();
-}
-
 async function started(): Promise<Booted> {
-  const b = await boot(await freshDir('briefing-search-meetings-'), { today: '2019-01-10' });
-  await b.services.search.whenReady();
-  return b;
+  return startedSample('briefing-search-meetings-', { today: '2019-01-10' });
 }
 
 describe('search over meetings, follow-ups and timeline events', () => {
   test('a meeting is found by its talking points, participants and objectives, with party: and area: filters', async () => {
     const b = await started();
-    // Talking points of the Washington plenary's technology-transfer item.
-    expect(keys(await find(b, 'kind:meeting "extract know-how"'))).toEqual([`meeting:${SAMPLE_MEETING_NEXT}`]);
-    // A participant (on China's side) and the party filter.
-    expect(keys(await find(b, 'kind:meeting NDRC party:china'))).toEqual([`meeting:${SAMPLE_MEETING_NEXT}`]);
-    expect(keys(await find(b, 'kind:meeting "know-how" area:"forced technology"'))).toEqual([`meeting:${SAMPLE_MEETING_NEXT}`]);
-    expect(keys(await find(b, 'kind:meeting "know-how" area:tariffs'))).toEqual([]);
-    // The title, and the round's name among its details.
-    expect(keys(await find(b, 'kind:meeting closing session'))).toEqual([`meeting:${SAMPLE_MEETING_BEIJING}`]);
+    await expectFound(b, [
+      // Talking points of the Washington plenary's technology-transfer item.
+      ['kind:meeting "extract know-how"', [`meeting:${SAMPLE_MEETING_NEXT}`]],
+      // A participant (on China's side) and the party filter.
+      ['kind:meeting NDRC party:china', [`meeting:${SAMPLE_MEETING_NEXT}`]],
+      ['kind:meeting "know-how" area:"forced technology"', [`meeting:${SAMPLE_MEETING_NEXT}`]],
+      ['kind:meeting "know-how" area:tariffs', []],
+      // The title.
+      ['kind:meeting closing session', [`meeting:${SAMPLE_MEETING_BEIJING}`]],
+    ]);
     await b.services.shutdown();
   });
 
   test('follow-ups and events are found by their words, owner and notes', async () => {
     const b = await started();
-    expect(keys(await find(b, 'kind:followup "two-tier review"'))).toEqual([`followup:${SAMPLE_MEETING_BEIJING}/f-review`]);
-    expect(keys(await find(b, 'kind:action note-taker'))).toEqual([`followup:${SAMPLE_MEETING_BEIJING}/f-readout`]);
-    expect(keys(await find(b, 'kind:deadline "90-day truce"'))).toEqual([`event:${SAMPLE_DEADLINE}`]);
-    expect(keys(await find(b, 'kind:event spokesman area:"intellectual property"'))).toEqual(['event:e-mofcom-briefing']);
+    await expectFound(b, [
+      ['kind:followup "two-tier review"', [`followup:${SAMPLE_MEETING_BEIJING}/f-review`]],
+      ['kind:action note-taker', [`followup:${SAMPLE_MEETING_BEIJING}/f-readout`]],
+      ['kind:deadline "90-day truce"', [`event:${SAMPLE_DEADLINE}`]],
+      ['kind:event spokesman area:"intellectual property"', ['event:e-mofcom-briefing']],
+    ]);
     await b.services.shutdown();
   });
 

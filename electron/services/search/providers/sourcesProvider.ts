@@ -97,22 +97,26 @@ export class SourcesProvider implements SearchProvider {
   }
 
   async documents(keys: readonly string[]): Promise<SearchDocument[]> {
-    const out: SearchDocument[] = [];
-    for (const key of keys) {
-      if (key.startsWith('source:')) {
-        const doc = this.live(idOfKey(key));
-        if (!doc) continue;
-        // An article whose text cannot be read now is still found by its title and details.
-        const snapshot = await this.store.snapshot(doc.source.id);
-        out.push(sourceDocument(doc, snapshot.kind === 'ok' ? snapshot.doc.text : ''));
-      } else if (key.startsWith('annotation:')) {
-        const where = parsePairId(idOfKey(key));
-        const doc = where ? this.live(where.ownerId) : null;
-        const annotation = doc?.annotations.find((a) => a.id === where?.itemId && a.deletedAt === null);
-        if (doc && annotation) out.push(annotationDocument(doc, annotation));
-      }
+    // Article texts are read side by side: a query's results and an indexing batch need several at once.
+    const found = await Promise.all(keys.map((key) => this.document(key)));
+    return found.filter((d): d is SearchDocument => d !== null);
+  }
+
+  private async document(key: string): Promise<SearchDocument | null> {
+    if (key.startsWith('source:')) {
+      const doc = this.live(idOfKey(key));
+      if (!doc) return null;
+      // An article whose text cannot be read now is still found by its title and details.
+      const snapshot = await this.store.snapshot(doc.source.id);
+      return sourceDocument(doc, snapshot.kind === 'ok' ? snapshot.doc.text : '');
     }
-    return out;
+    if (key.startsWith('annotation:')) {
+      const where = parsePairId(idOfKey(key));
+      const doc = where ? this.live(where.ownerId) : null;
+      const annotation = doc?.annotations.find((a) => a.id === where?.itemId && a.deletedAt === null);
+      if (doc && annotation) return annotationDocument(doc, annotation);
+    }
+    return null;
   }
 
   subscribe(listener: (keys: readonly string[]) => void): () => void {
