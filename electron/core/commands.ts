@@ -32,6 +32,9 @@ export const commandIds = [
   // Meetings and the timeline
   'view.meetings',
   'view.timeline',
+  // Search and the palette (issue 8)
+  'sources.import',
+  'view.theme',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -72,6 +75,9 @@ export const commands: readonly CommandSpec[] = [
   // Meetings and the timeline
   { id: 'view.meetings', label: 'Meetings', menu: 'view', accelerator: 'CmdOrCtrl+Shift+M' },
   { id: 'view.timeline', label: 'Timeline', menu: 'view', accelerator: 'CmdOrCtrl+Shift+T' },
+  // Search and the palette (issue 8)
+  { id: 'sources.import', label: 'Import Source…', menu: 'file', accelerator: null },
+  { id: 'view.theme', label: 'Switch Theme', menu: 'view', accelerator: null },
 ];
 
 export function commandSpec(id: CommandId): CommandSpec {

@@ -11,7 +11,9 @@ import { WindowStateService } from './window/windowStateService';
 import { IndexCache } from './search/indexCache';
 import { InProcessIndexHost } from './search/indexHost';
 import { AreaNoteProvider } from './search/providers/areaNoteProvider';
+import { MeetingsProvider } from './search/providers/meetingsProvider';
 import { PositionsProvider } from './search/providers/positionsProvider';
+import { SourcesProvider } from './search/providers/sourcesProvider';
 import type { SearchProvider } from './search/provider';
 import { SearchService } from './search/searchService';
 import { WorkerIndexHost } from './search/workerHost';
@@ -50,7 +52,7 @@ export interface ContainerDeps {
   /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
   readonly searchCacheDir?: string | null;
   readonly searchSaveDelayMs?: number;
-  /** More search providers besides the built-in ones (the benchmark's synthetic sources). */
+  /** More search providers besides the built-in ones. */
   readonly searchProviders?: readonly SearchProvider[];
   /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
   readonly exports?: ExportWiring;
@@ -100,8 +102,9 @@ export function createServices(deps: ContainerDeps): Services {
     writeSampleExtras: (): Promise<void> => sources.writeSample(),
     reloadOthers: (): Promise<void> => sources.reload(),
   });
+  const sourceStore = new SourceStore(folder);
   const sources: SourceService = new SourceService({
-    store: new SourceStore(folder),
+    store: sourceStore,
     fs: deps.fs,
     clock: deps.clock,
     ids: deps.ids,
@@ -140,7 +143,13 @@ export function createServices(deps: ContainerDeps): Services {
   });
   const searchWorker = deps.searchWorker ?? null;
   const search = new SearchService({
-    providers: [new AreaNoteProvider(store), new PositionsProvider(store), ...(deps.searchProviders ?? [])],
+    providers: [
+      new AreaNoteProvider(store),
+      new PositionsProvider(store),
+      new SourcesProvider(sourceStore),
+      new MeetingsProvider(store),
+      ...(deps.searchProviders ?? []),
+    ],
     host: () => (searchWorker ? new WorkerIndexHost(searchWorker) : new InProcessIndexHost()),
     cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir, deps.durable ?? defaultDurableOptions) : null,
     available: () => {

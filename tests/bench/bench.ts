@@ -7,7 +7,7 @@
 //   - peak memory (RSS) of this process;
 //   - Sources: importing a 1 MB saved page, re-anchoring 1,000 annotations on a 200 KB
 //     article, and the large book opened with 2,000 articles of 50 KB in it.
-//   - search on the large book of issue 8 (2,000 areas plus 2,000 synthetic 50 KB sources, see searchBench.ts):
+//   - search on the large book of issue 8 (2,000 areas plus 2,000 generated 50 KB sources, see searchBench.ts):
 //     index build, ready time after a restart (index from its cache), and p50/p95 over 200 mixed queries.
 // With --json the last line is one JSON object with the figures.
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,18 +1,20 @@
 // The search part of `npm run bench`, on the large book of issue 8: 2,000 issue areas with 20 KB notes, plus
-// 2,000 source articles of 50 KB. Sources do not exist yet (issue 3), so a synthetic provider stands in for
-// them: it reads 2,000 files of generated wire-style text (English with Chinese passages) from the book's
-// folder and serves them as documents of the note kind. Everything else is the app's own code: the real
-// services, the index in its worker thread, the cache file, and search.query through the API dispatcher.
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// 2,000 source articles of 50 KB of generated wire-style text (English with Chinese passages), written into the
+// book's sources folder through the app's source store. Everything is the app's own code: the real services,
+// the sources search provider reading the article files, the index in its worker thread, the cache files, and
+// search.query through the API dispatcher.
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDispatch } from '../../electron/core/contract/dispatch';
 import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
-import type { SearchDocument } from '../../electron/core/search/engine';
 import type { SearchResponse } from '../../electron/core/search/schemas';
-import type { SearchProvider } from '../../electron/services/search/provider';
+import { nodeFs } from '../../electron/services/fs/nodeFs';
+import { systemClock } from '../../electron/services/runtime';
+import { DataFolder } from '../../electron/services/store/dataFolder';
 import { testServices } from '../harness/services';
+import { writeSources } from './sourcesBench';
 import { percentile } from './stats';
 
 /** A seeded generator, so every run searches the same text with the same queries. */
@@ -40,6 +42,10 @@ const hanPhrases = [
   '取得进展',
   '关税上调',
 ];
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 /** About 30,000 made-up words besides the domain ones, used with a Zipf-like frequency, as in real prose. */
 export function vocabulary(rand: () => number): string[] {
@@ -75,46 +81,6 @@ export function articleText(rand: () => number, words: readonly string[], bytes:
     length += piece.length;
   }
   return parts.join('').slice(0, bytes);
-}
-
-/** Stands in for the sources provider of issue 3: 2,000 article files on disk, read when asked for. */
-export class SyntheticSources implements SearchProvider {
-  readonly kinds = ['note'] as const;
-  constructor(
-    private readonly dir: string,
-    private readonly count: number,
-  ) {}
-  private key(i: number): string {
-    return `note:bench-source-${i}`;
-  }
-  async stamps(): Promise<ReadonlyMap<string, string>> {
-    return new Map(Array.from({ length: this.count }, (_, i) => [this.key(i), 'v1']));
-  }
-  async documents(keys: readonly string[]): Promise<SearchDocument[]> {
-    // Read side by side, as a store of article files would.
-    const read = async (key: string): Promise<SearchDocument | null> => {
-      const m = /^note:bench-source-(\d+)$/.exec(key);
-      if (!m) return null;
-      const text = await readFile(join(this.dir, `${m[1] ?? ''}.txt`), 'utf8');
-      return {
-        key,
-        kind: 'note',
-        id: `bench-source-${m[1] ?? ''}`,
-        stamp: 'v1',
-        title: `Wire report ${m[1] ?? ''}`,
-        fields: { title: `Wire report ${m[1] ?? ''}`, text },
-        areaIds: [],
-        tags: [],
-        parties: [],
-        date: '2019-01-10T00:00:00.000Z',
-        weight: 1,
-      };
-    };
-    return (await Promise.all(keys.map(read))).filter((d): d is SearchDocument => d !== null);
-  }
-  subscribe(): () => void {
-    return () => undefined;
-  }
 }
 
 export interface SearchFigures {
@@ -160,22 +126,21 @@ export async function measureSearch(
 ): Promise<SearchFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'briefing-bench-search-'));
   const cache = join(dir, 'cache');
-  const sourcesDir = join(dir, 'bench-sources');
   const count = 2_000;
   try {
-    log('building the search book (2,000 areas with 20 KB notes, 2,000 synthetic sources of 50 KB)… ');
+    log('building the search book (2,000 areas with 20 KB notes, 2,000 sources of 50 KB)… ');
     await buildBook(dir, 2_000, 20_000);
-    await mkdir(sourcesDir, { recursive: true });
     const rand = random(2019);
     const words = vocabulary(rand);
     let textBytes = 2_000 * 20_000;
-    for (let i = 0; i < count; i += 1) {
+    const bookFolder = new DataFolder({ fs: nodeFs, dataDir: dir, clock: systemClock });
+    await writeSources(bookFolder, count, (i) => {
       const text = articleText(rand, words, 50_000, i);
       textBytes += text.length;
-      await writeFile(join(sourcesDir, `${i}.txt`), text);
-    }
+      return { title: `Wire report ${i}`, text, html: `<article><p>${escapeHtml(text)}</p></article>` };
+    });
     log('done\n');
-    const options = { searchCacheDir: cache, searchProviders: [new SyntheticSources(sourcesDir, count)], searchSaveDelayMs: 3_600_000 };
+    const options = { searchCacheDir: cache, searchSaveDelayMs: 3_600_000 };
 
     // First start: nothing cached, the whole index is built (in the worker), then written at shutdown.
     log('building the index… ');
@@ -197,7 +162,7 @@ export async function measureSearch(
     await services.search.whenReady();
     const completeMs = performance.now() - started;
     const report = services.search.startupReport();
-    // Every area, note and synthetic source (and the sample's two rounds, which the book keeps).
+    // Every area, note and source (and the sample's two rounds, which the book keeps).
     if (report.indexed !== 0 || report.fromCache < 2 * 2_000 + count) {
       throw new Error(`the index did not come from the cache: ${JSON.stringify(report)}`);
     }

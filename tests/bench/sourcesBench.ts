@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { SNAPSHOT_FORMAT, SOURCE_FORMAT, TEXT_RULES_VERSION } from '../../electron/core/persistence/sourceDocuments';
 import { anchorQuote, describeRange } from '../../electron/core/sources/anchoring';
 import type { Services } from '../../electron/services/container';
+import type { DataFolder } from '../../electron/services/store/dataFolder';
 import { prepareArticle } from '../../electron/services/sources/importer';
 import { SourceStore } from '../../electron/services/sources/sourceStore';
 import { percentile } from './stats';
@@ -95,33 +96,44 @@ export function measureAnchoring(): AnchorFigures {
   return { position, exact, fuzzy, orphans };
 }
 
-/** Adds `count` articles of about `bytes` each straight through the source store (the import itself is measured above). */
-export async function addSources(services: Services, count: number, bytes: number): Promise<void> {
-  const store = new SourceStore(services.folder);
+/** One stored article: its canonical text and the HTML it is shown from. */
+export interface BenchArticle {
+  readonly title: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/**
+ * Writes `count` articles straight through the app's source store into a book's folder (the import itself is
+ * measured above): the same files an import writes, so the sources library and search read them as they are.
+ */
+export async function writeSources(folder: DataFolder, count: number, article: (n: number) => BenchArticle): Promise<void> {
+  const store = new SourceStore(folder);
   await store.open();
-  let text = '';
-  let i = 0;
-  while (text.length < bytes) text += `<p>${sentences[i % sentences.length] ?? ''} (${i++})</p>\n`;
-  const prepared = await prepareArticle({ kind: 'html', content: `<article>${text}</article>`, fileName: null });
   const now = new Date().toISOString();
   for (let n = 0; n < count; n += 1) {
     const id = `src-bench-${n}`;
-    const unique = `${prepared.text}\n${n}`;
-    const hash = createHash('sha256').update(unique).digest('hex');
+    const { title, text, html } = article(n);
+    const hash = createHash('sha256').update(text).digest('hex');
     await store.create(
       {
         format: SOURCE_FORMAT,
         schemaVersion: 1,
         source: {
           id,
-          ...prepared.meta,
-          title: `Bench article ${n}`,
+          title,
+          outlet: 'Bench Wire',
+          author: '',
+          publishedOn: '2019-01-10',
+          url: '',
+          language: 'en',
+          direction: 'ltr',
           kind: 'html',
           fileName: null,
           contentHash: hash,
-          textLength: unique.length,
+          textLength: text.length,
           words: 8_000,
-          excerpt: prepared.text.slice(0, 200),
+          excerpt: text.slice(0, 200),
           importedAt: now,
           updatedAt: now,
           deletedAt: null,
@@ -135,9 +147,18 @@ export async function addSources(services: Services, count: number, bytes: numbe
         contentHash: hash,
         createdAt: now,
         textRules: TEXT_RULES_VERSION,
-        html: prepared.html,
-        text: unique,
+        html,
+        text,
       },
     );
   }
+}
+
+/** Adds `count` articles of about `bytes` each to the large book (one prepared article, numbered). */
+export async function addSources(services: Services, count: number, bytes: number): Promise<void> {
+  let text = '';
+  let i = 0;
+  while (text.length < bytes) text += `<p>${sentences[i % sentences.length] ?? ''} (${i++})</p>\n`;
+  const prepared = await prepareArticle({ kind: 'html', content: `<article>${text}</article>`, fileName: null });
+  await writeSources(services.folder, count, (n) => ({ title: `Bench article ${n}`, text: `${prepared.text}\n${n}`, html: prepared.html }));
 }

@@ -442,3 +442,73 @@ describe('snippets and highlights', () => {
     expect(hit?.target).toEqual({ field: 'text', offset: text.indexOf('技术转让'), length: 4, text: '技术转让' });
   });
 });
+
+describe('sources, annotations, meetings, follow-ups and events', () => {
+  // A 50 KB article whose only Chinese sentence is deep inside it, after the English.
+  const filler = 'The delegations met again and discussed the schedule of the next round in general terms. ';
+  const body = `${filler.repeat(400)}双方同意在三月一日前完成关于强制技术转让的文本。${filler.repeat(150)}`;
+  const library = [
+    doc({
+      kind: 'source',
+      id: 'long-article',
+      title: 'Wire report',
+      fields: { title: 'Wire report', tags: 'Meridian Wire · 2019-01-09', text: body },
+    }),
+    doc({
+      kind: 'annotation',
+      id: 'a1',
+      title: 'Wire report',
+      fields: { text: 'the schedule of the next round\n\nAsk for dates.' },
+      areaIds: ['tariffs'],
+    }),
+    doc({
+      kind: 'meeting',
+      id: 'm1',
+      title: 'Washington plenary',
+      fields: { title: 'Washington plenary', text: 'Talking points: the schedule' },
+    }),
+    doc({ kind: 'followup', id: 'f1', title: 'Send the schedule', fields: { title: 'Send the schedule' } }),
+    doc({
+      kind: 'event',
+      id: 'e1',
+      title: 'Deadline',
+      fields: { title: 'Deadline', tags: 'Deadline', text: 'Tariffs rise' },
+      date: '2019-03-02',
+    }),
+  ];
+
+  test('each new kind has a name and aliases for kind:', () => {
+    for (const [alias, kind] of [
+      ['source', 'source'],
+      ['articles', 'source'],
+      ['quote', 'annotation'],
+      ['comments', 'annotation'],
+      ['meetings', 'meeting'],
+      ['follow-up', 'followup'],
+      ['actions', 'followup'],
+      ['deadline', 'event'],
+    ] as const) {
+      expect(parseQuery(`kind:${alias}`).filters.kinds).toEqual([kind]);
+    }
+    expect(parseQuery('kind:memo').problems[0]).toMatch(/kind:source .*kind:event/);
+  });
+
+  test("a Chinese substring deep inside a long source body is found, and the hit points at it in the article's text", async () => {
+    const where = build(library);
+    const { groups } = await search(where, '技术转让的文本');
+    expect(groups.map((g) => g.kind)).toEqual(['source']);
+    const hit = groups[0]?.hits[0];
+    expect(hit?.target).toEqual({ field: 'text', offset: body.indexOf('技术转让的文本'), length: 7, text: '技术转让的文本' });
+    expect(hit?.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['技术转让的文本']);
+    // The same characters apart are not a match.
+    expect((await search(where, '技术文本')).keys).toEqual([]);
+  });
+
+  test('kind: keeps one kind; the other kinds share the word', async () => {
+    const where = build(library);
+    expect((await search(where, 'schedule')).keys).toEqual(['annotation:a1', 'followup:f1', 'meeting:m1', 'source:long-article']);
+    expect((await search(where, 'schedule kind:quote')).keys).toEqual(['annotation:a1']);
+    expect((await search(where, 'schedule kind:source area:tariffs')).keys).toEqual([]);
+    expect((await search(where, 'kind:deadline date:2019-03')).keys).toEqual(['event:e1']);
+  });
+});

@@ -108,3 +108,11 @@ describe('the index in shards', () => {
     expect(listed).toEqual(['area:new', 'note:mid', 'note:old']);
   });
 });
+
+describe('the shards of the kinds added with sources and meetings', () => {
+  test('sources go to the body shards; annotations, meetings, follow-ups and events stay in the head', () => {
+    expect(shardOfKey('source:src-1')).toBeGreaterThan(0);
+    expect(shardOfKey('source:src-1')).toBeLessThanOrEqual(BODY_SHARDS);
+    for (const key of ['annotation:src-1/ann-1', 'meeting:m-1', 'followup:m-1/f-1', 'event:e-1']) expect(shardOfKey(key)).toBe(0);
+  });
+});

@@ -40,12 +40,18 @@ describe('search over the sample book', () => {
     expect(keys(await find(b, '"technology intellectual"'))).toEqual([]);
     expect(hit?.title.map((s) => s.text).join('')).toBe('Forced technology transfer');
 
-    const chinese = await find(b, '结构性问题');
+    // The MOFCOM article and the annotation quoting it have the words too.
+    expect(keys(await find(b, '结构性问题'))).toEqual([
+      'annotation:src-mofcom-briefing/ann-structural-progress',
+      'note:forced-technology-transfer',
+      'source:src-mofcom-briefing',
+    ]);
+    const chinese = await find(b, '结构性问题 kind:note');
     expect(keys(chinese)).toEqual(['note:forced-technology-transfer']);
     const target = chinese.groups[0]?.hits[0]?.target;
     const note = sampleBook.areas.find((a) => a.id === 'forced-technology-transfer')?.note ?? '';
     expect(target).toEqual({ field: 'text', offset: note.indexOf('结构性问题'), length: 5, text: '结构性问题' });
-    expect((await find(b, '知识产权')).groups[0]?.hits[0]?.key).toBe('note:forced-technology-transfer');
+    expect((await find(b, '知识产权 kind:note')).groups[0]?.hits[0]?.key).toBe('note:forced-technology-transfer');
     await b.services.shutdown();
   });
 
@@ -58,7 +64,7 @@ describe('search over the sample book', () => {
     expect(wrong.groups).toEqual([]);
     expect(wrong.chips[0]?.problem).toBe('No issue area is called "shipping".');
     const grouped = await find(b, 'tariffs');
-    expect(grouped.groups.map((g) => g.kind).sort()).toEqual(['area', 'note', 'position']);
+    expect(grouped.groups.map((g) => g.kind).sort()).toEqual(['annotation', 'area', 'event', 'meeting', 'note', 'position', 'source']);
     expect(grouped.groups.every((g) => g.total >= g.hits.length && g.hits.length > 0)).toBe(true);
     expect(grouped.status.state).toBe('ready');
     await b.services.shutdown();
@@ -167,9 +173,9 @@ describe('search over the sample book', () => {
     await again.services.search.whenReady();
     const report = again.services.search.startupReport();
     expect(report.cacheError).toMatch(/shard 0: .*(JSON|Unexpected|Unterminated)/);
-    // The head's documents (areas, positions, rounds) are indexed again, and the notes, whose title
-    // stand-ins were in the damaged head; the notes' bodies were in their own shards.
-    expect(report).toMatchObject({ fromCache: 8, indexed: total });
+    // The head's documents (areas, positions, rounds, annotations, meetings…) are indexed again, and the
+    // notes and sources, whose title stand-ins were in the damaged head; their bodies were in their own shards.
+    expect(report).toMatchObject({ fromCache: 8 + 4, indexed: total });
     expect(keys(await find(again, '"technology transfer and intellectual property"'))).toEqual(['note:forced-technology-transfer']);
     expect(keys(await find(again, 'kind:area tariffs'))).not.toEqual([]);
     await again.services.shutdown();

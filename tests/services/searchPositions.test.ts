@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { SearchHit, SearchResponse } from '../../electron/core/search/schemas';
-import { boot, freshDir, type Booted } from './support';
+import { find, hits, keys, startedSample } from './searchSupport';
+import type { Booted } from './support';
 
 /**
  * Search over the positions boards and the rounds, through the real services on the sample book: every
@@ -8,25 +8,8 @@ import { boot, freshDir, type Booted } from './support';
  * renamed party or round, an archived party) changes what is found.
  */
 
-async function find(b: Booted, query: string): Promise<SearchResponse> {
-  await b.services.search.idle();
-  return b.ok<SearchResponse>('bb:search.query', { query });
-}
-
-function hits(response: SearchResponse): SearchHit[] {
-  return response.groups.flatMap((g) => g.hits);
-}
-
-function keys(response: SearchResponse): string[] {
-  return hits(response)
-    .map((h) => h.key)
-    .sort();
-}
-
 async function started(): Promise<Booted> {
-  const b = await boot(await freshDir('briefing-search-positions-'), {});
-  await b.services.search.whenReady();
-  return b;
+  return startedSample('briefing-search-positions-');
 }
 
 describe('search over positions and rounds', () => {

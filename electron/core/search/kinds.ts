@@ -6,7 +6,7 @@ import { z } from 'zod';
  * (renderer/src/features/search/openers.ts). Adding a kind: add it here with its labels,
  * write its provider and its opener. The order here is the order of the kind chips.
  */
-export const searchKinds = ['area', 'note', 'position', 'round'] as const;
+export const searchKinds = ['area', 'note', 'position', 'round', 'source', 'annotation', 'meeting', 'followup', 'event'] as const;
 
 export const SearchKindSchema = z.enum(searchKinds);
 export type SearchKind = z.infer<typeof SearchKindSchema>;
@@ -29,6 +29,23 @@ export const kindInfo: Readonly<Record<SearchKind, KindInfo>> = {
     aliases: ['position', 'positions', 'stance', 'stances', 'assessment', 'assessments', 'board'],
   },
   round: { label: 'Round', plural: 'Rounds', aliases: ['round', 'rounds'] },
+  source: { label: 'Source', plural: 'Sources', aliases: ['source', 'sources', 'article', 'articles'] },
+  annotation: {
+    label: 'Annotation',
+    plural: 'Annotations',
+    aliases: ['annotation', 'annotations', 'quote', 'quotes', 'highlight', 'highlights', 'comment', 'comments'],
+  },
+  meeting: { label: 'Meeting', plural: 'Meetings', aliases: ['meeting', 'meetings', 'agenda'] },
+  followup: {
+    label: 'Follow-up',
+    plural: 'Follow-ups',
+    aliases: ['followup', 'followups', 'follow-up', 'follow-ups', 'action', 'actions', 'task', 'tasks'],
+  },
+  event: {
+    label: 'Timeline event',
+    plural: 'Timeline events',
+    aliases: ['event', 'events', 'deadline', 'deadlines', 'timeline'],
+  },
 };
 
 /** The kind a word after `kind:` names, or null. */

@@ -20,10 +20,10 @@ export const BODY_SHARDS = 12;
 export const SHARD_COUNT = BODY_SHARDS + 1;
 
 /** Kinds whose documents carry long bodies and go to the body shards. */
-const LONG_KINDS: ReadonlySet<SearchKind> = new Set<SearchKind>(['note']);
+const LONG_KINDS: ReadonlySet<SearchKind> = new Set<SearchKind>(['note', 'source']);
 
 /** Bump when the shard layout changes: a persisted index of another layout is rebuilt. */
-export const SHARD_LAYOUT = `v1-${SHARD_COUNT}`;
+export const SHARD_LAYOUT = `v2-${SHARD_COUNT}`;
 
 const STUB = '~';
 

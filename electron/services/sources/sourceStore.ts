@@ -25,6 +25,13 @@ export class SourceStore {
   private readonly snapshots = new Map<string, SnapshotDoc>();
   /** Snapshot files already reported as holding another source's text. */
   private readonly reported = new Set<string>();
+  /** Told about every committed change to a source file, and (with null) when the library was read again. */
+  private readonly watchers = new Set<(doc: SourceDoc | null) => void>();
+  private readonly changed = (doc: SourceDoc | null): void => {
+    for (const watcher of this.watchers) watcher(doc);
+  };
+  /** Set by reset(): the next open() is a reading again, and watchers are told once it is done. */
+  private reread = false;
 
   constructor(private readonly folder: DataFolder) {}
 
@@ -32,13 +39,34 @@ export class SourceStore {
     const { folder } = this;
     await folder.removeTempFiles(SOURCES_DIR);
     const names = (await folder.listJson(SOURCES_DIR)).filter((n) => !n.endsWith(SNAPSHOT_SUFFIX));
-    const loaded = await loadFolderDocuments(folder, SOURCES_DIR, names, sourceKind, (doc) => ({
-      id: doc.source.id,
-      title: doc.source.title,
-      what: 'source',
-    }));
+    const loaded = await loadFolderDocuments(
+      folder,
+      SOURCES_DIR,
+      names,
+      sourceKind,
+      (doc) => ({
+        id: doc.source.id,
+        title: doc.source.title,
+        what: 'source',
+      }),
+      this.changed,
+    );
     for (const [id, doc] of loaded.docs) this.docs.set(id, doc);
     for (const id of loaded.reserved) this.reservedIds.add(id);
+    if (this.reread) {
+      this.reread = false;
+      this.changed(null);
+    }
+  }
+
+  /**
+   * Calls `watcher` with each source document whose new value has been committed (an import, an edit of its
+   * details or annotations, a delete), and with null after the library was read again from disk (a restored
+   * snapshot). Returns an unsubscribe. Search keeps its index of sources and annotations up to date this way.
+   */
+  watch(watcher: (doc: SourceDoc | null) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /** Forgets everything read, so that open() reads the folder again (after a snapshot was restored). */
@@ -47,6 +75,7 @@ export class SourceStore {
     this.reservedIds.clear();
     this.snapshots.clear();
     this.reported.clear();
+    this.reread = true;
   }
 
   all(): StoredDocument<SourceDoc>[] {
@@ -82,7 +111,7 @@ export class SourceStore {
     try {
       await this.writeSnapshot(snapshot);
       const rel = `${SOURCES_DIR}/${id}.json`;
-      const created = this.folder.document(rel, sourceKind, doc);
+      const created = this.folder.document(rel, sourceKind, doc, this.changed);
       // A refused create takes its file away again; the snapshot stays (a retry finds the same text and goes on).
       await this.folder.persistNew(created, rel, () => this.docs.set(id, created));
       this.docs.set(id, created);

@@ -6,8 +6,10 @@ import { focusActiveEditor, focusEditorWhenReady } from '../features/notes/NoteE
 import { noteAutosave } from '../features/notes/noteAutosave';
 import { useAreaTab } from '../features/positions/areaTab';
 import { copyOpenBoard, showPositionsBoard } from '../features/positions/positionsCommands';
+import { importFilesAction } from '../features/sources/fileImport';
 import { useToasts } from '../shared/ui/toasts';
 import { useNavigation } from './navigation';
+import { themeLabels, useTheme } from './theme';
 import { useUi } from './uiState';
 
 function stepArea(step: -1 | 1): void {
@@ -131,6 +133,16 @@ export async function runCommand(id: CommandId): Promise<void> {
     case 'view.timeline':
       nav.go({ view: 'timeline' });
       return;
+    case 'sources.import':
+      // The Open dialog for articles; what is imported shows in the Sources library.
+      if (nav.route.view !== 'sources') nav.go({ view: 'sources' });
+      await importFilesAction();
+      return;
+    case 'view.theme': {
+      const theme = useTheme.getState().cycle();
+      useToasts.getState().show({ tone: 'info', message: `Theme: ${themeLabels[theme]}`, timeoutMs: 2_000 });
+      return;
+    }
   }
 }
 

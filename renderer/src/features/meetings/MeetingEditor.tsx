@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MeetingView } from '../../../../electron/core/contract/meetingsViews';
 import {
   followUpStateLabels,
@@ -212,7 +212,7 @@ function FollowUpRow({ meeting, f, onChange }: { meeting: MeetingView; f: Follow
   const standing = f ? followUpStanding(f, today) : null;
   const blurSave = () => f !== null && void save();
   return (
-    <tr className={standing === 'overdue' ? 'follow-up overdue' : 'follow-up'}>
+    <tr className={standing === 'overdue' ? 'follow-up overdue' : 'follow-up'} data-follow-up-id={f?.id}>
       <td>
         <input
           aria-label="Follow-up"
@@ -295,8 +295,18 @@ function FollowUpRow({ meeting, f, onChange }: { meeting: MeetingView; f: Follow
 }
 
 function FollowUps({ meeting, onChange }: { meeting: MeetingView; onChange: (v: MeetingView) => void }) {
+  const route = useNavigation((s) => s.route);
+  const revealId = route.view === 'meeting' ? route.followUpId : undefined;
+  const ref = useRef<HTMLElement>(null);
+  // Opened from a search result: the follow-up's text is scrolled to the middle and focused.
+  useEffect(() => {
+    if (!revealId) return;
+    const input = ref.current?.querySelector<HTMLInputElement>(`tr[data-follow-up-id="${CSS.escape(revealId)}"] input`);
+    input?.scrollIntoView({ block: 'center' });
+    input?.focus({ preventScroll: true });
+  }, [revealId]);
   return (
-    <section className="follow-ups" aria-labelledby="follow-ups-heading">
+    <section className="follow-ups" aria-labelledby="follow-ups-heading" ref={ref}>
       <h2 id="follow-ups-heading">Follow-ups</h2>
       <table className="follow-up-table">
         <thead>

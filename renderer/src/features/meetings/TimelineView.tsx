@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { TimelineEntry } from '../../../../electron/core/contract/meetingsViews';
 import type { EventKind, TimelineEvent } from '../../../../electron/core/model/meetings';
 import { describeDays, formatDayWithWeekday } from '../../../../electron/core/meetings/time';
@@ -103,11 +103,28 @@ function EventForm({ event, onDone }: { event: TimelineEvent | null; onDone: () 
 export function TimelineView() {
   const version = useMeetings((s) => s.version);
   const go = useNavigation((s) => s.go);
+  const route = useNavigation((s) => s.route);
+  const revealId = route.view === 'timeline' ? route.eventId : undefined;
+  const revealKey = route.view === 'timeline' ? route.flash : undefined;
+  const pageRef = useRef<HTMLDivElement>(null);
   const areas = useBook((s) => s.areas);
   const fetched = useFetched('timeline', () => api.timeline.list({}), { version });
   const [editing, setEditing] = useState<TimelineEvent | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const view = fetched.value;
+  // Opened from a search result: the event is scrolled to the middle, focused and flashed.
+  useEffect(() => {
+    if (!revealId || !view) return;
+    const entry = pageRef.current?.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(revealId)}"]`);
+    if (!entry) return;
+    entry.scrollIntoView({ block: 'center' });
+    entry.focus({ preventScroll: true });
+    entry.classList.remove('timeline-flash');
+    entry.getBoundingClientRect();
+    entry.classList.add('timeline-flash');
+    const timer = window.setTimeout(() => entry.classList.remove('timeline-flash'), 2_400);
+    return () => window.clearTimeout(timer);
+  }, [revealId, revealKey, view]);
   if (fetched.error && !view) return <p role="alert">{fetched.error}</p>;
   if (!view) return <p className="loading">Reading the timeline…</p>;
   const areaTitle = new Map(areas.map((a) => [a.id, a.title]));
@@ -120,7 +137,7 @@ export function TimelineView() {
   }
   const firstUpcoming = view.entries.find((e) => e.daysFromToday >= 0)?.key ?? null;
   return (
-    <div className="timeline-page">
+    <div className="timeline-page" ref={pageRef}>
       <header className="page-header">
         <p className="eyebrow">Timeline</p>
         <h1>Dates and deadlines</h1>
@@ -155,6 +172,8 @@ export function TimelineView() {
                     e.key === firstUpcoming ? 'after-today' : '',
                   ].join(' ')}
                   data-today={e.key === firstUpcoming ? `Today, ${formatDayWithWeekday(view.today)}` : undefined}
+                  data-event-id={e.editable ? e.refId : undefined}
+                  tabIndex={e.editable ? -1 : undefined}
                 >
                   <div className="timeline-date">
                     <span>{formatDayWithWeekday(e.date)}</span>

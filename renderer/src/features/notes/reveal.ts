@@ -31,7 +31,7 @@ export function takeReveal(areaId: string): RevealRequest | null {
  * Where the match is in the text now: at the indexed offset if the text there still matches,
  * else the occurrence of the matched text nearest to it, else the offset kept within the text.
  */
-export function locate(doc: string, request: RevealRequest): { from: number; to: number } {
+export function locate(doc: string, request: Pick<RevealRequest, 'offset' | 'length' | 'text'>): { from: number; to: number } {
   const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
   const at = doc.slice(request.offset, request.offset + request.length);
   if (request.text && same(at, request.text)) return { from: request.offset, to: request.offset + request.length };

@@ -6,6 +6,7 @@ import { useUi } from '../../app/uiState';
 import { Dialog } from '../../shared/ui/Dialog';
 import { useBook } from '../book/bookState';
 import { usePositions } from '../positions/positionsState';
+import { useSources } from '../sources/sourcesState';
 import { ComboInput } from './ComboInput';
 import { Highlighted } from './Highlighted';
 import { paletteSources, type PaletteEntry } from './paletteSources';
@@ -23,24 +24,29 @@ interface Row {
   readonly ranked: RankedName<PaletteEntry>;
 }
 
-/** The command palette (Ctrl/Cmd+K): go to an issue area by a fuzzy name, or run any command, shortcut shown. */
+/** The command palette (Ctrl/Cmd+K): go to an issue area, source, meeting or round by a fuzzy name, or run any command, shortcut shown. */
 export function CommandPalette() {
   const close = useUi((s) => s.close);
   const [text, setText] = useState('');
   const isMac = platform() === 'darwin';
   const areas = useBook((s) => s.areas);
   const rounds = usePositions((s) => s.rounds?.rounds ?? NO_ROUNDS);
+  const sources = useSources((s) => s.sources);
   useEffect(() => {
     if (!usePositions.getState().rounds) void usePositions.getState().loadRounds();
+    if (useSources.getState().status === 'idle') void useSources.getState().load();
   }, []);
 
   const rows = useMemo<Row[]>(() => {
-    const out: Row[] = [];
-    for (const source of paletteSources) {
-      const ranked = rankByName(text, source.entries({ isMac, areas, rounds }), (e) => e.name, source.limit);
-      for (const r of ranked) out.push({ group: source.label, ranked: r });
-    }
     const q = text.trim();
+    const lists = paletteSources.map((source) => ({
+      label: source.label,
+      ranked: rankByName(text, source.entries({ isMac, areas, rounds, sources }), (e) => e.name, source.limit),
+    }));
+    // While typing, the group with the best match comes first, so Enter takes the best match of all
+    // ("new area" runs New Issue Area rather than a long source title that loosely matches).
+    if (q) lists.sort((a, b) => (b.ranked[0]?.score ?? -Infinity) - (a.ranked[0]?.score ?? -Infinity));
+    const out: Row[] = lists.flatMap((list) => list.ranked.map((r) => ({ group: list.label, ranked: r })));
     if (q) {
       const searchEntry: PaletteEntry = {
         key: 'search',
@@ -53,7 +59,7 @@ export function CommandPalette() {
       out.push({ group: 'Search', ranked: { item: searchEntry, score: 0, segments: [{ text: searchEntry.name, hit: false }] } });
     }
     return out;
-  }, [text, isMac, areas, rounds]);
+  }, [text, isMac, areas, rounds, sources]);
 
   const choose = (index: number) => {
     const row = rows[index];

@@ -1,3 +1,4 @@
+import { parsePairId } from '../../../../electron/core/search/docIds';
 import type { SearchKind } from '../../../../electron/core/search/kinds';
 import { parsePositionId } from '../../../../electron/core/search/positionIds';
 import type { SearchHit } from '../../../../electron/core/search/schemas';
@@ -5,6 +6,12 @@ import { useNavigation } from '../../app/navigation';
 import { revealInNote } from '../notes/reveal';
 import { useAreaTab } from '../positions/areaTab';
 import { useBoardReveal } from '../positions/boardReveal';
+import { openAtQuote } from '../sources/openAtQuote';
+
+/** The owner and item of a key such as `annotation:<source>/<annotation>`. */
+function pairOf(hit: SearchHit): { ownerId: string; itemId: string } | null {
+  return parsePairId(hit.key.slice(hit.key.indexOf(':') + 1));
+}
 
 /**
  * How a result of each kind is opened: the exact place, not just the page. A kind added to
@@ -32,6 +39,29 @@ const openers: Record<SearchKind, (hit: SearchHit) => void> = {
   round: (hit) => {
     // The rounds page, with what changed since this round.
     useNavigation.getState().go({ view: 'rounds', sinceRoundId: hit.id });
+  },
+  source: (hit) => {
+    // A match in the article's text: the reader marks its sentence and scrolls it to the middle.
+    const { target } = hit;
+    const match = target?.field === 'text' ? { offset: target.offset, length: target.length, text: target.text } : undefined;
+    useNavigation.getState().go({ view: 'source', sourceId: hit.id, ...(match ? { match } : {}), flash: Date.now() });
+  },
+  annotation: (hit) => {
+    // The article, scrolled to the highlight, which flashes.
+    const where = pairOf(hit);
+    if (where) openAtQuote({ sourceId: where.ownerId, annotationId: where.itemId });
+  },
+  meeting: (hit) => {
+    useNavigation.getState().go({ view: 'meeting', meetingId: hit.id });
+  },
+  followup: (hit) => {
+    // A follow-up is edited in its meeting, which opens with the keyboard on it.
+    const where = pairOf(hit);
+    if (where) useNavigation.getState().go({ view: 'meeting', meetingId: where.ownerId, followUpId: where.itemId });
+  },
+  event: (hit) => {
+    // The timeline, scrolled to the event, which flashes.
+    useNavigation.getState().go({ view: 'timeline', eventId: hit.id, flash: Date.now() });
   },
 };
 

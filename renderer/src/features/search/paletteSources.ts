@@ -1,5 +1,6 @@
 import { commands, formatAccelerator, type CommandId } from '../../../../electron/core/commands';
 import type { RoundView } from '../../../../electron/core/contract/positionsViews';
+import type { SourceSummary } from '../../../../electron/core/contract/sourceViews';
 import type { AreaSummary } from '../../../../electron/core/contract/views';
 import { formatRange } from '../../../../electron/core/ops/rounds';
 import { runCommand } from '../../app/commandHandlers';
@@ -25,6 +26,8 @@ export interface PaletteContext {
   readonly areas: readonly AreaSummary[];
   /** The negotiation rounds, in the order they took place. */
   readonly rounds: readonly RoundView[];
+  /** The live sources of the library. */
+  readonly sources: readonly SourceSummary[];
 }
 
 export interface PaletteSource {
@@ -51,6 +54,17 @@ export const paletteSources: readonly PaletteSource[] = [
         name: a.title,
         ...(a.archivedAt ? { hint: 'Archived' } : {}),
         run: () => useNavigation.getState().go({ view: 'area', areaId: a.id }),
+      })),
+  },
+  {
+    label: 'Sources',
+    limit: 6,
+    entries: ({ sources }) =>
+      sources.map((s) => ({
+        key: `source:${s.id}`,
+        name: s.title,
+        hint: [s.outlet, s.publishedOn ? formatDay(s.publishedOn) : ''].filter(Boolean).join(', '),
+        run: () => useNavigation.getState().go({ view: 'source', sourceId: s.id }),
       })),
   },
   // Meetings and the timeline (issue 7)

@@ -5,7 +5,17 @@ import { annotationColors, colorLabels, type Annotation, type AnnotationColor } 
 import { api, errorMessage } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
 import { AnnotationSidebar } from './AnnotationSidebar';
-import { buildTextMap, flashHighlight, MARK_CLASS, paintHighlights, renderArticle, selectionOffsets, type TextMap } from './readerDom';
+import { locate } from '../notes/reveal';
+import {
+  buildTextMap,
+  flashHighlight,
+  MARK_CLASS,
+  markMatch,
+  paintHighlights,
+  renderArticle,
+  selectionOffsets,
+  type TextMap,
+} from './readerDom';
 import { SourceHeader } from './SourceHeader';
 import { createAnnotationAction, reattachAnnotationAction } from './sourceActions';
 import { useSources } from './sourcesState';
@@ -21,6 +31,7 @@ export function SourceReader({ sourceId }: { sourceId: string }) {
   const route = useNavigation((s) => s.route);
   const focusId = route.view === 'source' ? route.annotationId : undefined;
   const flashKey = route.view === 'source' ? route.flash : undefined;
+  const match = route.view === 'source' ? route.match : undefined;
   const version = useSources((s) => s.version);
   const [detail, setDetail] = useState<SourceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,6 +101,18 @@ export function SourceReader({ sourceId }: { sourceId: string }) {
     setActiveId(focusId);
     flashHighlight(container, focusId);
   }, [focusId, flashKey, placed]);
+
+  // Opened from a search result: mark the sentence of the match and scroll it to the middle. The match
+  // was found in the stored text; it is looked for again in the text as displayed, near the same place.
+  const loaded = detail !== null;
+  useEffect(() => {
+    const container = articleRef.current;
+    if (!container || !match || !loaded) return;
+    const { from, to } = locate(buildTextMap(container).text, match);
+    const map = markMatch(container, { start: from, end: to });
+    if (map) mapRef.current = map;
+    // `placed` changes once the highlights are painted (which rebuilds the text nodes): marked again after it.
+  }, [match, flashKey, placed, loaded]);
 
   // Follow the text selection inside the article.
   useEffect(() => {

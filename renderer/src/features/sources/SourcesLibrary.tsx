@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SourceSummary } from '../../../../electron/core/contract/sourceViews';
-import { errorMessage } from '../../api/client';
 import { useNavigation } from '../../app/navigation';
 import { useUi } from '../../app/uiState';
-import { useToasts } from '../../shared/ui/toasts';
-import { openFilesAction } from './fileImport';
+import { importFilesAction } from './fileImport';
 import { formatDate, useSources } from './sourcesState';
 
 type SortKey = 'title' | 'outlet' | 'publishedOn' | 'annotationCount' | 'importedAt';
@@ -98,10 +96,7 @@ export function SourcesLibrary() {
     return filtered.sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b, sort.key) || a.title.localeCompare(b.title));
   }, [sources, query, sort]);
 
-  const openFiles = () =>
-    void openFilesAction().catch((e: unknown) =>
-      useToasts.getState().show({ tone: 'error', message: `Files were not imported: ${errorMessage(e)}` }),
-    );
+  const openFiles = () => void importFilesAction();
 
   return (
     <div className="sources-library">

@@ -1,6 +1,7 @@
 import { decodeArticleBytes, kindOfFile, tooLargeMessage, unsupportedFileMessage } from '../../../../electron/core/sources/fileKinds';
 import { sourceLimits } from '../../../../electron/core/sources/model';
-import { api } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { useToasts } from '../../shared/ui/toasts';
 import { useNavigation } from '../../app/navigation';
 import { runImports, type ImportTask } from './sourcesState';
 
@@ -33,4 +34,11 @@ export async function importAndOpen(tasks: readonly ImportTask[]): Promise<void>
 export async function openFilesAction(): Promise<void> {
   const picked = await api.sources.chooseFiles({});
   await importAndOpen(picked.map((f) => ({ name: f.name, run: () => api.sources.importFile({ token: f.token }) })));
+}
+
+/** Open files… from a button, the menu or the palette: a failure to list the files is shown as a toast. */
+export function importFilesAction(): Promise<void> {
+  return openFilesAction().catch((e: unknown) => {
+    useToasts.getState().show({ tone: 'error', message: `Files were not imported: ${errorMessage(e)}` });
+  });
 }

@@ -218,3 +218,71 @@ export function flashHighlight(container: HTMLElement, id: string): boolean {
   }, 2_400);
   return true;
 }
+
+/** How far a marked sentence reaches either side of the match, at most. */
+const SENTENCE_REACH = 400;
+
+/** A line break, a Chinese full stop, or a Latin one followed by a space or the end ("U.S." and "3.5" go on). */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i] ?? '';
+  if (c === '\n' || /[。！？]/.test(c)) return true;
+  return /[.!?]/.test(c) && (i + 1 >= text.length || /\s/.test(text[i + 1] ?? ''));
+}
+
+/** The sentence around text[start, end): back to the previous sentence end or line break, on to the next one. */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  const floor = Math.max(0, start - SENTENCE_REACH);
+  while (from > floor && !endsSentence(text, from - 1)) from -= 1;
+  while (from < start && /\s/.test(text[from] ?? '')) from += 1;
+  let to = end;
+  const ceiling = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < ceiling && !endsSentence(text, to)) to += 1;
+  if (to < ceiling && text[to] !== '\n') to += 1;
+  return { start: from, end: to };
+}
+
+export const MATCH_CLASS = 'search-match';
+const SENTENCE_CLASS = 'search-sentence';
+
+/** Removes the marks of a search match, leaving the article's text nodes (and its highlights) as they were. */
+export function clearMatch(container: HTMLElement): void {
+  const marks = container.querySelectorAll(`mark.${MATCH_CLASS}, mark.${SENTENCE_CLASS}`);
+  if (marks.length === 0) return;
+  for (const mark of marks) mark.replaceWith(...mark.childNodes);
+  container.normalize();
+}
+
+/** Wraps text[start, end) in <mark class="…"> elements, one per text-node piece (from the end, so offsets hold). */
+function wrapText(map: TextMap, start: number, end: number, className: string): HTMLElement[] {
+  const marks: HTMLElement[] = [];
+  for (const piece of piecesOf(map, start, end).reverse()) {
+    const node = map.nodes[piece.node];
+    if (!node) continue;
+    const range = document.createRange();
+    range.setStart(node, piece.from);
+    range.setEnd(node, piece.to);
+    const mark = document.createElement('mark');
+    mark.className = className;
+    range.surroundContents(mark);
+    marks.unshift(mark);
+  }
+  return marks;
+}
+
+/**
+ * Marks where a search matched, in the text as displayed: the sentence around it, and the matched words
+ * inside it more strongly; scrolls the sentence to the middle. Returns the new text map (marking splits
+ * text nodes), or null when the match is empty.
+ */
+export function markMatch(container: HTMLElement, match: { start: number; end: number }): TextMap | null {
+  clearMatch(container);
+  let map = buildTextMap(container);
+  if (match.end <= match.start) return null;
+  const sentence = sentenceAround(map.text, match.start, match.end);
+  const [first] = wrapText(map, sentence.start, sentence.end, SENTENCE_CLASS);
+  map = buildTextMap(container);
+  wrapText(map, match.start, match.end, MATCH_CLASS);
+  first?.scrollIntoView({ block: 'center' });
+  return buildTextMap(container);
+}
