@@ -146,7 +146,7 @@ export function createServices(deps: ContainerDeps): Services {
     providers: [
       new AreaNoteProvider(store),
       new PositionsProvider(store),
-      new SourcesProvider(sourceStore),
+      new SourcesProvider(sourceStore, () => sources.open()),
       new MeetingsProvider(store),
       ...(deps.searchProviders ?? []),
     ],

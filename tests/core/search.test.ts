@@ -512,3 +512,70 @@ describe('sources, annotations, meetings, follow-ups and events', () => {
     expect((await search(where, 'kind:deadline date:2019-03')).keys).toEqual(['event:e1']);
   });
 });
+
+describe('pair sketches: long texts that cannot hold a phrase are left out by the index', () => {
+  const filler = (seed: number) => Array.from({ length: 400 }, (_, i) => `word${(i * 7 + seed) % 97}`).join(' ');
+  const long = (id: string, text: string) => doc({ kind: 'note', id, title: id, fields: { text: `${filler(id.length)} ${text}` } });
+  const keysOf = (index: SearchIndex, raw: string) =>
+    index
+      .candidates(indexQueryOf(parseQuery(raw), resolveFilters(parseQuery(raw), vocabulary).filters), 500)
+      .hits.map((h) => h.key)
+      .sort();
+
+  test('the phrase in one text, its words apart in another: the index offers only the first', () => {
+    const { index } = build([
+      long('together', 'the delegation pressed on technology transfer again'),
+      long('apart', 'technology was discussed; the transfer of staff later'),
+      long('chinese', '双方在结构性问题上取得进展'),
+      long('chinese-apart', '结构调整与性问答'),
+    ]);
+    expect(keysOf(index, 'technology transfer')).toEqual(['note:apart', 'note:together']);
+    expect(keysOf(index, '"technology transfer"')).toEqual(['note:together']);
+    expect(keysOf(index, '结构性问')).toEqual(['note:chinese']);
+    // A short text has no sketch: it is offered, and its text is checked as before.
+    const short = build([doc({ kind: 'note', id: 'short', fields: { text: 'technology and then transfer' } })]);
+    expect(keysOf(short.index, '"technology transfer"')).toEqual(['note:short']);
+  });
+
+  test('survive a restart: a persisted index leaves out the same texts, and a damaged sketch makes the shard unusable', () => {
+    const { index } = build([long('together', 'on technology transfer'), long('apart', 'technology and then transfer')]);
+    const saved = index.serialize();
+    expect(keysOf(SearchIndex.load(saved), '"technology transfer"')).toEqual(['note:together']);
+    const parsed = JSON.parse(saved) as { sketches: [string, string][] };
+    const first = parsed.sketches[0];
+    if (first) first[1] = first[1].slice(0, 10);
+    expect(() => SearchIndex.load(JSON.stringify(parsed))).toThrow(/sketch/);
+  });
+
+  test('never leave out a text that holds the phrase or the Chinese run (random texts, random phrases from them)', () => {
+    const words = ['trade', 'talks', 'tariff', 'deal', 'beijing', 'soybeans', 'the', 'of', 'a', 'review', 'ip', 'energy'];
+    const han = '中美贸易谈判结构性问题知识产权保护市场准入';
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...words),
+            fc.integer({ min: 0, max: han.length - 4 }).map((i) => han.slice(i, i + 4)),
+          ),
+          {
+            minLength: 400,
+            maxLength: 600,
+          },
+        ),
+        fc.nat(),
+        fc.constantFrom(' ', ', ', ' — ', '\n'),
+        (tokens, at, gap) => {
+          const text = tokens.join(gap);
+          const { index } = build([doc({ kind: 'note', id: 'n', fields: { text } })]);
+          const start = at % (tokens.length - 3);
+          const latin = tokens.slice(start, start + 3).filter((t) => /^[a-z]+$/.test(t));
+          const run = tokens.slice(start).find((t) => !/^[a-z]+$/.test(t));
+          // Three Latin words in a row, said as a phrase; or three characters of a Chinese piece.
+          if (latin.length === 3) expect(keysOf(index, `"${latin.join(' ')}"`)).toEqual(['note:n']);
+          if (run) expect(keysOf(index, run.slice(0, 3))).toEqual(['note:n']);
+        },
+      ),
+      { numRuns: 60, seed: 2019 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { SearchKind } from './kinds';
-import type { ParsedQuery } from './query';
+import { needsCheck, type ParsedQuery } from './query';
+import { decodeSketch, encodeSketch, requiredPairs, SKETCH_MIN_CHARS, sketchHas, sketchOf } from './sketch';
 import { charLength, cjkTerms } from './tokenize';
 import { indexTerms } from './tokenize';
 
@@ -57,6 +58,8 @@ export interface IndexQuery {
   readonly required: readonly IndexTerm[];
   /** Documents with any of these are left out. */
   readonly excluded: readonly IndexTerm[];
+  /** Pairs of terms that must follow each other (phrases, Chinese runs): long documents without them are left out. */
+  readonly pairs: readonly (readonly [string, string])[];
   readonly filters: IndexFilters;
 }
 
@@ -77,7 +80,7 @@ export interface Candidates {
 }
 
 /** Bump when tokenising or the stored shape changes: a persisted index of another version is rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 interface Stored {
   kind: SearchKind;
@@ -88,11 +91,20 @@ interface Stored {
   weight: number;
 }
 
+/** While a long document is added, the terms of each of its fields, for its pair sketch. */
+let captured: string[][] | null = null;
+
+function tokenizeField(text: string): string[] {
+  const terms = indexTerms(text);
+  captured?.push(terms);
+  return terms;
+}
+
 const options = {
   idField: 'key',
   fields: [...indexedFields],
   storeFields: ['kind', 'areaIds', 'tagKeys', 'parties', 'date', 'weight'],
-  tokenize: indexTerms,
+  tokenize: tokenizeField,
   processTerm: (term: string) => term,
   searchOptions: {
     tokenize: (text: string) => [text],
@@ -106,7 +118,9 @@ const options = {
 export function indexQueryOf(query: ParsedQuery, filters: IndexFilters): IndexQuery {
   const required: IndexTerm[] = [];
   const excluded: IndexTerm[] = [];
+  const pairs: [string, string][] = [];
   for (const clause of query.clauses) {
+    if (!clause.negated && needsCheck(clause)) pairs.push(...requiredPairs(clause));
     const terms: IndexTerm[] = [];
     clause.tokens.forEach((token, i) => {
       const last = i === clause.tokens.length - 1;
@@ -122,7 +136,7 @@ export function indexQueryOf(query: ParsedQuery, filters: IndexFilters): IndexQu
     // A negated single word is left out by the index; longer negated clauses are checked on the text.
     else if (terms.length === 1 && terms[0]) excluded.push(terms[0]);
   }
-  return { required: dedupe(required), excluded: dedupe(excluded), filters };
+  return { required: dedupe(required), excluded: dedupe(excluded), pairs, filters };
 }
 
 function dedupe(terms: readonly IndexTerm[]): IndexTerm[] {
@@ -142,21 +156,24 @@ function dateOnly(value: string | null): string | null {
 export class SearchIndex {
   private readonly mini: MiniSearch;
   private readonly stamps: Map<string, string>;
+  /** The pair sketch of each long document (sketch.ts). */
+  private readonly sketches: Map<string, Uint8Array>;
 
-  private constructor(mini: MiniSearch, stamps: Map<string, string>) {
+  private constructor(mini: MiniSearch, stamps: Map<string, string>, sketches: Map<string, Uint8Array>) {
     this.mini = mini;
     this.stamps = stamps;
+    this.sketches = sketches;
   }
 
   static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch(options), new Map());
+    return new SearchIndex(new MiniSearch(options), new Map(), new Map());
   }
 
   /** Reads an index written by `serialize`. Throws if it is damaged or of another version. */
   static load(serialized: string): SearchIndex {
     const parsed = JSON.parse(serialized) as unknown;
     if (typeof parsed !== 'object' || parsed === null) throw new Error('not an index');
-    const record = parsed as { version?: unknown; stamps?: unknown; index?: unknown };
+    const record = parsed as { version?: unknown; stamps?: unknown; index?: unknown; sketches?: unknown };
     if (record.version !== INDEX_VERSION) throw new Error(`index version ${String(record.version)}, expected ${INDEX_VERSION}`);
     if (!Array.isArray(record.stamps) || typeof record.index !== 'object' || record.index === null) throw new Error('index shape');
     const stamps = new Map<string, string>();
@@ -164,13 +181,21 @@ export class SearchIndex {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') throw new Error('stamp shape');
       stamps.set(entry[0], entry[1]);
     }
+    if (!Array.isArray(record.sketches)) throw new Error('sketches shape');
+    const sketches = new Map<string, Uint8Array>();
+    for (const entry of record.sketches as unknown[]) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') throw new Error('sketch shape');
+      if (!stamps.has(entry[0])) throw new Error('a sketch of no document');
+      sketches.set(entry[0], decodeSketch(entry[1]));
+    }
     const mini = MiniSearch.loadJS(record.index as Parameters<typeof MiniSearch.loadJS>[0], options);
     if (mini.documentCount !== stamps.size) throw new Error('index and stamps disagree');
-    return new SearchIndex(mini, stamps);
+    return new SearchIndex(mini, stamps, sketches);
   }
 
   serialize(): string {
-    return JSON.stringify({ version: INDEX_VERSION, stamps: [...this.stamps], index: this.mini.toJSON() });
+    const sketches = [...this.sketches].map(([key, sketch]) => [key, encodeSketch(sketch)]);
+    return JSON.stringify({ version: INDEX_VERSION, stamps: [...this.stamps], sketches, index: this.mini.toJSON() });
   }
 
   get size(): number {
@@ -202,7 +227,15 @@ export class SearchIndex {
         tags: doc.fields.tags ?? '',
         text: doc.fields.text ?? '',
       };
-      this.mini.add(stored);
+      const long = stored.text.length >= SKETCH_MIN_CHARS;
+      captured = long ? [] : null;
+      try {
+        this.mini.add(stored);
+      } finally {
+        if (long && captured) this.sketches.set(doc.key, sketchOf(captured));
+        else this.sketches.delete(doc.key);
+        captured = null;
+      }
       this.stamps.set(doc.key, doc.stamp);
     }
   }
@@ -212,6 +245,7 @@ export class SearchIndex {
       if (!this.stamps.has(key)) continue;
       this.mini.discard(key);
       this.stamps.delete(key);
+      this.sketches.delete(key);
     }
   }
 
@@ -231,13 +265,18 @@ export class SearchIndex {
     if (query.required.length === 0) results.sort(byDateThenKey);
     const byKind: Partial<Record<SearchKind, number>> = {};
     const hits: Candidate[] = [];
+    let total = 0;
     for (const r of results) {
+      // A long document that cannot hold the phrase is left out here, before its text is ever read.
+      const sketch = query.pairs.length > 0 ? this.sketches.get(String(r.id)) : undefined;
+      if (sketch && !sketchHas(sketch, query.pairs)) continue;
+      total += 1;
       const kind = r['kind'] as SearchKind;
       const seen = byKind[kind] ?? 0;
       byKind[kind] = seen + 1;
       if (seen < perKind) hits.push({ key: String(r.id), kind, score: r.score, date: typeof r['date'] === 'string' ? r['date'] : '' });
     }
-    return { hits, total: results.length, byKind };
+    return { hits, total, byKind };
   }
 }
 

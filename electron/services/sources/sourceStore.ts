@@ -154,8 +154,11 @@ export class SourceStore {
     this.remember(snapshot);
   }
 
-  /** The article body, read from disk on first use. A missing or damaged one is reported, never replaced. */
-  async snapshot(id: string): Promise<SnapshotResult> {
+  /**
+   * The article body, read from disk on first use. A missing or damaged one is reported, never replaced.
+   * `remember: false` reads it without keeping it among the last few the reader opened (search reads many).
+   */
+  async snapshot(id: string, options: { readonly remember?: boolean } = {}): Promise<SnapshotResult> {
     const cached = this.snapshots.get(id);
     if (cached) {
       // Most recently used last.
@@ -176,7 +179,7 @@ export class SourceStore {
           }
           return { kind: 'unavailable', message };
         }
-        this.remember(loaded.doc);
+        if (options.remember !== false) this.remember(loaded.doc);
         return { kind: 'ok', doc: loaded.doc };
       case 'missing':
         return { kind: 'unavailable', message: `the file with its text (${rel}) is missing from the data folder.` };

@@ -79,8 +79,50 @@ function stampsOf(doc: SourceDoc): Map<string, string> {
 export class SourcesProvider implements SearchProvider {
   readonly kinds = ['source', 'annotation'] as const;
   private readonly listed = new ListedStamps();
+  /**
+   * Article texts read lately, by source id, most recently used last. A text never changes after import (its
+   * hash is kept with it), so a kept text is always right; a query's results and the texts it must check come
+   * back again and again while the user types, and reading an article's snapshot file costs more than the rest
+   * of an answer.
+   */
+  private readonly texts = new Map<string, { readonly hash: string; readonly text: string }>();
+  private textChars = 0;
 
-  constructor(private readonly store: SourceStore) {}
+  /**
+   * @param ready resolves once the library has been read (the book opens without waiting for it).
+   * @param keptChars how much article text is kept in memory, in characters.
+   */
+  constructor(
+    private readonly store: SourceStore,
+    private readonly ready: () => Promise<void> = async () => undefined,
+    private readonly keptChars = 24_000_000,
+  ) {}
+
+  private async text(doc: SourceDoc): Promise<string> {
+    const { id, contentHash } = doc.source;
+    const kept = this.texts.get(id);
+    if (kept && kept.hash === contentHash) {
+      this.texts.delete(id);
+      this.texts.set(id, kept);
+      return kept.text;
+    }
+    // An article whose text cannot be read now is still found by its title and details.
+    const snapshot = await this.store.snapshot(id, { remember: false });
+    if (snapshot.kind !== 'ok') return '';
+    const { text } = snapshot.doc;
+    if (kept) this.textChars -= kept.text.length;
+    this.texts.delete(id);
+    if (text.length <= this.keptChars / 4) {
+      this.texts.set(id, { hash: contentHash, text });
+      this.textChars += text.length;
+      for (const [oldest, value] of this.texts) {
+        if (this.textChars <= this.keptChars) break;
+        this.texts.delete(oldest);
+        this.textChars -= value.text.length;
+      }
+    }
+    return text;
+  }
 
   private live(id: string): SourceDoc | null {
     const doc = this.store.get(id)?.value;
@@ -92,6 +134,7 @@ export class SourcesProvider implements SearchProvider {
   }
 
   async stamps(): Promise<ReadonlyMap<string, string>> {
+    await this.ready();
     this.relist();
     return this.listed.all();
   }
@@ -106,9 +149,7 @@ export class SourcesProvider implements SearchProvider {
     if (key.startsWith('source:')) {
       const doc = this.live(idOfKey(key));
       if (!doc) return null;
-      // An article whose text cannot be read now is still found by its title and details.
-      const snapshot = await this.store.snapshot(doc.source.id);
-      return sourceDocument(doc, snapshot.kind === 'ok' ? snapshot.doc.text : '');
+      return sourceDocument(doc, await this.text(doc));
     }
     if (key.startsWith('annotation:')) {
       const where = parsePairId(idOfKey(key));
