@@ -85,20 +85,27 @@ const deleted = new Map<string, string[]>();
 /**
  * A save on one part of book.json (the rounds, the meetings): it runs with the book locked, as a settings save
  * does. `payload` reads what it needs and says what to send (null: nothing to do now); `effect` reads the part back.
+ * A save that may link an issue area (`linksArea`) is given a free live one, locked so that no other save deletes it
+ * meanwhile (null when there is none).
  */
 export function bookPartOp(
   method: string,
   weight: number,
   field: 'roundsHash' | 'meetingsHash',
-  payload: (ctx: OpContext) => Promise<unknown>,
+  payload: (ctx: OpContext, areaId: string | null) => Promise<unknown>,
   effect: (ctx: OpContext) => Promise<Effect>,
+  linksArea = false,
 ): TortureOp {
   return readBackOp(
     method,
     weight,
-    (ctx) => (ctx.book.busy.has('book') ? null : { lock: ['book'], expect: [{ book: { [field]: ANY } }], value: null }),
+    (ctx) => {
+      if (ctx.book.busy.has('book')) return null;
+      const areaId = linksArea ? pick(ctx, freeAreas(ctx, false)) : null;
+      return { lock: areaId === null ? ['book'] : ['book', areaId], expect: [{ book: { [field]: ANY } }], value: areaId };
+    },
     payload,
-    effect,
+    (ctx) => effect(ctx),
   );
 }
 
