@@ -11,9 +11,9 @@ import { pick, readBackOp, type ReadBackTarget } from './readBack';
  * The Sources saves of the crash loop (issue 3): articles imported by paste and from a file picked in the Open
  * dialog, their metadata edited, deleted and brought back, and annotations created, edited, re-attached, deleted and
  * brought back, each one durable write of sources/<id>.json (an import writes the article snapshot first). What the
- * parent checks of a source is a hash of its metadata and one of its live annotations as the library shows them
- * (tests/reliability/observe.ts), read back through the API once a save is acknowledged and read from the file after
- * each kill. One save runs at a time on a source ('source:<id>' locked), one import at a time ('import' locked: the
+ * parent checks of a source is its title, whether it is deleted, and a hash of its metadata and one of its live
+ * annotations as the library shows them (tests/reliability/observe.ts), read back through the API once a save is
+ * acknowledged and read from the file after each kill. One save runs at a time on a source ('source:<id>' locked), one import at a time ('import' locked: the
  * Open dialog answers with the file offered last), and the areas an annotation is linked to are locked while it is
  * saved, so none is deleted under it.
  */
