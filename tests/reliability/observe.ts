@@ -41,12 +41,12 @@ export interface ObservedSource {
   readonly annotations: readonly unknown[];
 }
 
-type SourceLike = Pick<
+export type SourceLike = Pick<
   SourceMeta,
   'contentHash' | 'title' | 'outlet' | 'author' | 'publishedOn' | 'url' | 'language' | 'direction' | 'kind'
 >;
 
-function observeSource(source: SourceLike, annotations: readonly Annotation[]): ObservedSource {
+export function observeSource(source: SourceLike, annotations: readonly Annotation[]): ObservedSource {
   return {
     contentHash: source.contentHash,
     meta: [source.title, source.outlet, source.author, source.publishedOn, source.url, source.language, source.direction, source.kind],

@@ -8,6 +8,7 @@ import { PowerLossFs, type CrashMode } from '../harness/powerLossFs';
 import { Random } from '../reliability/random';
 import { reliabilityServices, rendererCalls } from '../torture/appServices';
 import { beginMessage, bookFromState, tortureOps, type OpContext } from '../torture/ops';
+import { addSources } from '../torture/sourcesOps';
 import { Model, newRunLog, record, verifyAfterKill, type RunLog } from '../torture/verify';
 
 /**
@@ -38,8 +39,10 @@ async function runUntilPowerLoss(fs: PowerLossFs, model: Model, random: Random, 
     const call = rendererCalls(app);
     const book = bookFromState(await call<BookState>('bb:book.open', {}));
     for (const id of model.deleted()) book.areas.set(id, { deleted: true });
-    record(model, log, { t: 'booted' });
+    // No file to import by the Open dialog here (sources.importFile is left out): the file system is the book's own.
     const ctx: OpContext = { random, book, services: app, call };
+    await addSources(ctx, model.deletedSources());
+    record(model, log, { t: 'booted' });
     const weights = Object.fromEntries(Object.entries(tortureOps).map(([k, op]) => [k, op.weight]));
     for (let op = 1; op <= maxSaves && !fs.hasCrashed; op += 1) {
       const kind = random.weighted(weights);

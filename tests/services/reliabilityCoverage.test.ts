@@ -39,28 +39,6 @@ const crashProvenElsewhere: Record<string, string> = {
     "needs an archived party, which the crash loop's book never has; its save is book.json's one durable write, as rounds.* (tortured): faultInjection.test.ts",
 };
 
-/**
- * Saves not yet made by the crash loop, with what proves them today (issue 4 says so until ops.ts makes them).
- * The test below keeps this list exact.
- */
-const notYetInCrashLoop: Record<string, string> = Object.fromEntries(
-  [
-    'sources.importText',
-    'sources.importFile',
-    'sources.update',
-    'sources.delete',
-    'sources.undelete',
-    'annotations.create',
-    'annotations.update',
-    'annotations.reattach',
-    'annotations.delete',
-    'annotations.undelete',
-  ].map((name) => [
-    name,
-    'one durable write of sources/<id>.json (an import writes the article snapshot first): faultInjection.test.ts fails each of its file operations, and the crash checker decodes every file under sources/ after each kill',
-  ]),
-);
-
 const methodNames = listMethods().map((m) => `${m.namespace}.${m.name}`);
 
 describe('every kind of stored file is covered', () => {
@@ -79,11 +57,7 @@ describe('every API method is covered', () => {
   });
 
   test('every method that writes, and every service save, is made by the crash loop', () => {
-    const tortured = new Set([
-      ...Object.values(tortureOps).map((op) => op.method),
-      ...Object.keys(crashProvenElsewhere),
-      ...Object.keys(notYetInCrashLoop),
-    ]);
+    const tortured = new Set([...Object.values(tortureOps).map((op) => op.method), ...Object.keys(crashProvenElsewhere)]);
     const writers = [
       ...Object.entries(contractWritePaths)
         .filter(([, path]) => !path.readOnly)

@@ -3,6 +3,7 @@ import { APP_ENTRY, APP_ORIGIN } from '../../electron/core/contract/sender';
 import { sampleBook } from '../../electron/core/sample/sampleBook';
 import { createServices, type Services } from '../../electron/services/container';
 import type { FsPort } from '../../electron/services/fs/fsPort';
+import type { FilePickerPort } from '../../electron/services/sources/filePicker';
 import type { DurableWriteOptions } from '../../electron/services/store/durableWrite';
 import { randomIds, systemClock } from '../../electron/services/runtime';
 
@@ -17,6 +18,8 @@ export interface ReliabilityOptions {
   readonly searchWorker?: string;
   /** Where the search index is kept between runs, as the app keeps it (outside the book folder). */
   readonly searchCacheDir?: string;
+  /** What the Open dialog answers (sources.chooseFiles); without it, nothing is chosen. */
+  readonly filePicker?: FilePickerPort;
 }
 
 export function reliabilityServices(dataDir: string, fs: FsPort, options: ReliabilityOptions = {}): Services {
@@ -34,6 +37,7 @@ export function reliabilityServices(dataDir: string, fs: FsPort, options: Reliab
     ...(options.durable ? { durable: options.durable } : {}),
     ...(options.searchWorker ? { searchWorker: options.searchWorker } : {}),
     ...(options.searchCacheDir ? { searchCacheDir: options.searchCacheDir } : {}),
+    ...(options.filePicker ? { filePicker: options.filePicker } : {}),
   });
 }
 

@@ -45,21 +45,24 @@ interface Now {
   readonly timeline: TimelineView;
   /** A live meeting, read in full, or null when there is none. */
   readonly meeting: MeetingView | null;
+  /** For a save that links an area: a live one, locked while the save runs (null when there is none). */
+  readonly areaId: string | null;
 }
 
-function meetingOp(method: string, weight: number, make: (ctx: OpContext, now: Now) => unknown): TortureOp {
+function meetingOp(method: string, weight: number, make: (ctx: OpContext, now: Now) => unknown, linksArea = false): TortureOp {
   return bookPartOp(
     method,
     weight,
     'meetingsHash',
-    async (ctx) => {
+    async (ctx, areaId) => {
       const list = await ctx.call<MeetingList>('bb:meetings.list', {});
       const timeline = await ctx.call<TimelineView>('bb:timeline.list', {});
       const picked = list.meetings.length > 0 ? ctx.random.pick(list.meetings) : null;
       const meeting = picked ? await ctx.call<MeetingView>('bb:meetings.get', { id: picked.id }) : null;
-      return make(ctx, { list, timeline, meeting });
+      return make(ctx, { list, timeline, meeting, areaId });
     },
     meetingsEffect,
+    linksArea,
   );
 }
 
@@ -67,7 +70,6 @@ const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/Brussels', 'UTC'] as
 const day = (ctx: OpContext) => `2019-${String(ctx.random.int(1, 12)).padStart(2, '0')}-${String(ctx.random.int(1, 28)).padStart(2, '0')}`;
 const time = (ctx: OpContext) => `${String(ctx.random.int(0, 23)).padStart(2, '0')}:${ctx.random.pick(['00', '15', '30', '45'])}`;
 const line = (ctx: OpContext, max: number) => randomText(ctx.random, ctx.random.int(1, max)).replace(/\s+/g, ' ').trim() || 'Talks';
-const areaIds = (ctx: OpContext) => [...ctx.book.areas.entries()].filter(([, a]) => !a.deleted).map(([id]) => id);
 
 export const meetingsOps: Record<string, TortureOp> = {
   createMeeting: meetingOp('meetings.create', 2, (ctx, { list }) =>
@@ -96,13 +98,18 @@ export const meetingsOps: Record<string, TortureOp> = {
   restoreMeeting: meetingOp('meetings.restore', 1, (ctx, { list }) =>
     list.deleted.length > 0 ? { id: ctx.random.pick(list.deleted).id } : null,
   ),
-  addItem: meetingOp('meetings.addItem', 2, (ctx, { meeting }) => {
-    if (!meeting || meeting.agenda.length >= 20) return null;
-    const areas = areaIds(ctx);
-    const before = meeting.agenda.length > 0 && ctx.random.chance(0.5) ? ctx.random.pick(meeting.agenda).id : null;
-    const item = areas.length > 0 && ctx.random.chance(0.7) ? { areaId: ctx.random.pick(areas) } : { title: line(ctx, 80) };
-    return { meetingId: meeting.id, beforeId: before, item };
-  }),
+  addItem: meetingOp(
+    'meetings.addItem',
+    2,
+    (ctx, { meeting, areaId }) => {
+      if (!meeting || meeting.agenda.length >= 20) return null;
+      const before = meeting.agenda.length > 0 && ctx.random.chance(0.5) ? ctx.random.pick(meeting.agenda).id : null;
+      const item = areaId !== null && ctx.random.chance(0.7) ? { areaId } : { title: line(ctx, 80) };
+      return { meetingId: meeting.id, beforeId: before, item };
+    },
+    // The area an item is about is locked while it is added: an area deleted meanwhile would refuse the save.
+    true,
+  ),
   updateItem: meetingOp('meetings.updateItem', 3, (ctx, { meeting }) => {
     if (!meeting || meeting.agenda.length === 0) return null;
     return {

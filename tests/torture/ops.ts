@@ -5,7 +5,8 @@ import { randomText, type Random } from '../reliability/random';
 import type { Area } from '../../electron/core/model/book';
 import { meetingsOps } from './meetingsOps';
 import { boardHash, positionsOps } from './positionsOps';
-import type { AreaRecord, Effect, WindowRecord, WorkerMessage } from './protocol';
+import { sourcesOps } from './sourcesOps';
+import type { AreaRecord, Effect, NewRecord, WindowRecord, WorkerMessage } from './protocol';
 
 /**
  * The saves the crash-loop worker makes. Each entry names the API method (or
@@ -16,14 +17,16 @@ import type { AreaRecord, Effect, WindowRecord, WorkerMessage } from './protocol
 export interface WorkerBook {
   /** Every area file the worker knows of, deleted ones included. */
   readonly areas: Map<string, { deleted: boolean }>;
-  /** Areas with a save under way: no second save on the same area at once. */
+  /** Every source the worker knows of, deleted ones included (sourcesOps.ts). */
+  readonly sources: Map<string, { deleted: boolean }>;
+  /** Areas (and sources, 'book', 'window') with a save under way: no second save on the same one at once. */
   readonly busy: Set<string>;
   uniq: number;
 }
 
 export interface PlannedSave {
   readonly expect: readonly Effect[];
-  readonly create?: { readonly title: string };
+  readonly create?: NewRecord;
   readonly reranks?: boolean;
   /** Targets to lock while it runs. */
   readonly targets: readonly string[];
@@ -47,6 +50,11 @@ export interface OpContext {
   readonly services: Services;
   /** Calls a contract method as the renderer does; throws with the error message on failure. */
   call<T>(channel: string, payload: unknown): Promise<T>;
+  /**
+   * Puts a file where the Open dialog will pick it next, for sources.importFile. Left out where the app has no
+   * such folder (the power-loss test's file system is the book's own).
+   */
+  readonly offerFile?: (name: string, content: string) => Promise<void>;
 }
 
 export function sha1(text: string): string {
@@ -98,7 +106,8 @@ function noteSize(random: Random): number {
   return random.int(50_000, 400_000);
 }
 
-function title(ctx: OpContext, prefix: string): string {
+/** A title no other save of the run gives (the crash loop knows a new area or source by it until it is acknowledged). */
+export function title(ctx: OpContext, prefix: string): string {
   ctx.book.uniq += 1;
   return `${prefix} ${ctx.random.seed.toString(36)}-${ctx.book.uniq} ${ctx.random.pick(['关税', 'tariffs', 'enforcement', 'soybeans', 'IP'])}`;
 }
@@ -297,9 +306,10 @@ export const tortureOps: Record<string, TortureOp> = {
   // ---- positions (issue 5): boards in the area files, rounds in book.json ----
   ...positionsOps,
   ...meetingsOps,
+  ...sourcesOps,
 };
 
 /** The areas of an open book, for the worker's own bookkeeping. */
 export function bookFromState(state: BookState): WorkerBook {
-  return { areas: new Map(state.areas.map((a) => [a.id, { deleted: false }])), busy: new Set(), uniq: 0 };
+  return { areas: new Map(state.areas.map((a) => [a.id, { deleted: false }])), sources: new Map(), busy: new Set(), uniq: 0 };
 }

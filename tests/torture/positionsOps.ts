@@ -4,7 +4,8 @@ import { pointStatuses, stanceKinds, type Board, type Round } from '../../electr
 import { sortRounds } from '../../electron/core/ops/rounds';
 import { randomText } from '../reliability/random';
 import { ANY, type Effect } from './protocol';
-import { freeAreas, type OpContext, type PlannedSave, type TortureOp } from './ops';
+import { freeAreas, type OpContext, type TortureOp } from './ops';
+import { pick, readBackOp } from './readBack';
 
 /**
  * The positions saves of the crash loop (issue 5): points added, edited, moved,
@@ -59,30 +60,18 @@ function boardOp(
   weight: number,
   make: (ctx: OpContext, areaId: string, points: readonly PointView[]) => unknown,
 ): TortureOp {
-  return {
+  return readBackOp(
     method,
     weight,
-    exclusive: false,
-    plan(ctx) {
-      const candidates = freeAreas(ctx, false);
-      if (candidates.length === 0) return null;
-      const areaId = ctx.random.pick(candidates);
-      const planned: PlannedSave = {
-        expect: [{ area: areaId, fields: { boardHash: ANY } }],
-        targets: [areaId],
-        run: async () => {
-          const board = await ctx.call<BoardView>('bb:positions.board', { areaId });
-          const payload = make(ctx, areaId, board.points);
-          if (payload !== null) await ctx.call(`bb:${method}`, payload);
-          return [await boardEffect(ctx, areaId)];
-        },
-      };
-      return planned;
+    (ctx) => {
+      const areaId = pick(ctx, freeAreas(ctx, false));
+      return areaId === null ? null : { lock: [areaId], expect: [{ area: areaId, fields: { boardHash: ANY } }], value: areaId };
     },
-  };
+    async (ctx, areaId) => make(ctx, areaId, (await ctx.call<BoardView>('bb:positions.board', { areaId })).points),
+    boardEffect,
+  );
 }
 
-const pick = <T>(ctx: OpContext, items: readonly T[]): T | null => (items.length === 0 ? null : ctx.random.pick(items));
 const short = (ctx: OpContext, max: number) =>
   randomText(ctx.random, ctx.random.int(1, max))
     .split('')
@@ -96,31 +85,28 @@ const deleted = new Map<string, string[]>();
 /**
  * A save on one part of book.json (the rounds, the meetings): it runs with the book locked, as a settings save
  * does. `payload` reads what it needs and says what to send (null: nothing to do now); `effect` reads the part back.
+ * A save that may link an issue area (`linksArea`) is given a free live one, locked so that no other save deletes it
+ * meanwhile (null when there is none).
  */
 export function bookPartOp(
   method: string,
   weight: number,
   field: 'roundsHash' | 'meetingsHash',
-  payload: (ctx: OpContext) => Promise<unknown>,
+  payload: (ctx: OpContext, areaId: string | null) => Promise<unknown>,
   effect: (ctx: OpContext) => Promise<Effect>,
+  linksArea = false,
 ): TortureOp {
-  return {
+  return readBackOp(
     method,
     weight,
-    exclusive: false,
-    plan(ctx) {
+    (ctx) => {
       if (ctx.book.busy.has('book')) return null;
-      return {
-        expect: [{ book: { [field]: ANY } }],
-        targets: ['book'],
-        run: async () => {
-          const sent = await payload(ctx);
-          if (sent !== null) await ctx.call(`bb:${method}`, sent);
-          return [await effect(ctx)];
-        },
-      };
+      const areaId = linksArea ? pick(ctx, freeAreas(ctx, false)) : null;
+      return { lock: areaId === null ? ['book'] : ['book', areaId], expect: [{ book: { [field]: ANY } }], value: areaId };
     },
-  };
+    payload,
+    (ctx) => effect(ctx),
+  );
 }
 
 function roundOp(method: string, weight: number, make: (ctx: OpContext, view: RoundsView) => unknown): TortureOp {

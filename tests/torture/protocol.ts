@@ -37,6 +37,16 @@ export interface BookRecord {
   readonly meetingsHash: string;
 }
 
+/** What the parent checks of each source of the library (sourcesOps.ts). */
+export interface SourceRecord {
+  readonly title: string;
+  /** sha1 of its metadata and of the hash of its text, as the library shows them (tests/reliability/observe.ts). */
+  readonly metaHash: string;
+  /** sha1 of its live annotations as the reader shows them: colour, comment, linked areas and quote, in stored order. */
+  readonly annotationsHash: string;
+  readonly deleted: boolean;
+}
+
 export interface WindowRecord {
   readonly x: number;
   readonly y: number;
@@ -48,11 +58,19 @@ export interface WindowRecord {
 /** A value any landing save could have given a field (a move or undelete re-ranks areas the worker cannot foresee). */
 export const ANY = '*';
 
-/** What one save writes: fields of an area, of the book settings, or the window state. */
+/** What one save writes: fields of an area, of a source, of the book settings, or the window state. */
 export type Effect =
   | { readonly area: string; readonly fields: Partial<Record<keyof AreaRecord, string | boolean>> }
+  | { readonly source: string; readonly fields: Partial<Record<keyof SourceRecord, string | boolean>> }
   | { readonly book: Partial<BookRecord> }
   | { readonly window: WindowRecord };
+
+/** Something a save creates whose id the service chooses, known to the parent by its unique title until acknowledged. */
+export interface NewRecord {
+  readonly title: string;
+  /** A source of the library (an import), not an issue area. */
+  readonly source?: true;
+}
 
 export interface Start {
   readonly dataDir: string;
@@ -61,6 +79,10 @@ export interface Start {
   readonly lanes: number;
   /** Areas the parent knows to be deleted (book.open lists only the others), so undelete can reach them. */
   readonly deleted: readonly string[];
+  /** Sources the parent knows to be deleted (sources.list lists only the others), so sources.undelete can reach them. */
+  readonly deletedSources: readonly string[];
+  /** A folder outside the book where the worker puts the files its Open dialog picks (sources.importFile). */
+  readonly importDir: string;
   /** The app's search runs as it does in the app: in a worker thread, with its index cached between runs. */
   readonly searchWorker: string;
   readonly searchCacheDir: string;
@@ -69,6 +91,8 @@ export interface Start {
    * rename has happened ('early-ack'), or one that rewrites files in place ('in-place').
    */
   readonly sabotage?: 'early-ack' | 'in-place';
+  /** With sabotage: only the files of this folder of the book are written the broken way (e.g. 'sources'). */
+  readonly sabotageFolder?: string;
 }
 
 export type WorkerMessage =
@@ -79,8 +103,8 @@ export type WorkerMessage =
       readonly kind: string;
       /** Fields the save may leave behind if it lands. */
       readonly expect: readonly Effect[];
-      /** A new area: its title (the id is chosen by the service). */
-      readonly create?: { readonly title: string };
+      /** A new area, or a new source when `source` is set: its title (the id is chosen by the service). */
+      readonly create?: NewRecord;
       /** Every area's rank may change (move, undelete, create before another area). */
       readonly reranks?: boolean;
     }

@@ -28,6 +28,8 @@ export interface TortureOptions {
   readonly onKill?: (progress: TortureProgress) => void;
   /** Only to prove the loop can fail: run the workers on a broken file system (see Start.sabotage). */
   readonly sabotage?: Start['sabotage'];
+  /** With sabotage: only the files of this folder of the book are broken (see Start.sabotageFolder). */
+  readonly sabotageFolder?: string;
 }
 
 export interface TortureProgress {
@@ -135,6 +137,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
   const script = await workerScript();
   const dataDir = await mkdtemp(join(tmpdir(), 'briefing-torture-'));
   const search = { searchWorker: searchWorkerPath(), searchCacheDir: await mkdtemp(join(tmpdir(), 'briefing-torture-search-')) };
+  const importDir = await mkdtemp(join(tmpdir(), 'briefing-torture-import-'));
   const model = new Model();
   const problems: string[] = [];
   let acknowledged = 0;
@@ -155,8 +158,11 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
         seed: random.int(1, 2 ** 31 - 1),
         lanes: options.lanes ?? 3,
         deleted: model.deleted(),
+        deletedSources: model.deletedSources(),
+        importDir,
         ...search,
         ...(options.sabotage ? { sabotage: options.sabotage } : {}),
+        ...(options.sabotageFolder ? { sabotageFolder: options.sabotageFolder } : {}),
       };
       worker.child.stdin.write(`${JSON.stringify(start)}\n`);
       const plan = planKill(random);
@@ -192,6 +198,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureResult
     next.child.kill('SIGKILL');
     await next.closed;
     await rm(search.searchCacheDir, { recursive: true, force: true });
+    await rm(importDir, { recursive: true, force: true });
     if (!options.keep && (problems.length === 0 || options.sabotage)) await rm(dataDir, { recursive: true, force: true });
   }
   return {

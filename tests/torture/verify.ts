@@ -16,7 +16,18 @@ import type { Board } from '../../electron/core/model/positions';
 import { areaRecordOf, sha1 } from './ops';
 import { meetingsHashOnDisk } from './meetingsOps';
 import { boardHashOnDisk, roundsHash } from './positionsOps';
-import { ANY, type AreaRecord, type BookRecord, type Effect, type WindowRecord, type WorkerMessage } from './protocol';
+import { sourceRecordOf } from './sourcesOps';
+import type { SourceSummary } from '../../electron/core/contract/sourceViews';
+import {
+  ANY,
+  type AreaRecord,
+  type BookRecord,
+  type Effect,
+  type NewRecord,
+  type SourceRecord,
+  type WindowRecord,
+  type WorkerMessage,
+} from './protocol';
 
 type Fields = Partial<Record<string, string | boolean | number>>;
 
@@ -25,29 +36,38 @@ export class Model {
   readonly areas = new Map<string, Fields>();
   book: Fields = {};
   window: Fields = {};
-  /** Sources seen at the last check (id to a hash of the file): none of them may go. */
-  readonly sources = new Map<string, string>();
+  /** Every acknowledged field of each source of the library (deleted ones included: a source is deleted by a flag). */
+  readonly sources = new Map<string, Fields>();
   /** Source snapshots seen at the last check (id to a hash of the bytes): written once, they never change or go. */
   readonly snapshots = new Map<string, string>();
   /** False until the first check has read the folder: until then, areas the parent never saw (the sample book) are expected. */
   known = false;
   /** Areas known to be deleted, passed to the next worker so it can undelete them. */
   deleted(): string[] {
-    return [...this.areas.entries()].filter(([, f]) => f['deleted'] === true).map(([id]) => id);
+    return deletedIds(this.areas);
+  }
+
+  /** Sources known to be deleted, passed to the next worker so it can bring them back. */
+  deletedSources(): string[] {
+    return deletedIds(this.sources);
   }
 
   apply(effects: readonly Effect[]): void {
     for (const effect of effects) {
       if ('area' in effect) this.areas.set(effect.area, { ...this.areas.get(effect.area), ...effect.fields });
+      else if ('source' in effect) this.sources.set(effect.source, { ...this.sources.get(effect.source), ...effect.fields });
       else if ('book' in effect) this.book = { ...this.book, ...effect.book };
       else this.window = { ...effect.window };
     }
   }
 }
 
+const deletedIds = (records: Map<string, Fields>): string[] =>
+  [...records.entries()].filter(([, f]) => f['deleted'] === true).map(([id]) => id);
+
 export interface Begin {
   readonly expect: readonly Effect[];
-  readonly create?: { readonly title: string };
+  readonly create?: NewRecord;
   readonly reranks?: boolean;
 }
 
@@ -105,6 +125,10 @@ export interface Verdict {
 }
 
 interface DiskArea extends AreaRecord {
+  readonly id: string;
+}
+
+interface DiskSource extends SourceRecord {
   readonly id: string;
 }
 
@@ -166,26 +190,57 @@ export async function verifyAfterKill(
     problems.push(`${where}.${field}: acknowledged ${JSON.stringify(acked)}, found ${JSON.stringify(found)}`);
   };
 
-  for (const [id, fields] of model.areas) {
-    const disk = areas.get(id);
-    if (!disk) {
-      lost += 1;
-      problems.push(`area ${id} was acknowledged and is gone`);
-      continue;
-    }
-    for (const [field, acked] of Object.entries(fields)) {
-      const candidates = inFlightValue((e) => ('area' in e && e.area === id ? e.fields[field as keyof AreaRecord] : undefined));
-      if (field === 'rank' && reranking) candidates.push(ANY);
-      check(`area ${id}`, field, acked, disk[field as keyof AreaRecord], candidates);
-    }
-  }
-  const creating = new Set(inFlight.flatMap((b) => (b.create ? [b.create.title] : [])));
   const firstOpen = !model.known;
-  for (const [id, disk] of areas) {
-    if (model.areas.has(id) || firstOpen) continue;
-    if (creating.has(disk.title)) landed += 1;
-    else problems.push(`area ${id} ("${disk.title}") appeared without a save that made it`);
-  }
+  /**
+   * Each acknowledged record (an area, a source) is there with its acknowledged fields, or the values of a save under
+   * way; and a record the parent does not know was made by a save under way (known by its title until acknowledged).
+   */
+  const checkRecords = (
+    what: 'area' | 'source',
+    acked: Map<string, Fields>,
+    found: Map<string, Readonly<Record<string, unknown>> & { readonly title: string }>,
+    inFlightFields: (e: Effect) => { readonly id: string; readonly fields: Readonly<Record<string, unknown>> } | undefined,
+    anyValue: (field: string) => boolean,
+  ) => {
+    for (const [id, fields] of acked) {
+      const disk = found.get(id);
+      if (!disk) {
+        lost += 1;
+        problems.push(`${what} ${id} was acknowledged and is gone`);
+        continue;
+      }
+      for (const [field, value] of Object.entries(fields)) {
+        const candidates = inFlightValue((e) => {
+          const planned = inFlightFields(e);
+          return planned?.id === id ? planned.fields[field] : undefined;
+        });
+        if (anyValue(field)) candidates.push(ANY);
+        check(`${what} ${id}`, field, value, disk[field], candidates);
+      }
+    }
+    const creating = new Set(
+      inFlight.flatMap((b) => (b.create && (b.create.source === true) === (what === 'source') ? [b.create.title] : [])),
+    );
+    for (const [id, disk] of found) {
+      if (acked.has(id) || firstOpen) continue;
+      if (creating.has(disk.title)) landed += 1;
+      else problems.push(`${what} ${id} ("${disk.title}") appeared without a save that made it`);
+    }
+  };
+  checkRecords(
+    'area',
+    model.areas,
+    new Map([...areas].map(([id, a]) => [id, { ...a }])),
+    (e) => ('area' in e ? { id: e.area, fields: { ...e.fields } } : undefined),
+    (field) => field === 'rank' && reranking,
+  );
+  checkRecords(
+    'source',
+    model.sources,
+    new Map([...disk.sources].map(([id, s]) => [id, { ...s }])),
+    (e) => ('source' in e ? { id: e.source, fields: { ...e.fields } } : undefined),
+    () => false,
+  );
   const checkFile = (
     name: string,
     acked: Fields,
@@ -209,14 +264,7 @@ export async function verifyAfterKill(
   checkFile('book.json', model.book, book ? { ...book } : null, (e) => ('book' in e ? e.book : undefined));
   checkFile('window-state.json', model.window, window ? { ...window } : null, (e) => ('window' in e ? { ...e.window } : undefined));
 
-  // Sources (docs/decisions/0002): no save here changes them, and the sample book's may still be being written, so the
-  // rule is that what was there stays: every source seen before is still there, and a snapshot is never rewritten.
-  for (const id of model.sources.keys()) {
-    if (!disk.sources.has(id)) {
-      lost += 1;
-      problems.push(`source ${id} was on disk and is gone`);
-    }
-  }
+  // A source's snapshot (docs/decisions/0002) is written once, before its source file: it never changes or goes.
   for (const [id, hash] of model.snapshots) {
     const found = disk.snapshots.get(id);
     if (found === undefined) {
@@ -246,6 +294,14 @@ export async function verifyAfterKill(
     if (book && JSON.stringify([...live].sort()) !== JSON.stringify([...listed].sort())) {
       problems.push(`the reopened book lists ${listed.length} areas, the files hold ${live.length} live ones`);
     }
+    // The library lists every live source its files hold (the sample's, if the first run was cut short, are written now).
+    const library = await services.sources.list().catch((error: unknown) => {
+      problems.push(`the reopened library could not be listed: ${error instanceof Error ? error.message : String(error)}`);
+      return [] as SourceSummary[];
+    });
+    const liveSources = [...disk.sources.values()].filter((s) => !s.deleted).map((s) => s.id);
+    const missing = liveSources.filter((id) => !library.some((s) => s.id === id));
+    if (missing.length > 0) problems.push(`the reopened library does not list ${missing.join(', ')}`);
   }
   await services.shutdown();
   const after = await walk(fs, dataDir);
@@ -258,15 +314,12 @@ export async function verifyAfterKill(
   const reread = await readDisk(fs, dataDir);
   model.areas.clear();
   for (const [id, { id: _id, ...fields }] of reread.areas) model.areas.set(id, fields);
+  model.sources.clear();
+  for (const [id, { id: _id, ...fields }] of reread.sources) model.sources.set(id, fields);
   model.book = reread.book ? { ...reread.book } : {};
   model.window = reread.window ? { ...reread.window } : {};
-  for (const [into, from] of [
-    [model.sources, reread.sources],
-    [model.snapshots, reread.snapshots],
-  ] as const) {
-    into.clear();
-    for (const [id, hash] of from) into.set(id, hash);
-  }
+  model.snapshots.clear();
+  for (const [id, hash] of reread.snapshots) model.snapshots.set(id, hash);
   model.known = true;
   return { lost, corrupt, tempFiles, landed, notLanded, problems };
 }
@@ -275,8 +328,9 @@ interface Disk {
   readonly areas: Map<string, DiskArea>;
   readonly book: BookRecord | null;
   readonly window: WindowRecord | null;
-  /** Source files and snapshots that decode, by source id: a hash of their bytes. */
-  readonly sources: Map<string, string>;
+  /** Source files that decode, by source id. */
+  readonly sources: Map<string, DiskSource>;
+  /** Snapshots that decode, by source id: a hash of their bytes. */
   readonly snapshots: Map<string, string>;
   readonly tempFiles: number;
   readonly corrupt: number;
@@ -300,8 +354,10 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
   let tempFiles = 0;
   let corrupt = 0;
   const boards = new Map<string, Board>();
-  const sources = new Map<string, string>();
+  const sources = new Map<string, DiskSource>();
   const snapshots = new Map<string, string>();
+  /** The hash of the text each source and each snapshot says it holds. */
+  const texts = new Map<string, { source?: string; snapshot?: string }>();
   let partyIds: string[] = [];
   for (const rel of await walk(fs, dataDir)) {
     if (rel.endsWith('/')) {
@@ -339,13 +395,19 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
       } else if (SNAPSHOT_FILE.test(rel)) {
         // Before its source file (a crash in between leaves an unused snapshot, which is allowed); it must decode
         // although the store reads it only when its article is opened.
-        const { sourceId } = decodeFile(snapshotKind, bytes).doc;
+        const { sourceId, contentHash } = decodeFile(snapshotKind, bytes).doc;
         if (`${SOURCES_DIR}/${sourceId}.snapshot.json` !== rel) problems.push(`${rel} holds the snapshot of source ${sourceId}`);
-        else snapshots.set(sourceId, hashBytes(bytes));
+        else {
+          snapshots.set(sourceId, hashBytes(bytes));
+          texts.set(sourceId, { ...texts.get(sourceId), snapshot: contentHash });
+        }
       } else if (SOURCE_FILE.test(rel)) {
-        const { source } = decodeFile(sourceKind, bytes).doc;
+        const { source, annotations } = decodeFile(sourceKind, bytes).doc;
         if (`${SOURCES_DIR}/${source.id}.json` !== rel) problems.push(`${rel} holds source ${source.id}`);
-        else sources.set(source.id, hashBytes(bytes));
+        else {
+          sources.set(source.id, { id: source.id, ...sourceRecordOf(source, annotations) });
+          texts.set(source.id, { ...texts.get(source.id), source: source.contentHash });
+        }
       } else {
         problems.push(`unexpected file ${rel}`);
       }
@@ -361,9 +423,13 @@ async function readDisk(fs: FsPort, dataDir: string): Promise<Disk> {
   }
   // The snapshot is made durable before its source file is written: a source without one has lost its text.
   for (const id of sources.keys()) {
+    const text = texts.get(id);
     if (!snapshots.has(id)) {
       corrupt += 1;
       problems.push(`source ${id} has no snapshot (${SOURCES_DIR}/${id}.snapshot.json)`);
+    } else if (text?.snapshot !== text?.source) {
+      corrupt += 1;
+      problems.push(`the snapshot of source ${id} holds another text than the source says`);
     }
   }
   return { areas, book, window, sources, snapshots, tempFiles, corrupt, problems };

@@ -4,7 +4,8 @@
  * does) and makes acknowledged saves until its parent kills it with SIGKILL.
  * See protocol.ts for what it reports, and run.ts for the parent.
  */
-import { open as openFile, readFile, unlink } from 'node:fs/promises';
+import { open as openFile, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BookState } from '../../electron/core/contract/views';
 import type { FsPort } from '../../electron/services/fs/fsPort';
@@ -13,6 +14,7 @@ import { Random } from '../reliability/random';
 import { reliabilityServices, rendererCalls } from './appServices';
 import { beginMessage, bookFromState, tortureOps, type OpContext, type PlannedSave } from './ops';
 import type { Start, WorkerMessage } from './protocol';
+import { addSources } from './sourcesOps';
 
 function send(message: WorkerMessage): void {
   // A pipe is written synchronously: once this returns, the parent will read the line even if we die now.
@@ -20,16 +22,23 @@ function send(message: WorkerMessage): void {
 }
 
 /** A broken file system, to prove that the parent notices lost and torn writes. Never used in a real run. */
-function sabotaged(kind: NonNullable<Start['sabotage']>): FsPort {
+function sabotaged(kind: NonNullable<Start['sabotage']>, dataDir: string, folder: string | undefined): FsPort {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Only the files of `folder` (all of them without one) are written the broken way.
+  const healthy = (to: string) => folder !== undefined && !to.startsWith(join(dataDir, folder, '/'));
   if (kind === 'early-ack') {
     // Says the rename is done, and does it a little later.
-    return { ...nodeFs, rename: async (from, to) => void sleep(40).then(() => nodeFs.rename(from, to).catch(() => undefined)) };
+    return {
+      ...nodeFs,
+      rename: async (from, to) =>
+        healthy(to) ? nodeFs.rename(from, to) : void sleep(40).then(() => nodeFs.rename(from, to).catch(() => undefined)),
+    };
   }
   // Copies the new content over the old file in two steps instead of renaming it into place.
   return {
     ...nodeFs,
     rename: async (from, to) => {
+      if (healthy(to)) return nodeFs.rename(from, to);
       const data = await readFile(from);
       await unlink(from);
       const handle = await openFile(to, 'w');
@@ -46,18 +55,28 @@ function sabotaged(kind: NonNullable<Start['sabotage']>): FsPort {
 
 async function main(start: Start): Promise<void> {
   const random = new Random(start.seed);
-  const services = reliabilityServices(start.dataDir, start.sabotage ? sabotaged(start.sabotage) : nodeFs, {
+  // The Open dialog picks the file offered last (one import runs at a time).
+  const offered: string[] = [];
+  const fs = start.sabotage ? sabotaged(start.sabotage, start.dataDir, start.sabotageFolder) : nodeFs;
+  const services = reliabilityServices(start.dataDir, fs, {
     searchWorker: start.searchWorker,
     searchCacheDir: start.searchCacheDir,
+    filePicker: { chooseFiles: async () => offered.splice(0) },
   });
   await services.boot();
   const call = rendererCalls(services);
   const state = await call<BookState>('bb:book.open', {});
   const book = bookFromState(state);
   for (const id of start.deleted) book.areas.set(id, { deleted: true });
+  const offerFile = async (name: string, content: string): Promise<void> => {
+    const path = join(start.importDir, `${start.seed}-${name}`);
+    await writeFile(path, content);
+    offered.push(path);
+  };
+  const ctx: OpContext = { random, book, services, call, offerFile };
+  await addSources(ctx, start.deletedSources);
   send({ t: 'booted' });
 
-  const ctx: OpContext = { random, book, services, call };
   const ops = Object.entries(tortureOps);
   const weights = Object.fromEntries(ops.map(([name, op]) => [name, op.weight]));
   let nextOp = 0;
