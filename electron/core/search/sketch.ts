@@ -7,26 +7,38 @@ import type { Clause } from './query';
  * more characters ("结构性问") can only stand in a text whose terms have each of its pairs next to each
  * other, so a document whose sketch lacks one of those pairs is left out by the index itself, without its
  * text being read. A sketch only ever leaves out documents that cannot match: a set bit may be another
- * pair's (about one pair in five on a full sketch), and those documents are still checked on their text.
+ * pair's (see HASHES), and those documents are still checked on their text.
  */
 
 /** Documents with less text than this get no sketch (their text is cheap to check). */
 export const SKETCH_MIN_CHARS = 2_000;
-/** Bits per pair the sketch is sized for (a power of two of at least 4 bits a pair), within these bounds. */
+/**
+ * A sketch has a power of two of bits, at least 8 per pair of the document, within these bounds, and sets
+ * HASHES bits per pair: a pair that is not in the document then passes about once in 30 to 70 times (a
+ * Bloom filter's rate), so a phrase of a rare word and a common one reads few texts that do not hold it.
+ */
 const MIN_BITS = 1 << 12;
 const MAX_BITS = 1 << 16;
+const BITS_PER_PAIR = 8;
+const HASHES = 3;
 
 const JOIN = '\u0001';
 
-function pairHash(a: string, b: string): number {
-  // FNV-1a over "a\u0001b": stable across runs and platforms (sketches are persisted).
+/** The bits of a pair in a sketch of `mask + 1` bits: two hashes combined (stable across runs and platforms). */
+function pairBits(a: string, b: string, mask: number): number[] {
+  // FNV-1a over "a\u0001b", then a second hash from it by a 32-bit finaliser (odd, so every bit can be reached).
   const text = `${a}${JOIN}${b}`;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  let g = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  g = Math.imul(g ^ (g >>> 13), 0xc2b2ae35);
+  g = (g ^ (g >>> 16)) | 1;
+  const out: number[] = [];
+  for (let k = 0; k < HASHES; k += 1) out.push((h + Math.imul(k, g)) & mask);
+  return out;
 }
 
 /** The sketch of a document's fields, each given as its index terms in order. */
@@ -34,12 +46,12 @@ export function sketchOf(fields: readonly (readonly string[])[]): Uint8Array {
   let pairs = 0;
   for (const terms of fields) pairs += Math.max(0, terms.length - 1);
   let bits = MIN_BITS;
-  while (bits < pairs * 4 && bits < MAX_BITS) bits *= 2;
+  while (bits < pairs * BITS_PER_PAIR && bits < MAX_BITS) bits *= 2;
   const sketch = new Uint8Array(bits / 8);
   for (const terms of fields) {
     for (let i = 0; i + 1 < terms.length; i += 1) {
-      const bit = pairHash(terms[i] ?? '', terms[i + 1] ?? '') & (bits - 1);
-      sketch[bit >>> 3] = (sketch[bit >>> 3] ?? 0) | (1 << (bit & 7));
+      for (const bit of pairBits(terms[i] ?? '', terms[i + 1] ?? '', bits - 1))
+        sketch[bit >>> 3] = (sketch[bit >>> 3] ?? 0) | (1 << (bit & 7));
     }
   }
   return sketch;
@@ -49,8 +61,7 @@ export function sketchOf(fields: readonly (readonly string[])[]): Uint8Array {
 export function sketchHas(sketch: Uint8Array, pairs: readonly (readonly [string, string])[]): boolean {
   const mask = sketch.length * 8 - 1;
   for (const [a, b] of pairs) {
-    const bit = pairHash(a, b) & mask;
-    if (((sketch[bit >>> 3] ?? 0) & (1 << (bit & 7))) === 0) return false;
+    for (const bit of pairBits(a, b, mask)) if (((sketch[bit >>> 3] ?? 0) & (1 << (bit & 7))) === 0) return false;
   }
   return true;
 }
