@@ -158,7 +158,7 @@ describe('search in real Chromium', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     // The area is back (and opened) before the next test presses its keys.
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Restored "Industrial subsidies');
+    await expect.poll(() => page.locator('.toasts').textContent()).toContain('Restored "Industrial subsidies');
   });
 
   test('Ctrl+K: the palette goes to an area by a fuzzy name and runs a command, shortcuts shown', async () => {
