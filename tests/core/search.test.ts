@@ -6,7 +6,7 @@ import { fold, foldWithMap } from '../../electron/core/search/fold';
 import { parseQuery, withFilter, withoutFilter } from '../../electron/core/search/query';
 import type { SearchGroup } from '../../electron/core/search/schemas';
 import { indexTerms } from '../../electron/core/search/tokenize';
-import { highlightAll, makeSnippet } from '../../electron/core/search/matchers';
+import { clauseMatches, clauseRegex, highlightAll, makeSnippet } from '../../electron/core/search/matchers';
 
 /**
  * The search core: folding, tokenising (Chinese included), the query language, the index
@@ -576,6 +576,50 @@ describe('pair sketches: long texts that cannot hold a phrase are left out by th
         },
       ),
       { numRuns: 60, seed: 2019 },
+    );
+  });
+});
+
+describe('finding clauses without an expression per query', () => {
+  test('clauseMatches finds exactly the matches of the clause expression, on any text and clause', () => {
+    const pieces = [
+      'trade',
+      'talks',
+      'tr',
+      'a',
+      'ab',
+      '技术',
+      '转让',
+      '技',
+      ' ',
+      ', ',
+      '-',
+      '—',
+      '.',
+      '\n',
+      'é',
+      'x1',
+      '9',
+      '😀',
+      'ß',
+      'ا',
+    ];
+    const piece = fc.constantFrom(...pieces);
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }),
+        fc.array(piece, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (textParts, queryParts, quoted) => {
+          const text = fold(textParts.join(''));
+          const raw = queryParts.join(' ').trim();
+          for (const clause of parseQuery(quoted ? `"${raw}"` : raw).clauses) {
+            const expected = [...text.matchAll(clauseRegex(clause))].map((m) => [m.index, m.index + m[0].length]);
+            expect(clauseMatches(text, clause)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 2_000, seed: 2019 },
     );
   });
 });

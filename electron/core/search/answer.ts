@@ -201,8 +201,9 @@ export async function answerQuery(
     // The counts of checked kinds are then "at least".
     if (allFull()) break;
     if (check && examined >= options.checkBudget) break;
-    // Only as many documents as can still be shown are read (twice as many when their texts must be
-    // checked, since some fail): reading a 50 KB article is the costly part of an answer.
+    // Only as many documents as can still be shown are read (two more when their texts must be checked,
+    // since some fail; the index's pair sketches already left out most long texts that would): reading a
+    // 50 KB article is the costly part of an answer.
     const batch: Candidate[] = [];
     const taken = new Map<SearchKind, number>();
     let end = examined;
@@ -210,7 +211,7 @@ export async function answerQuery(
       const hit = hits[end];
       end += 1;
       if (!hit || full(hit.kind)) continue;
-      const room = (options.perKind - (shown.get(hit.kind)?.length ?? 0)) * (check ? 2 : 1);
+      const room = options.perKind - (shown.get(hit.kind)?.length ?? 0) + (check ? 2 : 0);
       const n = taken.get(hit.kind) ?? 0;
       if (n >= room) {
         end -= 1;

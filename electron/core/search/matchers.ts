@@ -16,7 +16,10 @@ function escape(text: string): string {
 
 const cache = new Map<string, RegExp>();
 
-/** A global regular expression that finds a clause in folded text. */
+/**
+ * A global regular expression that finds a clause in folded text: the definition of a match. Searching
+ * uses `clauseMatches`, which finds exactly these matches without building an expression per query.
+ */
 export function clauseRegex(clause: Clause): RegExp {
   const key = `${clause.prefixLast ? 'p' : 'x'}|${clause.tokens.map((t) => `${t.cjk ? 'c' : 'w'}${t.text}`).join('|')}`;
   const known = cache.get(key);
@@ -39,13 +42,77 @@ export function clauseRegex(clause: Clause): RegExp {
   return re;
 }
 
+// Compiled once: building an expression with Unicode classes for each query costs about a millisecond, and
+// running it over a whole article tries its look-behind at every position.
+const WORD_CHAR = new RegExp(`^${WORD_CLASS}$`, 'u');
+const SEPARATORS = new RegExp(`${SEPARATOR}*`, 'uy');
+const WORD_REST = new RegExp(`${WORD_CLASS}*`, 'uy');
+
+/** The code point just before `at` (a surrogate pair whole), or '' at the start. */
+function charBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const low = text.charCodeAt(at - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return String.fromCodePoint(text.codePointAt(start) ?? 0);
+}
+
+function charAt(text: string, at: number): string {
+  return at < text.length ? String.fromCodePoint(text.codePointAt(at) ?? 0) : '';
+}
+
+function runEnd(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  re.test(text);
+  return re.lastIndex;
+}
+
+/**
+ * Where a match of the clause that starts at `at` ends, or -1: exactly what `clauseRegex` matches there,
+ * checked with expressions compiled once. Separators (anything but letters, digits and CJK characters)
+ * never start a token, so a run of them ends just where the next token must begin.
+ */
+function matchAt(folded: string, clause: Clause, at: number): number {
+  const { tokens } = clause;
+  let pos = at;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (!token) return -1;
+    const previous = tokens[i - 1];
+    if (previous) {
+      const next = runEnd(SEPARATORS, folded, pos);
+      if (!previous.cjk && !token.cjk && next === pos) return -1;
+      pos = next;
+    } else if (!token.cjk && WORD_CHAR.test(charBefore(folded, pos))) return -1;
+    if (!folded.startsWith(token.text, pos)) return -1;
+    pos += token.text.length;
+  }
+  const last = tokens[tokens.length - 1];
+  if (last && !last.cjk) {
+    if (clause.prefixLast) pos = runEnd(WORD_REST, folded, pos);
+    else if (WORD_CHAR.test(charAt(folded, pos))) return -1;
+  }
+  return pos;
+}
+
+/** Every match of the clause in folded text, left to right, not overlapping: [start, end) pairs, at most `cap`. */
+export function clauseMatches(folded: string, clause: Clause, cap = Number.POSITIVE_INFINITY): [number, number][] {
+  const out: [number, number][] = [];
+  const first = clause.tokens[0]?.text;
+  if (!first) return out;
+  // A match starts with the first token as written: found with indexOf, a fast native search.
+  for (let at = folded.indexOf(first); at !== -1 && out.length < cap;) {
+    const end = matchAt(folded, clause, at);
+    if (end > at) {
+      out.push([at, end]);
+      at = folded.indexOf(first, end);
+    } else at = folded.indexOf(first, at + 1);
+  }
+  return out;
+}
+
 /** Does the folded text contain the clause? */
 export function containsClause(folded: string, clause: Clause): boolean {
-  const re = clauseRegex(clause);
-  re.lastIndex = 0;
-  const found = re.test(folded);
-  re.lastIndex = 0;
-  return found;
+  return clauseMatches(folded, clause, 1).length > 0;
 }
 
 /**
@@ -85,18 +152,9 @@ export function findMatches(text: string, clauses: readonly Clause[], cap = 200)
   const { text: folded, map } = foldWithMap(text);
   const out: Range[] = [];
   positive.forEach((clause, index) => {
-    const re = clauseRegex(clause);
-    re.lastIndex = 0;
-    let n = 0;
-    for (let m = re.exec(folded); m && n < cap; m = re.exec(folded)) {
-      if (m[0].length === 0) {
-        re.lastIndex += 1;
-        continue;
-      }
-      out.push({ start: map[m.index] ?? 0, end: map[m.index + m[0].length] ?? text.length, clause: index });
-      n += 1;
+    for (const [start, end] of clauseMatches(folded, clause, cap)) {
+      out.push({ start: map[start] ?? 0, end: map[end] ?? text.length, clause: index });
     }
-    re.lastIndex = 0;
   });
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Overlapping matches of different clauses merge into one highlight.
