@@ -80,7 +80,7 @@ export interface Candidates {
 }
 
 /** Bump when tokenising or the stored shape changes: a persisted index of another version is rebuilt. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 interface Stored {
   kind: SearchKind;

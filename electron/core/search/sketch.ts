@@ -13,13 +13,13 @@ import type { Clause } from './query';
 /** Documents with less text than this get no sketch (their text is cheap to check). */
 export const SKETCH_MIN_CHARS = 2_000;
 /**
- * A sketch has a power of two of bits, at least 8 per pair of the document, within these bounds, and sets
- * HASHES bits per pair: a pair that is not in the document then passes about once in 30 to 70 times (a
- * Bloom filter's rate), so a phrase of a rare word and a common one reads few texts that do not hold it.
+ * A sketch has a power of two of bits, at least 16 per pair of the document, within these bounds (512 bytes to
+ * 16 KB), and sets HASHES bits per pair: a pair that is not in the document then passes about once in 200 to 300
+ * times (a Bloom filter's rate), so a phrase of a rare word and a common one reads few texts that do not hold it.
  */
 const MIN_BITS = 1 << 12;
-const MAX_BITS = 1 << 16;
-const BITS_PER_PAIR = 8;
+const MAX_BITS = 1 << 17;
+const BITS_PER_PAIR = 16;
 const HASHES = 3;
 
 const JOIN = '\u0001';
