@@ -32,7 +32,7 @@ import { benchBoard, benchOverview, type OverviewFigures } from './positionsBenc
 import { argValue, percentile, RssSampler, table } from './stats';
 
 const json = process.argv.includes('--json');
-const saves = Number(argValue('--saves') ?? 300);
+const saves = Number(argValue('--saves') ?? 1000);
 const opens = Number(argValue('--opens') ?? 7);
 
 interface BookFigures {

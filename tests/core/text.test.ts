@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { countWords } from '../../electron/core/text';
 
@@ -40,5 +41,62 @@ describe('countWords', () => {
   test('counts grow with the text', () => {
     const paragraph = 'Every commitment needs a date and a test we can apply. ';
     expect(countWords(paragraph.repeat(100))).toBe(11 * 100);
+  });
+
+  // The definition the scanner must keep: CJK characters one each, then words as a regular expression finds them.
+  function byDefinition(text: string): number {
+    const cjk = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
+    const chinese = text.match(cjk)?.length ?? 0;
+    return chinese + (text.replace(cjk, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0);
+  }
+
+  test('counts as the definition does, for any mix of scripts, punctuation and surrogates', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '7',
+      ' ',
+      '\n',
+      "'",
+      '’',
+      '.',
+      '-',
+      ',',
+      '—',
+      'é',
+      'ß',
+      'Ж',
+      '٣',
+      '高',
+      '峰',
+      '。',
+      '“',
+      'の',
+      'ー',
+      '한',
+      '\u{1d400}',
+      '\u{20000}',
+      '\u{1f600}',
+      '\ud800',
+      '\udc00',
+      '\u0301',
+      '_',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')),
+        (text) => {
+          expect(countWords(text)).toBe(byDefinition(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        expect(countWords(text)).toBe(byDefinition(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
