@@ -213,6 +213,15 @@ export class DataFolder {
     this.migrated.clear();
   }
 
+  /** A file's bytes, or null if it cannot be read now (the caller then uses `load`, which says why). */
+  async readBytes(rel: string): Promise<Uint8Array | null> {
+    try {
+      return await this.deps.fs.readFile(this.path(rel));
+    } catch {
+      return null;
+    }
+  }
+
   async load<T>(rel: string, kind: DocumentKind<T>): Promise<LoadResult<T>> {
     let bytes: Uint8Array;
     try {

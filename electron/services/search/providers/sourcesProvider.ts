@@ -107,9 +107,9 @@ export class SourcesProvider implements SearchProvider {
       return kept.text;
     }
     // An article whose text cannot be read now is still found by its title and details.
-    const snapshot = await this.store.snapshot(id, { remember: false });
+    const snapshot = await this.store.snapshotText(id);
     if (snapshot.kind !== 'ok') return '';
-    const { text } = snapshot.doc;
+    const { text } = snapshot;
     if (kept) this.textChars -= kept.text.length;
     this.texts.delete(id);
     if (text.length <= this.keptChars / 4) {
