@@ -123,6 +123,14 @@ describe('search over the sample book', () => {
     await b.services.shutdown();
   });
 
+  test('once the index is complete it runs warm-up searches of its own, made of the book’s words', async () => {
+    const { b } = await started();
+    await b.services.search.whenReady();
+    // The sample book has notes and sources in English and Chinese: every shape of query is tried.
+    expect(b.services.search.startupReport().warmUpQueries).toBeGreaterThanOrEqual(12);
+    await b.services.shutdown();
+  });
+
   test('after a restart the index comes from the cache; only what changed meanwhile is indexed again', async () => {
     const { b, dir, cache } = await started();
     // 8 areas, 8 notes, and the sample's stances, assessments and rounds.

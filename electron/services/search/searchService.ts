@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { answerQuery, resolveFilters, type Vocabulary } from '../../core/search/answer';
+import { answerQuery, resolveFilters, type ResolvedFilters, type Vocabulary } from '../../core/search/answer';
 import { indexQueryOf, type SearchDocument } from '../../core/search/engine';
 import type { SearchKind } from '../../core/search/kinds';
 import { SHARD_COUNT, shardOfKey } from '../../core/search/shards';
-import { isEmptyQuery, parseQuery } from '../../core/search/query';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/query';
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../core/search/schemas';
+import { warmUpQueries } from '../../core/search/warmUp';
 import type { IndexCache } from './indexCache';
 import type { IndexHost } from './indexHost';
 import type { SearchProvider } from './provider';
@@ -24,6 +25,8 @@ export interface SearchServiceDeps {
   readonly saveDelayMs?: number;
   /** Quiet time after the last change before it is indexed (INDEX_DELAY_MS unless a test says otherwise). */
   readonly indexDelayMs?: number;
+  /** Whether to run the warm-up searches once the index is complete (true unless a test says otherwise). */
+  readonly warmUp?: boolean;
 }
 
 /**
@@ -70,7 +73,7 @@ export class SearchService {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private stopping = false;
   private readonly byKind = new Map<SearchKind, SearchProvider[]>();
-  private startup = { fromCache: 0, indexed: 0, removed: 0, cacheError: null as string | null, firstMs: 0, ms: 0 };
+  private startup = { fromCache: 0, indexed: 0, removed: 0, cacheError: null as string | null, firstMs: 0, ms: 0, warmUpQueries: 0 };
 
   constructor(private readonly deps: SearchServiceDeps) {
     for (const provider of deps.providers)
@@ -124,7 +127,8 @@ export class SearchService {
 
   /**
    * How the last start went: documents taken from the cache, indexed again, dropped; how long until the
-   * head shard answered (areas and every title: `firstMs`) and until every document was in (`ms`).
+   * head shard answered (areas and every title: `firstMs`) and until every document was in (`ms`); how many
+   * warm-up searches ran after that (`warmUpQueries`).
    */
   startupReport(): Readonly<typeof this.startup> {
     return { ...this.startup };
@@ -204,6 +208,42 @@ export class SearchService {
     this.startup.ms = performance.now() - started;
     this.status = { state: 'ready', indexed: this.status.total, total: this.status.total, message: null };
     if (this.dirty) this.scheduleSave();
+    if (this.deps.warmUp !== false) await this.warmUp([...current.keys()]);
+  }
+
+  /**
+   * A few searches of the service's own once the index is complete, with words from the book's own documents, so
+   * that the code answering a search, here and in the index thread, is compiled before the user's first one (on
+   * the benchmark's large book the first ten searches after a start took 15–30 ms, the ones after them 5–10).
+   * A search the user makes meanwhile is answered between them. Best effort: a failure here is not reported.
+   */
+  private async warmUp(keys: readonly string[]): Promise<void> {
+    const spread = (list: readonly string[], count: number) =>
+      Array.from({ length: Math.min(count, list.length) }, (_, i) => list[Math.floor((i * list.length) / count)] ?? '');
+    const picked = [
+      ...spread(
+        keys.filter((k) => shardOfKey(k) !== 0),
+        4,
+      ),
+      ...spread(
+        keys.filter((k) => shardOfKey(k) === 0),
+        2,
+      ),
+    ];
+    this.startup.warmUpQueries = 0;
+    try {
+      const docs = await this.load(picked);
+      for (const query of warmUpQueries([...docs.values()])) {
+        if (this.stopping || !this.host) return;
+        // As a user's search is answered, less the wait for pending changes: those wait for the start-up to end.
+        const parsed = parseQuery(query);
+        const resolved = resolveFilters(parsed, this.vocabulary());
+        if (!isEmptyQuery(parsed) && !resolved.impossible) await this.answer(parsed, resolved, undefined);
+        this.startup.warmUpQueries += 1;
+      }
+    } catch {
+      // Only a warm-up: the user's own searches report their errors.
+    }
   }
 
   /** Loads documents in batches of bounded size and hands them to the index; keys no provider has are removed. */
@@ -365,18 +405,27 @@ export class SearchService {
       status: this.currentStatus(),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     });
-    const host = this.host;
-    if (!host || this.status.state === 'failed' || isEmptyQuery(parsed) || resolved.impossible) return respond([]);
+    if (!this.host || this.status.state === 'failed' || isEmptyQuery(parsed) || resolved.impossible) return respond([]);
     // Changes made just before the query (a save, a delete) are in the index before it is asked.
     if (this.status.state === 'ready') await this.caughtUp();
+    return respond(await this.answer(parsed, resolved, request.perKind));
+  }
+
+  /** Candidates from the index, checked and given snippets, in groups by kind. */
+  private async answer(
+    parsed: ParsedQuery,
+    resolved: ResolvedFilters,
+    askedPerKind: number | undefined,
+  ): Promise<SearchResponse['groups']> {
+    const host = this.host;
+    if (!host) return [];
     const oneKind = resolved.filters.kinds.length === 1;
-    const perKind = request.perKind ?? (oneKind ? PER_KIND_ONE : PER_KIND);
+    const perKind = askedPerKind ?? (oneKind ? PER_KIND_ONE : PER_KIND);
     const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CANDIDATES));
-    const groups = await answerQuery(parsed, candidates, (keys) => this.load(keys), {
+    return answerQuery(parsed, candidates, (keys) => this.load(keys), {
       perKind,
       checkBudget: Math.max(CHECK_BUDGET, perKind * 2),
     });
-    return respond(groups);
   }
 
   /** Stops indexing, writes the index if it changed, and stops the worker. */
