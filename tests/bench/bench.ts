@@ -2,17 +2,20 @@
 //
 // Builds a small book (10 areas, 5 KB notes) and a large one (2,000 areas,
 // 20 KB notes, about 40 MB) in temp folders with the real services, then measures:
-//   - the durable save of one edited note (p50/p95 over N saves) in each book;
+//   - the durable save of one edited note (p50/p95 over N saves) in each book, each book open in a process of
+//     its own (saver.ts) and the two saved in turn, so that both meet the same moments of the disk;
 //   - opening each book until its area list is ready (fresh services, median of several opens);
-//   - peak memory (RSS) of this process;
+//   - peak memory (RSS) of this process (the two saver processes apart);
 //   - Sources: importing a 1 MB saved page, re-anchoring 1,000 annotations on a 200 KB
 //     article, and the large book opened with 2,000 articles of 50 KB in it.
 //   - search on the large book of issue 8 (2,000 areas plus 2,000 generated 50 KB sources, see searchBench.ts):
 //     index build, ready time after a restart (index from its cache), and p50/p95 over 200 mixed queries.
 // With --json the last line is one JSON object with the figures.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { PlaywrightPdfEngine } from '../../electron/cli/playwrightPdf';
 import { buildArchive, collectBookFiles } from '../../electron/services/export/archive/archive';
@@ -24,7 +27,6 @@ import { nodeFs } from '../../electron/services/fs/nodeFs';
 import { fixtureContent } from '../fixtures/print/content';
 import { repoRoot } from '../harness/paths';
 import { testServices } from '../harness/services';
-import type { Services } from '../../electron/services/container';
 import { buildBook, noteOfSize } from './largeBook';
 import { addSources, measureAnchoring, measureImport } from './sourcesBench';
 import { measureSearch } from './searchBench';
@@ -32,14 +34,13 @@ import { benchBoard, benchOverview, type OverviewFigures } from './positionsBenc
 import { argValue, percentile, RssSampler, table } from './stats';
 
 const json = process.argv.includes('--json');
+const benchDir = dirname(fileURLToPath(import.meta.url));
 const saves = Number(argValue('--saves') ?? 1000);
 const opens = Number(argValue('--opens') ?? 7);
 
 interface BookFigures {
   readonly areas: number;
   readonly bytes: number;
-  readonly saveP50: number;
-  readonly saveP95: number;
   /** p95 of 100 saves made as soon as the area list is ready, while the library and the index load. */
   readonly saveDuringOpenP95: number;
   readonly openMs: number;
@@ -108,9 +109,11 @@ async function measure(
   sampler: RssSampler,
   /** Synthetic source articles of 50 KB added to the book (Sources). */
   sources = 0,
-  /** Runs on the built book before it is removed (the positions overview of the large book). */
-  extra?: (dir: string, ids: string[]) => Promise<void>,
-): Promise<BookFigures> {
+  /** Runs on the built book before it is removed (the saves, and the positions overview of the large book). */
+  extra?: (book: OpenedBook) => Promise<void>,
+  /** Keeps the book's folder (the small book waits for the large one, to be saved to turn about with it). */
+  keep = false,
+): Promise<BookFigures & { readonly book: OpenedBook }> {
   const dir = await mkdtemp(join(tmpdir(), `briefing-bench-${label}-`));
   try {
     if (!json) process.stdout.write(`building the ${label} book (${areas} areas, ${noteBytes / 1000} KB notes)… `);
@@ -151,61 +154,115 @@ async function measure(
       await services.shutdown();
     }
 
-    // Save: edit one note at a time, durably, in random areas, once the book has finished opening: the Sources
-    // library read and the search index loaded, which take the first seconds in the background (a save made
-    // meanwhile is measured apart, below).
-    const saveRun = async (services: Services, count: number): Promise<number[]> => {
-      const times: number[] = [];
-      for (let i = 0; i < count; i += 1) {
-        const id = ids[Math.floor(Math.random() * ids.length)];
-        if (!id) continue;
-        const text = noteOfSize(noteBytes, i) + `\nEdit ${i} at ${Date.now()}.`;
-        const started = performance.now();
-        await services.book.saveNote(id, text);
-        times.push(performance.now() - started);
-      }
-      return times;
-    };
     // Saves from the moment the area list is ready, while the library and the index are still loading.
     const opening = testServices(dir, app);
     await opening.boot();
-    const duringOpen = await saveRun(opening, 100);
+    const duringOpen: number[] = [];
+    for (let i = 0; i < 100; i += 1) {
+      const id = ids[Math.floor(Math.random() * ids.length)] ?? '';
+      const text = noteOfSize(noteBytes, i) + `\nEdit ${i} at ${Date.now()}.`;
+      const started = performance.now();
+      await opening.book.saveNote(id, text);
+      duringOpen.push(performance.now() - started);
+    }
     await opening.shutdown();
-    const services = testServices(dir, app);
-    await services.boot();
-    await services.sources.list();
-    await services.search.whenReady();
-    const saveTimes = await saveRun(services, saves);
-    sampler.sample();
-    await services.shutdown();
+    const book: OpenedBook = { dir, ids, noteBytes, cacheDir: app.searchCacheDir };
     const exported = label === 'large' ? await measureExport(dir, LARGE_PDF_AREAS, false) : undefined;
-    await extra?.(dir, ids);
+    await extra?.(book);
     sampler.sample();
     return {
       areas,
       bytes: areas * noteBytes,
-      saveP50: percentile(saveTimes, 50),
-      saveP95: percentile(saveTimes, 95),
       saveDuringOpenP95: percentile(duringOpen, 95),
       openMs: percentile(openTimes, 50),
       sourcesReadyMs: percentile(sourcesTimes, 50),
       ...(exported ? { export: exported } : {}),
+      book,
     };
   } finally {
-    await rm(dir, { recursive: true, force: true });
-    await rm(join(dir, '..', `${basename(dir)}-search-cache`), { recursive: true, force: true });
+    if (!keep) await removeBook(dir);
+  }
+}
+
+async function removeBook(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await rm(join(dir, '..', `${basename(dir)}-search-cache`), { recursive: true, force: true });
+}
+
+/** A built benchmark book: its folder, the size of its notes, where its search index is kept. */
+interface OpenedBook {
+  readonly dir: string;
+  readonly ids: readonly string[];
+  readonly noteBytes: number;
+  readonly cacheDir: string;
+}
+
+/**
+ * The durable save of one edited note, in random areas, `count` times in each book, the books taking turns (in a
+ * random order each round). Each book is open in a process of its own (saver.ts), as the app would have it, once it
+ * has finished opening (the Sources library read and the search index loaded, which take the first seconds in the
+ * background: a save made meanwhile is measured apart). Taking turns, the two books meet the same moments of the
+ * disk: measured one after the other, a slow second of the disk falls on one book only, and the ratio of their p95s
+ * said more about the disk than about the books. Between two saves, untimed, each book's search index takes in the
+ * change, as in the app when the user pauses: a thousand saves in a row, each of another 20 KB note, had the index
+ * re-reading hundreds of notes while the saves were timed, which no user's typing makes it do.
+ */
+async function interleavedSaves(books: readonly OpenedBook[], count: number): Promise<number[][]> {
+  const savers = books.map((book) =>
+    fork(join(benchDir, 'saver.ts'), [book.dir, String(book.noteBytes), book.cacheDir], { execArgv: process.execArgv }),
+  );
+  const next = (child: ChildProcess) =>
+    new Promise<Record<string, number | boolean>>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`a saver process stopped (exit code ${code})`));
+      child.once('exit', onExit);
+      child.once('message', (message: Record<string, number | boolean>) => {
+        child.off('exit', onExit);
+        resolve(message);
+      });
+    });
+  try {
+    await Promise.all(savers.map((child) => next(child)));
+    const times = books.map((): number[] => []);
+    for (let i = 0; i < count; i += 1) {
+      const order = books.map((_, b) => b).sort(() => Math.random() - 0.5);
+      for (const b of order) {
+        const child = savers[b];
+        if (!child) continue;
+        const reply = next(child);
+        child.send({ save: i });
+        const { ms } = await reply;
+        if (typeof ms !== 'number') throw new Error('a saver process did not say how long its save took');
+        times[b]?.push(ms);
+      }
+    }
+    await Promise.all(
+      savers.map((child) => {
+        const reply = next(child);
+        child.send({ stop: true });
+        return reply;
+      }),
+    );
+    return times;
+  } finally {
+    for (const child of savers) if (child.exitCode === null) child.kill();
   }
 }
 
 const sampler = new RssSampler();
 sampler.start();
-const small = await measure('small', 10, 5_000, sampler);
+const small = await measure('small', 10, 5_000, sampler, 0, undefined, true);
 let overview: OverviewFigures | null = null;
-const large = await measure('large', 2_000, 20_000, sampler, 2_000, async (dir, ids) => {
-  if (!json) process.stdout.write('giving each large-book area a board of 5 points… ');
-  overview = await benchOverview(dir, ids, opens);
+let saveTimes: number[][] = [];
+const large = await measure('large', 2_000, 20_000, sampler, 2_000, async (book) => {
+  if (!json) process.stdout.write(`saving notes in both books, ${saves} times each, taking turns… `);
+  saveTimes = await interleavedSaves([small.book, book], saves);
+  await removeBook(small.book.dir);
+  sampler.sample();
+  if (!json) process.stdout.write('done\ngiving each large-book area a board of 5 points… ');
+  overview = await benchOverview(book.dir, [...book.ids], opens);
   if (!json) process.stdout.write('done\n');
 });
+const [smallSaves = [], largeSaves = []] = saveTimes;
 if (!json) process.stdout.write('importing 1 MB saved pages and re-anchoring 1,000 annotations… ');
 const importDir = await mkdtemp(join(tmpdir(), 'briefing-bench-import-'));
 const importServices = testServices(importDir);
@@ -235,10 +292,10 @@ if (!ov) throw new Error('the overview was not measured');
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const result = {
-  save_small_p50_ms: round(small.saveP50),
-  save_small_p95_ms: round(small.saveP95),
-  save_large_p50_ms: round(large.saveP50),
-  save_large_p95_ms: round(large.saveP95),
+  save_small_p50_ms: round(percentile(smallSaves, 50)),
+  save_small_p95_ms: round(percentile(smallSaves, 95)),
+  save_large_p50_ms: round(percentile(largeSaves, 50)),
+  save_large_p95_ms: round(percentile(largeSaves, 95)),
   save_large_during_open_p95_ms: round(large.saveDuringOpenP95),
   open_small_ms: round(small.openMs),
   open_large_ms: round(large.openMs),
