@@ -51,37 +51,14 @@ describe('countWords', () => {
   }
 
   test('counts as the definition does, for any mix of scripts, punctuation and surrogates', () => {
+    // Letters, digits, what keeps a word going, punctuation, CJK, astral letters, lone surrogates, a combining mark.
     const piece = fc.constantFrom(
-      'a',
-      'Z',
-      '7',
-      ' ',
-      '\n',
-      "'",
-      '’',
-      '.',
-      '-',
-      ',',
-      '—',
-      'é',
-      'ß',
-      'Ж',
-      '٣',
-      '高',
-      '峰',
-      '。',
-      '“',
-      'の',
-      'ー',
-      '한',
+      ...Array.from("aZ7 \n'’.-,—éßЖ٣高峰。“のー한_\u00a0\u0301"),
       '\u{1d400}',
       '\u{20000}',
       '\u{1f600}',
       '\ud800',
       '\udc00',
-      '\u0301',
-      '_',
-      '\u00a0',
     );
     fc.assert(
       fc.property(

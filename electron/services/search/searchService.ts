@@ -25,8 +25,6 @@ export interface SearchServiceDeps {
   readonly saveDelayMs?: number;
   /** Quiet time after the last change before it is indexed (INDEX_DELAY_MS unless a test says otherwise). */
   readonly indexDelayMs?: number;
-  /** Whether to run the warm-up searches once the index is complete (true unless a test says otherwise). */
-  readonly warmUp?: boolean;
 }
 
 /**
@@ -208,7 +206,7 @@ export class SearchService {
     this.startup.ms = performance.now() - started;
     this.status = { state: 'ready', indexed: this.status.total, total: this.status.total, message: null };
     if (this.dirty) this.scheduleSave();
-    if (this.deps.warmUp !== false) await this.warmUp([...current.keys()]);
+    await this.warmUp([...current.keys()]);
   }
 
   /**
