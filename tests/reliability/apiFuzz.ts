@@ -19,7 +19,8 @@ import { annotationColors, sourceKinds, sourceLimits } from '../../electron/core
 export type FieldKind =
   | { readonly kind: 'id' }
   | { readonly kind: 'nullableId' }
-  | { readonly kind: 'line'; readonly max: number }
+  /** One line of text; `nullable` when null is a valid value (then it is not offered as a hostile one). */
+  | { readonly kind: 'line'; readonly max: number; readonly nullable?: boolean }
   | { readonly kind: 'block'; readonly max: number }
   /** Any text up to a length, control characters included (a search query). */
   | { readonly kind: 'text'; readonly max: number }
@@ -190,7 +191,7 @@ export const apiFuzz: Record<string, MethodFuzz> = {
       // Pasted text may hold any character; only its length is limited.
       text: { type: { kind: 'text', max: sourceLimits.fileBytes }, required: true },
       format: { type: { kind: 'enum', values: sourceKinds }, required: true },
-      fileName: { type: { kind: 'line', max: sourceLimits.fileName }, required: false },
+      fileName: { type: { kind: 'line', max: sourceLimits.fileName, nullable: true }, required: false },
       metadata: { type: { kind: 'patch' }, required: false },
     },
     valid: fc.record(
@@ -442,7 +443,7 @@ export function hostile(type: FieldKind): fc.Arbitrary<unknown> {
       return badIds;
     case 'line':
       return fc.oneof(
-        notAString,
+        type.nullable ? notAString.filter((value) => value !== null) : notAString,
         tooLong(type.max),
         fc.tuple(text(20), controlChars, text(20)).map(([a, c, b]) => `${a}${c}${b}`),
         fc.constant('line one\nline two'),
