@@ -52,6 +52,8 @@ export interface ContainerDeps {
   /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
   readonly searchCacheDir?: string | null;
   readonly searchSaveDelayMs?: number;
+  /** Books of at least this many documents get search's warm-up searches (tests lower it). */
+  readonly searchWarmUpFrom?: number;
   /** More search providers besides the built-in ones. */
   readonly searchProviders?: readonly SearchProvider[];
   /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
@@ -161,6 +163,7 @@ export function createServices(deps: ContainerDeps): Services {
       }
     },
     ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
+    ...(deps.searchWarmUpFrom === undefined ? {} : { warmUpFrom: deps.searchWarmUpFrom }),
   });
   const exports = createExportServices(deps, {
     folder,

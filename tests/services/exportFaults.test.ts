@@ -41,6 +41,8 @@ async function caseBoot(scenario: WriteScenario, fs: FaultyFs): Promise<Booted> 
   const b = await bootQuick(join(dir, 'book'), { ...scenario.boot, fs });
   await b.ok('bb:book.open');
   await scenario.prepare?.(b);
+  // The search index reads the book's files in the background after a start; the faults are for the export alone.
+  await b.services.search.whenReady();
   return b;
 }
 

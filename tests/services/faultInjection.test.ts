@@ -56,6 +56,8 @@ async function baseline(scenario: WriteScenario): Promise<Baseline> {
   const fs = new FaultyFs();
   const b = await bootQuick(dir, { ...scenario.boot, fs });
   await scenario.prepare?.(b);
+  // The search index reads the book's files in the background after a start; the faults are for the save alone.
+  await b.services.search.whenReady();
   const before = await observeBook(b);
   const start = fs.count;
   const result = await scenario.act(b);
@@ -73,6 +75,7 @@ async function runCase(scenario: WriteScenario, base: Baseline, fault: FaultCase
   const fs = new FaultyFs();
   const b: Booted = await bootQuick(dir, { ...scenario.boot, fs });
   await scenario.prepare?.(b);
+  await b.services.search.whenReady();
   fs.failNth(fs.count + fault.n, fault.code, { permanent: fault.permanent });
 
   const result: WireResult<unknown> = await scenario.act(b);

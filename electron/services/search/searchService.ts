@@ -25,6 +25,8 @@ export interface SearchServiceDeps {
   readonly saveDelayMs?: number;
   /** Quiet time after the last change before it is indexed (INDEX_DELAY_MS unless a test says otherwise). */
   readonly indexDelayMs?: number;
+  /** Books with at least this many documents get the warm-up searches (WARM_UP_FROM unless a test says otherwise). */
+  readonly warmUpFrom?: number;
 }
 
 /**
@@ -46,6 +48,11 @@ const CANDIDATES = 300;
  * each check reads a document and scans it, so this bounds a query's time on the largest book.
  */
 const CHECK_BUDGET = 30;
+/**
+ * The warm-up searches are run for books of this many documents or more. On a smaller book even a search whose
+ * code is not compiled yet takes a few milliseconds, and the app (and the many books the tests open) need not wait.
+ */
+const WARM_UP_FROM = 1_000;
 
 /**
  * Full-text search over every provider's documents. The index lives in a worker thread; this service
@@ -206,7 +213,7 @@ export class SearchService {
     this.startup.ms = performance.now() - started;
     this.status = { state: 'ready', indexed: this.status.total, total: this.status.total, message: null };
     if (this.dirty) this.scheduleSave();
-    await this.warmUp([...current.keys()]);
+    if (current.size >= (this.deps.warmUpFrom ?? WARM_UP_FROM)) await this.warmUp([...current.keys()]);
   }
 
   /**
