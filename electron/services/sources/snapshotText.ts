@@ -2,6 +2,17 @@ import { isUtf8 } from 'node:buffer';
 import { SNAPSHOT_FORMAT, TEXT_RULES_VERSION } from '../../core/persistence/sourceDocuments';
 import { sourceLimits } from '../../core/sources/model';
 
+/** How every snapshot file of the current version begins. */
+const HEAD = Buffer.from(`{\n  "format": ${JSON.stringify(SNAPSHOT_FORMAT)},\n  "schemaVersion": 1,\n`, 'utf8');
+
+type MemberKey = 'sourceId' | 'textRules' | 'text';
+/** A line break, two spaces and the key: the start of a top-level member (see below). */
+const MARKERS: Readonly<Record<MemberKey, Buffer>> = {
+  sourceId: Buffer.from('\n  "sourceId": ', 'utf8'),
+  textRules: Buffer.from('\n  "textRules": ', 'utf8'),
+  text: Buffer.from('\n  "text": ', 'utf8'),
+};
+
 /**
  * The article text of a snapshot file, taken from its bytes without decoding the rest: search reads many
  * articles' texts while the user types, and a snapshot's sanitized HTML is as large as its text again or larger
@@ -18,8 +29,7 @@ import { sourceLimits } from '../../core/sources/model';
  */
 export function snapshotTextOf(bytes: Uint8Array, sourceId: string): string | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const head = Buffer.from(`{\n  "format": ${JSON.stringify(SNAPSHOT_FORMAT)},\n  "schemaVersion": 1,\n`, 'utf8');
-  if (buffer.length < head.length || !buffer.subarray(0, head.length).equals(head)) return null;
+  if (buffer.length < HEAD.length || !buffer.subarray(0, HEAD.length).equals(HEAD)) return null;
   if (stringMember(buffer, 'sourceId') !== sourceId) return null;
   if (!hasMember(buffer, 'textRules', `${TEXT_RULES_VERSION},`)) return null;
   const textAt = memberValueAt(buffer, 'text');
@@ -40,20 +50,20 @@ export function snapshotTextOf(bytes: Uint8Array, sourceId: string): string | nu
 }
 
 /** Where the value of the top-level member `key` begins, or -1 when it is missing or appears twice. */
-function memberValueAt(buffer: Buffer, key: string): number {
-  const marker = Buffer.from(`\n  ${JSON.stringify(key)}: `, 'utf8');
+function memberValueAt(buffer: Buffer, key: MemberKey): number {
+  const marker = MARKERS[key];
   const at = buffer.indexOf(marker);
   if (at < 0 || buffer.indexOf(marker, at + 1) >= 0) return -1;
   return at + marker.length;
 }
 
-function hasMember(buffer: Buffer, key: string, value: string): boolean {
+function hasMember(buffer: Buffer, key: MemberKey, value: string): boolean {
   const at = memberValueAt(buffer, key);
   return at >= 0 && buffer.subarray(at, at + value.length).toString('latin1') === value;
 }
 
 /** A short top-level string member (an id), or null. */
-function stringMember(buffer: Buffer, key: string): string | null {
+function stringMember(buffer: Buffer, key: MemberKey): string | null {
   const at = memberValueAt(buffer, key);
   const end = at < 0 ? -1 : stringEnd(buffer, at);
   if (end < 0 || end - at > 1_000) return null;
