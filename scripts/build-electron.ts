@@ -21,7 +21,12 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, ...searchWorkerBuild, outfile: 'dist/electron/searchWorker.cjs' }),
+  build({
+    ...common,
+    ...searchWorkerBuild,
+    external: [...common.external, ...searchWorkerBuild.external],
+    outfile: 'dist/electron/searchWorker.cjs',
+  }),
   build({ ...mainBuild, sourcemap: true, outfile: 'dist/electron/main.cjs' }),
   copyPrintFonts(join(import.meta.dirname, '..', 'node_modules', '@fontsource'), 'dist/electron/fonts'),
   build({

@@ -7,7 +7,8 @@ export const mainBuild = {
   format: 'cjs' as const,
   platform: 'node' as const,
   target: 'node22',
-  external: ['electron', 'jsdom'],
+  // The search index (SQLite) runs on the main thread only for command-line tools; it ships as a package too.
+  external: ['electron', 'jsdom', '@photostructure/sqlite'],
   entryPoints: ['electron/main/index.ts'],
   // Lazy `import('jsdom')` becomes a lazy require(): CommonJS resolution, which works inside app.asar.
   supported: { 'dynamic-import': false },

@@ -51,9 +51,6 @@ export interface ContainerDeps {
   readonly searchWorker?: string | null;
   /** Where the search index is kept between runs (outside the book folder); null to rebuild it at each start. */
   readonly searchCacheDir?: string | null;
-  readonly searchSaveDelayMs?: number;
-  /** Books of at least this many documents get search's warm-up searches (tests lower it). */
-  readonly searchWarmUpFrom?: number;
   /** More search providers besides the built-in ones. */
   readonly searchProviders?: readonly SearchProvider[];
   /** PDF engine, desktop dialogs, fonts and snapshot policy (issue 6); without it PDFs and dialogs are unavailable. */
@@ -153,7 +150,7 @@ export function createServices(deps: ContainerDeps): Services {
       ...(deps.searchProviders ?? []),
     ],
     host: () => (searchWorker ? new WorkerIndexHost(searchWorker) : new InProcessIndexHost()),
-    cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir, deps.durable ?? defaultDurableOptions) : null,
+    cache: deps.searchCacheDir ? new IndexCache(deps.fs, deps.searchCacheDir, deps.dataDir) : null,
     available: () => {
       try {
         book.state();
@@ -162,8 +159,6 @@ export function createServices(deps: ContainerDeps): Services {
         return false;
       }
     },
-    ...(deps.searchSaveDelayMs === undefined ? {} : { saveDelayMs: deps.searchSaveDelayMs }),
-    ...(deps.searchWarmUpFrom === undefined ? {} : { warmUpFrom: deps.searchWarmUpFrom }),
   });
   const exports = createExportServices(deps, {
     folder,

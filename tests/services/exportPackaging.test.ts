@@ -14,7 +14,7 @@ import { repoRoot, tempDir } from '../harness/paths';
  * main.cjs in the layout PrintFonts reads.
  */
 describe('printing in the packaged app', () => {
-  test('the main bundle needs only electron, jsdom and Node built-ins; jsdom is the one runtime dependency, pinned', async () => {
+  test('the main bundle needs only electron, jsdom, SQLite and Node built-ins; jsdom and SQLite are the runtime dependencies, pinned', async () => {
     // The app's own main-process build options, written to memory.
     const result = await build({
       ...mainBuild,
@@ -28,15 +28,17 @@ describe('printing in the packaged app', () => {
     const packages = required.filter(
       (m) => !m.startsWith('node:') && !['module', 'fs', 'path', 'os', 'url', 'crypto', 'util', 'stream', 'events'].includes(m),
     );
-    expect(packages.sort()).toEqual(['electron', 'jsdom']);
+    expect(packages.sort()).toEqual(['@photostructure/sqlite', 'electron', 'jsdom']);
     // DOMPurify, marked, pdf-lib and fflate are bundled into main.cjs, and so is Readability (importing sources).
     expect(code).toContain('DOMPurify');
     expect(code).toContain('isProbablyReaderable');
     // jsdom is required only where printing or an import first needs it, never when the bundle loads.
     expect(code).not.toMatch(/^(?:var|const|let) [\w$]+ = (?:__toESM\()?require\("jsdom"\)/m);
+    // SQLite (the search index, which the app runs in its worker thread) only when a command-line tool searches.
+    expect(code).not.toMatch(/^(?:var|const|let) [\w$]+ = (?:__toESM\()?require\("@photostructure\/sqlite"\)/m);
     const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(Object.keys(pkg.dependencies)).toEqual(['jsdom']);
-    expect(pkg.dependencies['jsdom']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@photostructure/sqlite', 'jsdom']);
+    for (const version of Object.values(pkg.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   test('the build copies exactly the fonts the printer reads, with their licences, and they typeset Chinese', async () => {

@@ -1,9 +1,10 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { AreaSummary } from '../../electron/core/contract/views';
 import type { SearchResponse } from '../../electron/core/search/schemas';
 import { sampleBook } from '../../electron/core/sample/sampleBook';
+import { expectFound } from './searchSupport';
 import { boot, freshDir, listFiles, type Booted } from './support';
 
 /**
@@ -20,14 +21,10 @@ function keys(response: SearchResponse): string[] {
   return response.groups.flatMap((g) => g.hits.map((h) => h.key)).sort();
 }
 
-async function started(options: { cache?: string; warmUpFrom?: number } = {}): Promise<{ b: Booted; dir: string; cache: string }> {
+async function started(options: { cache?: string } = {}): Promise<{ b: Booted; dir: string; cache: string }> {
   const dir = await freshDir('briefing-search-');
   const cache = options.cache ?? (await freshDir('briefing-search-cache-'));
-  const b = await boot(dir, {
-    searchCacheDir: cache,
-    searchSaveDelayMs: 60_000,
-    ...(options.warmUpFrom === undefined ? {} : { searchWarmUpFrom: options.warmUpFrom }),
-  });
+  const b = await boot(dir, { searchCacheDir: cache });
   await b.services.search.whenReady();
   return { b, dir, cache };
 }
@@ -127,19 +124,6 @@ describe('search over the sample book', () => {
     await b.services.shutdown();
   });
 
-  test('once the index of a large book is complete it runs warm-up searches of its own, made of the book’s words', async () => {
-    // A small book has none: even its first search is quick.
-    const { b } = await started();
-    await b.services.search.whenReady();
-    expect(b.services.search.startupReport().warmUpQueries).toBe(0);
-    await b.services.shutdown();
-    // The sample book counted as large: its notes and sources in English and Chinese give every shape of query.
-    const large = await started({ warmUpFrom: 10 });
-    await large.b.services.search.whenReady();
-    expect(large.b.services.search.startupReport().warmUpQueries).toBeGreaterThanOrEqual(12);
-    await large.b.services.shutdown();
-  });
-
   test('after a restart the index comes from the cache; only what changed meanwhile is indexed again', async () => {
     const { b, dir, cache } = await started();
     // 8 areas, 8 notes, and the sample's stances, assessments and rounds.
@@ -147,13 +131,10 @@ describe('search over the sample book', () => {
     expect(total).toBeGreaterThan(16);
     expect(b.services.search.startupReport()).toMatchObject({ fromCache: 0, indexed: total });
     await b.services.shutdown();
-    // The cache is outside the book folder: the book folder holds only the book.
-    const folders = (await readdir(cache)).filter((f) => f.startsWith('search-index-'));
-    expect(folders).toHaveLength(1);
-    // One file per shard: the head (areas, titles) and the body shards the notes hash to.
-    const shards = await readdir(join(cache, folders[0] ?? ''));
-    expect(shards).toContain('shard-00.json');
-    expect(shards.length).toBeGreaterThan(2);
+    // The cache is outside the book folder: the book folder holds only the book. It is one SQLite database, closed.
+    const files = (await readdir(cache)).filter((f) => f.startsWith('search-index-'));
+    expect(files).toEqual([basename(b.services.search.cacheFile() ?? '')]);
+    expect((await readFile(join(cache, files[0] ?? ''))).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect((await listFiles(dir)).some((f) => f.includes('search'))).toBe(false);
 
     // Edited on disk while the app was closed (a restored backup, a hand edit).
@@ -175,31 +156,61 @@ describe('search over the sample book', () => {
     await again.services.shutdown();
   });
 
+  test('after a restart, areas, notes, sources and annotations are answered from the kept index: nothing is indexed again', async () => {
+    const { b, dir, cache } = await started();
+    const first = b.services.search.startupReport();
+    // The first start wrote every document: the sample's areas, notes, sources, annotations, positions, meetings…
+    expect(first.written).toBe(first.indexed);
+    await b.services.shutdown();
+
+    const again = await boot(dir, { searchCacheDir: cache });
+    await again.services.search.whenReady();
+    expect(again.services.search.startupReport()).toMatchObject({
+      fromCache: first.indexed,
+      indexed: 0,
+      removed: 0,
+      written: 0,
+      cacheError: null,
+    });
+    await expectFound(again, [
+      ['kind:area tariffs deadline', ['area:tariffs-deadline']],
+      ['"technology transfer and intellectual property"', ['note:forced-technology-transfer']],
+      ['kind:source "hardest part of any deal"', ['source:src-wire-round-ends']],
+      ['kind:annotation "standing line"', ['annotation:src-wire-third-day/ann-deny-forced']],
+    ]);
+    // Answering only read the index: the index itself counts no document written since it was opened.
+    expect(await again.services.search.indexWrites()).toBe(0);
+    await again.services.shutdown();
+  });
+
   test('a damaged cache is ignored and rebuilt; search still answers', async () => {
     const { b, dir, cache } = await started();
     const total = b.services.search.startupReport().indexed;
     await b.services.shutdown();
-    const folder = b.services.search.cacheFolder() ?? '';
-    const head = join(folder, 'shard-00.json');
-    const areasInHead = (JSON.parse(await readFile(head, 'utf8')) as { stamps: [string, string][] }).stamps.filter(([k]) =>
-      k.startsWith('area:'),
-    );
-    expect(areasInHead).toHaveLength(8);
-    await writeFile(head, '{"version":2,"stamps":[["note:x"');
+    const file = b.services.search.cacheFile() ?? '';
+    const bytes = await readFile(file);
+    // Not a database any more: refused when opened, and every document is indexed again.
+    await writeFile(file, Buffer.concat([Buffer.alloc(100, 0x2a), bytes.subarray(100)]));
     const again = await boot(dir, { searchCacheDir: cache });
     await again.services.search.whenReady();
     const report = again.services.search.startupReport();
-    expect(report.cacheError).toMatch(/shard 0: .*(JSON|Unexpected|Unterminated)/);
-    // The head's documents (areas, positions, rounds, annotations, meetings…) are indexed again, and the
-    // notes and sources, whose title stand-ins were in the damaged head; their bodies were in their own shards.
-    expect(report).toMatchObject({ fromCache: 8 + 4, indexed: total });
+    expect(report.cacheError).toMatch(/not a database|not a search index/);
+    expect(report).toMatchObject({ fromCache: 0, indexed: total, written: total });
     expect(keys(await find(again, '"technology transfer and intellectual property"'))).toEqual(['note:forced-technology-transfer']);
     expect(keys(await find(again, 'kind:area tariffs'))).not.toEqual([]);
     await again.services.shutdown();
-    // Written again at shutdown, with the areas and a title stand-in for each note.
-    const rewritten = JSON.parse(await readFile(head, 'utf8')) as { stamps: [string, string][] };
-    expect(rewritten.stamps.filter(([k]) => k.startsWith('area:'))).toHaveLength(8);
-    expect(rewritten.stamps.filter(([k]) => k.startsWith('~note:'))).toHaveLength(8);
+
+    // Cut in half: found damaged when opened or by the first search that reads the missing half. Either way it is
+    // started again and the book indexed again, and the next searches answer in full.
+    const whole = await readFile(file);
+    await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    const cut = await boot(dir, { searchCacheDir: cache });
+    await cut.services.search.whenReady();
+    for (const query of ['tariffs', 'technology', '结构性问题']) await find(cut, query);
+    expect(keys(await find(cut, '"technology transfer and intellectual property"'))).toEqual(['note:forced-technology-transfer']);
+    expect(keys(await find(cut, 'kind:area tariffs'))).not.toEqual([]);
+    expect((await find(cut, 'tariffs')).status.state).toBe('ready');
+    await cut.services.shutdown();
   });
 
   test('an empty query or one of only excluded words answers nothing, quickly', async () => {

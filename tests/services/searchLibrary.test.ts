@@ -129,12 +129,12 @@ describe('search over sources and annotations', () => {
   test('after a restart sources and annotations come from the cache, and a delete still takes them out', async () => {
     const dir = await freshDir('briefing-search-sources-restart-');
     const cache = await freshDir('briefing-search-sources-cache-');
-    const first = await boot(dir, { searchCacheDir: cache, searchSaveDelayMs: 0 });
+    const first = await boot(dir, { searchCacheDir: cache });
     await first.services.search.whenReady();
     expect(keys(await find(first, 'kind:source "hardest part of any deal"'))).toEqual(['source:src-wire-round-ends']);
     await first.services.shutdown();
 
-    const second = await boot(dir, { searchCacheDir: cache, searchSaveDelayMs: 0 });
+    const second = await boot(dir, { searchCacheDir: cache });
     await second.services.search.whenReady();
     const report = second.services.search.startupReport();
     expect(report.indexed).toBe(0);

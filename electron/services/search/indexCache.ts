@@ -1,51 +1,50 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { SHARD_LAYOUT } from '../../core/search/shards';
 import type { FsPort } from '../fs/fsPort';
 import { errorCode } from '../fs/fsPort';
-import { writeFileDurably, type DurableWriteOptions } from '../store/durableWrite';
 
 /**
- * The persisted search index: a cache, not data. It lives outside the book's folder (in the app's
- * own folder), keyed by the book folder's path, so backups and copies of a book never carry it and
- * the book folder holds only what the user wrote. It is one file per shard of the index (see
- * core/search/shards.ts), so a save rewrites only the shards that changed. A missing, damaged or
- * outdated file costs only the re-indexing of its shard; it never stops the book from opening.
+ * Where the search index of a book is kept: a cache, not data. It lives outside the book's folder (in the app's
+ * own folder), keyed by the book folder's path, so backups and copies of a book never carry it and the book folder
+ * holds only what the user wrote. It is one SQLite database (with SQLite's own -wal and -shm files beside it while
+ * it is open); a missing, damaged or outdated one costs a rebuild, never the book.
  */
 export class IndexCache {
-  /** The folder of this book's shards (its name carries the shard layout: another layout is not read). */
-  readonly folder: string;
-  /** The single-file cache of earlier versions, removed once the shards are written. */
-  private readonly legacy: string;
+  /** The index's database file. */
+  readonly file: string;
+  /** What earlier versions kept (one JSON file, then a folder of JSON shards): removed once the database is used. */
+  private readonly legacy: readonly string[];
 
   constructor(
     private readonly fs: FsPort,
     readonly dir: string,
     dataDir: string,
-    private readonly durable: DurableWriteOptions,
   ) {
     const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 24);
-    this.folder = join(dir, `search-index-${hash}-${SHARD_LAYOUT}`);
-    this.legacy = join(dir, `search-index-${hash}.json`);
+    this.file = join(dir, `search-index-${hash}.sqlite`);
+    this.legacy = [join(dir, `search-index-${hash}.json`), join(dir, `search-index-${hash}-v2-13`)];
   }
 
-  /** Where shard `shard` is kept. */
-  file(shard: number): string {
-    return join(this.folder, `shard-${String(shard).padStart(2, '0')}.json`);
-  }
-
-  async read(shard: number): Promise<Uint8Array | null> {
+  /** Makes the folder, and removes an index of an earlier format (up to 160 MB on a large book). Never throws. */
+  async prepare(): Promise<void> {
     try {
-      return await this.fs.readFile(this.file(shard));
+      await this.fs.mkdir(this.dir);
     } catch (error) {
-      if (errorCode(error) !== 'ENOENT') console.warn(`[briefing] search cache unreadable, re-indexing its shard: ${String(error)}`);
-      return null;
+      console.warn(`[briefing] search cache folder ${this.dir} could not be made: ${String(error)}`);
     }
+    for (const path of this.legacy) await this.removeOld(path);
   }
 
-  async write(shard: number, bytes: Uint8Array): Promise<void> {
-    await this.fs.mkdir(this.folder);
-    await writeFileDurably(this.fs, this.file(shard), bytes, this.durable);
-    await this.fs.unlink(this.legacy).catch(() => undefined);
+  private async removeOld(path: string): Promise<void> {
+    try {
+      const stat = await this.fs.stat(path);
+      if (!stat) return;
+      if (stat.isDirectory) {
+        for (const name of await this.fs.readdir(path)) await this.fs.unlink(join(path, name));
+        await this.fs.rmdir(path);
+      } else await this.fs.unlink(path);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') console.warn(`[briefing] an old search cache could not be removed (${path}): ${String(error)}`);
+    }
   }
 }

@@ -1,10 +1,12 @@
 import type { Candidates, IndexQuery, SearchDocument } from '../../core/search/engine';
-import { ShardedIndex, type ShardLoad } from '../../core/search/shards';
+import type { IndexCore } from './indexCore';
+/** How an error starts when the index's file was found damaged and was replaced by an empty index: index it all again. */
+export const INDEX_DAMAGED = 'The search index was damaged';
 
-/** One shard of the index as persisted: its number and its UTF-8 JSON. */
-export interface ShardBytes {
-  readonly shard: number;
-  readonly bytes: Uint8Array;
+/** What opening the index found: every document it holds with its stamp, and why a file was not used, if it was not. */
+export interface IndexOpened {
+  readonly entries: readonly (readonly [string, string])[];
+  readonly error: string | null;
 }
 
 /**
@@ -13,69 +15,47 @@ export interface ShardBytes {
  * for command-line tools. Both take and give plain data.
  */
 export interface IndexHost {
-  /** Loads one shard from its persisted form (UTF-8 JSON), or empty when null or unusable. The bytes may be taken over. */
-  loadShard(shard: number, serialized: Uint8Array | null): Promise<ShardLoad>;
-  /** Every shard has been loaded or has none persisted: shards still missing start empty. */
-  loadedAll(): Promise<void>;
+  /** Opens the index kept in the file at `path` (made if missing, replaced if unusable), or one in memory for null. */
+  open(path: string | null): Promise<IndexOpened>;
   upsert(docs: readonly SearchDocument[]): Promise<void>;
   remove(keys: readonly string[]): Promise<void>;
   candidates(query: IndexQuery, limit: number): Promise<Candidates>;
-  /** The shards changed since they were last serialized (every shard when `all`), for the cache. */
-  serialize(all: boolean): Promise<ShardBytes[]>;
+  /** Merges the index and gives freed space back (after a first build). */
+  compact(): Promise<void>;
+  /** Documents written to the index since it was opened. */
+  written(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** The index operations, on whatever thread calls them (the worker uses this too). */
-export class IndexCore {
-  private readonly index = new ShardedIndex();
-
-  loadShard(shard: number, serialized: Uint8Array | null): ShardLoad {
-    return this.index.load(shard, serialized ? new TextDecoder().decode(serialized) : null);
-  }
-
-  loadedAll(): void {
-    this.index.loadedAll();
-  }
-
-  upsert(docs: readonly SearchDocument[]): void {
-    this.index.upsert(docs);
-  }
-
-  remove(keys: readonly string[]): void {
-    this.index.remove(keys);
-  }
-
-  candidates(query: IndexQuery, limit: number): Candidates {
-    return this.index.candidates(query, limit);
-  }
-
-  serialize(all: boolean): ShardBytes[] {
-    const encoder = new TextEncoder();
-    return this.index.serializeDirty(all).map(({ shard, json }) => ({ shard, bytes: encoder.encode(json) }));
-  }
-}
-
+/**
+ * The index on the calling thread, for command-line tools. SQLite is loaded on first use, so the main process of
+ * the app, whose index lives in the worker, never loads it.
+ */
 export class InProcessIndexHost implements IndexHost {
-  private readonly core = new IndexCore();
-  async loadShard(shard: number, serialized: Uint8Array | null) {
-    return this.core.loadShard(shard, serialized);
+  private loaded: Promise<IndexCore> | null = null;
+  private core(): Promise<IndexCore> {
+    this.loaded ??= import('./indexCore').then(({ IndexCore }) => new IndexCore());
+    return this.loaded;
   }
-  async loadedAll() {
-    this.core.loadedAll();
+  async open(path: string | null) {
+    return (await this.core()).open(path);
   }
   async upsert(docs: readonly SearchDocument[]) {
-    this.core.upsert(docs);
+    (await this.core()).upsert(docs);
   }
   async remove(keys: readonly string[]) {
-    this.core.remove(keys);
+    (await this.core()).remove(keys);
   }
   async candidates(query: IndexQuery, limit: number) {
-    return this.core.candidates(query, limit);
+    return (await this.core()).candidates(query, limit);
   }
-  async serialize(all: boolean) {
-    return this.core.serialize(all);
+  async compact() {
+    (await this.core()).compact();
+  }
+  async written() {
+    return this.loaded ? (await this.loaded).written() : 0;
   }
   async close() {
-    // Nothing to stop.
+    if (this.loaded) (await this.loaded).close();
   }
 }

@@ -1,39 +1,30 @@
 import { performance } from 'node:perf_hooks';
 import { answerQuery, resolveFilters, type ResolvedFilters, type Vocabulary } from '../../core/search/answer';
-import { indexQueryOf, type SearchDocument } from '../../core/search/engine';
+import { indexQueryOf, type Candidates, type SearchDocument } from '../../core/search/engine';
 import type { SearchKind } from '../../core/search/kinds';
-import { SHARD_COUNT, shardOfKey } from '../../core/search/shards';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/query';
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../core/search/schemas';
-import { warmUpQueries } from '../../core/search/warmUp';
 import type { IndexCache } from './indexCache';
-import type { IndexHost } from './indexHost';
+import { INDEX_DAMAGED, type IndexHost, type IndexOpened } from './indexHost';
 import type { SearchProvider } from './provider';
 
 export interface SearchServiceDeps {
   readonly providers: readonly SearchProvider[];
   /** Starts the index (a worker thread in the app). */
   readonly host: () => IndexHost;
-  /** Where the index is persisted between runs; null to rebuild at every start. */
+  /** Where the index is kept between runs; null to keep it in memory and rebuild it at every start. */
   readonly cache: IndexCache | null;
   /** False when the book could not be opened: nothing is indexed, and the cache is left alone. */
   readonly available: () => boolean;
-  /**
-   * Quiet time after the last change before the index is written to the cache. Writing a very large
-   * index keeps the worker busy for a second or two, so it waits for a pause in the work.
-   */
-  readonly saveDelayMs?: number;
   /** Quiet time after the last change before it is indexed (INDEX_DELAY_MS unless a test says otherwise). */
   readonly indexDelayMs?: number;
-  /** Books with at least this many documents get the warm-up searches (WARM_UP_FROM unless a test says otherwise). */
-  readonly warmUpFrom?: number;
 }
 
 /**
  * Text per batch sent to the index, so that queries get answered between batches while a large book is indexed,
  * and so that handing a batch to the worker (a copy, on the main thread) never holds up a save for long.
  */
-const BATCH_CHARS = 400_000;
+const BATCH_CHARS = 2_000_000;
 const BATCH_DOCS = 200;
 /** Changes are indexed after this long without another one, and never later than INDEX_WAIT_MAX_MS after the first. */
 const INDEX_DELAY_MS = 300;
@@ -42,23 +33,21 @@ const INDEX_WAIT_MAX_MS = 2_000;
 const PER_KIND = 5;
 const PER_KIND_ONE = 50;
 /** Candidates asked of the index, at most, per kind. */
-const CANDIDATES = 300;
+const CANDIDATES = 60;
 /**
- * Candidates whose text is checked (phrases, Chinese runs of three or more), at most, per query:
- * each check reads a document and scans it, so this bounds a query's time on the largest book.
+ * Candidates whose text is checked (phrases, Chinese runs of three or more), at most, per query. The index
+ * matches phrases and runs by their terms' positions, so nearly every candidate passes; the check confirms
+ * what the terms cannot tell (a word cut at its 40th letter), and finds where to highlight.
  */
 const CHECK_BUDGET = 30;
-/**
- * The warm-up searches are run for books of this many documents or more. On a smaller book even a search whose
- * code is not compiled yet takes a few milliseconds, and the app (and the many books the tests open) need not wait.
- */
-const WARM_UP_FROM = 1_000;
+/** A start that indexed at least this many documents (a first build) merges the index afterwards. */
+const COMPACT_FROM = 1_000;
 
 /**
  * Full-text search over every provider's documents. The index lives in a worker thread; this service
- * feeds it (everything at start, then each change as the store commits it), persists it after a quiet
- * moment, and answers queries: parse, resolve filters, ask the index for candidates, check phrases and
- * Chinese runs on the text, build snippets. See docs/decisions/0003-search-index.md.
+ * feeds it (everything at start, then each change as the store commits it) and answers queries: parse,
+ * resolve filters, ask the index for candidates, check phrases and Chinese runs on the text, build snippets.
+ * See docs/decisions/0003-search-index.md.
  */
 export class SearchService {
   private host: IndexHost | null = null;
@@ -72,13 +61,11 @@ export class SearchService {
   private firstReady: Promise<void> = Promise.resolve();
   private markFirstReady: () => void = () => undefined;
   private unsubscribe: (() => void)[] = [];
-  private dirty = false;
-  private saveFailed = false;
-  private saving: Promise<void> = Promise.resolve();
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private stopping = false;
+  /** The index was found damaged after it was opened: everything is being indexed again. */
+  private rebuilding = false;
   private readonly byKind = new Map<SearchKind, SearchProvider[]>();
-  private startup = { fromCache: 0, indexed: 0, removed: 0, cacheError: null as string | null, firstMs: 0, ms: 0, warmUpQueries: 0 };
+  private startup = { fromCache: 0, indexed: 0, removed: 0, written: 0, cacheError: null as string | null, firstMs: 0, ms: 0 };
 
   constructor(private readonly deps: SearchServiceDeps) {
     for (const provider of deps.providers)
@@ -114,7 +101,7 @@ export class SearchService {
     this.status = { ...this.status, state: 'failed', message: `Search is not available: ${detail}. Restart Briefing Book to try again.` };
   }
 
-  /** Resolves once the head shard is in: issue areas, positions, rounds and the title of everything answer. */
+  /** Resolves once the index kept from the last run is open and answering (before it is checked against the book). */
   whenFirstReady(): Promise<void> {
     return this.firstReady;
   }
@@ -131,17 +118,23 @@ export class SearchService {
   }
 
   /**
-   * How the last start went: documents taken from the cache, indexed again, dropped; how long until the
-   * head shard answered (areas and every title: `firstMs`) and until every document was in (`ms`); how many
-   * warm-up searches ran after that (`warmUpQueries`).
+   * How the last start went: documents found in the index, indexed again, dropped; documents written to the index
+   * (none when everything was in place: a restart is not a rebuild); how long until the kept index answered
+   * (`firstMs`) and until it held every document of the book (`ms`).
    */
   startupReport(): Readonly<typeof this.startup> {
     return { ...this.startup };
   }
 
-  /** The cache's folder of shards, if the index is persisted. */
-  cacheFolder(): string | null {
-    return this.deps.cache?.folder ?? null;
+  /** Documents written to the index since this run opened it: counted by the index itself. */
+  async indexWrites(): Promise<number> {
+    await this.prepared;
+    return this.host ? this.host.written() : 0;
+  }
+
+  /** The index's database file, if it is kept between runs. */
+  cacheFile(): string | null {
+    return this.deps.cache?.file ?? null;
   }
 
   currentStatus(): SearchStatus {
@@ -155,51 +148,35 @@ export class SearchService {
   }
 
   /**
-   * Loads the persisted index shard by shard (the head first: areas and the titles of everything answer
-   * as soon as it is in; then the bodies, with queries answered between shards and the status saying how
-   * far it got), then brings it up to date with the book: only what changed is indexed again.
+   * Opens the index kept from the last run (it answers from then on), then brings it up to date with the book:
+   * only what changed while the app was closed (a restored backup, a hand edit) is indexed again, and what is gone
+   * is dropped. A first start indexes everything, with queries answered between batches and the status saying how
+   * far it got.
    */
   private async prepare(): Promise<void> {
     const host = this.host;
     if (!host) return;
     const started = performance.now();
+    const { cache } = this.deps;
+    if (cache) await cache.prepare();
+    const opened = await this.open(host, cache?.file ?? null);
+    if (opened.error) console.warn(`[briefing] search index not used (${opened.error}); re-indexing.`);
+    const known = new Map(opened.entries);
+    this.startup.firstMs = performance.now() - started;
+    this.status = known.size > 0 ? { state: 'ready', indexed: known.size, total: known.size, message: null } : this.status;
+    this.markFirstReady();
+
     const current = await this.stampsNow();
-    const perShard = new Array<number>(SHARD_COUNT).fill(0);
-    for (const key of current.keys()) perShard[shardOfKey(key)] = (perShard[shardOfKey(key)] ?? 0) + 1;
-    const known = new Map<string, string>();
-    let stubbed = new Set<string>();
-    const errors: string[] = [];
-    let anyPersisted = false;
-    this.status = { state: 'indexing', indexed: 0, total: current.size, message: null };
-    for (let shard = 0; shard < SHARD_COUNT && !this.stopping; shard += 1) {
-      const serialized = this.deps.cache ? await this.deps.cache.read(shard) : null;
-      anyPersisted ||= serialized !== null;
-      const loaded = await host.loadShard(shard, serialized);
-      if (loaded.error) errors.push(`shard ${shard}: ${loaded.error}`);
-      for (const [key, stamp] of loaded.entries) known.set(key, stamp);
-      if (shard === 0) stubbed = new Set(loaded.stubbed);
-      this.status = { ...this.status, indexed: this.status.indexed + (perShard[shard] ?? 0) };
-      if (shard === 0) {
-        this.startup.firstMs = performance.now() - started;
-        this.markFirstReady();
-      }
-    }
-    await host.loadedAll();
-    if (errors.length > 0) console.warn(`[briefing] search cache partly not used (${errors.join('; ')}); re-indexing.`);
     const stale = [...known.keys()].filter((key) => !current.has(key));
-    // Also a long document whose title stand-in is missing from the head (the head's file was lost).
-    const todo = [...current]
-      .filter(([key, stamp]) => known.get(key) !== stamp || (shardOfKey(key) !== 0 && !stubbed.has(key)))
-      .map(([key]) => key);
+    const todo = [...current].filter(([key, stamp]) => known.get(key) !== stamp).map(([key]) => key);
     if (stale.length > 0) await host.remove(stale);
     this.startup = {
       ...this.startup,
       fromCache: known.size - stale.length,
       indexed: todo.length,
       removed: stale.length,
-      cacheError: errors.length > 0 ? errors.join('; ') : null,
+      cacheError: opened.error,
     };
-    this.dirty = stale.length > 0 || todo.length > 0 || (anyPersisted && errors.length > 0);
     this.status = {
       state: todo.length > 0 ? 'indexing' : 'ready',
       indexed: current.size - todo.length,
@@ -210,45 +187,41 @@ export class SearchService {
       this.status = { ...this.status, indexed: this.status.indexed + n };
     });
     if (this.stopping) return;
+    if (todo.length >= COMPACT_FROM) await host.compact();
+    this.startup.written = await host.written();
     this.startup.ms = performance.now() - started;
     this.status = { state: 'ready', indexed: this.status.total, total: this.status.total, message: null };
-    if (this.dirty) this.scheduleSave();
-    if (current.size >= (this.deps.warmUpFrom ?? WARM_UP_FROM)) await this.warmUp([...current.keys()]);
+  }
+
+  /** Opens the index; one found damaged while its entries were read has been started again empty, and is opened so. */
+  private async open(host: IndexHost, path: string | null): Promise<IndexOpened> {
+    try {
+      return await host.open(path);
+    } catch (error) {
+      if (!isDamaged(error)) throw error;
+      return { ...(await host.open(path)), error: messageOf(error) };
+    }
   }
 
   /**
-   * A few searches of the service's own once the index is complete, with words from the book's own documents, so
-   * that the code answering a search, here and in the index thread, is compiled before the user's first one (on
-   * the benchmark's large book the first ten searches after a start took 15–30 ms, the ones after them 5–10).
-   * A search the user makes meanwhile is answered between them. Best effort: a failure here is not reported.
+   * The index's file turned out damaged after it was opened (it is only checked in part then: a full check takes
+   * seconds on a large book). It has been started again empty; everything is indexed again, the status says so,
+   * and searches answer from what is in so far.
    */
-  private async warmUp(keys: readonly string[]): Promise<void> {
-    const spread = (list: readonly string[], count: number) =>
-      Array.from({ length: Math.min(count, list.length) }, (_, i) => list[Math.floor((i * list.length) / count)] ?? '');
-    const picked = [
-      ...spread(
-        keys.filter((k) => shardOfKey(k) !== 0),
-        4,
-      ),
-      ...spread(
-        keys.filter((k) => shardOfKey(k) === 0),
-        2,
-      ),
-    ];
-    this.startup.warmUpQueries = 0;
-    try {
-      const docs = await this.load(picked);
-      for (const query of warmUpQueries([...docs.values()])) {
-        if (this.stopping || !this.host) return;
-        // As a user's search is answered, less the wait for pending changes: those wait for the start-up to end.
-        const parsed = parseQuery(query);
-        const resolved = resolveFilters(parsed, this.vocabulary());
-        if (!isEmptyQuery(parsed) && !resolved.impossible) await this.answer(parsed, resolved, undefined);
-        this.startup.warmUpQueries += 1;
-      }
-    } catch {
-      // Only a warm-up: the user's own searches report their errors.
-    }
+  private reindexAll(error: unknown): void {
+    console.warn(`[briefing] search: ${messageOf(error)} Indexing the book again.`);
+    if (this.rebuilding || this.stopping) return;
+    this.rebuilding = true;
+    this.status = { state: 'indexing', indexed: 0, total: this.status.total, message: null };
+    // In order with every other change, so that idle() and the next search wait for it.
+    this.work = this.work
+      .then(() => this.stampsNow())
+      .then((current) => {
+        this.status = { ...this.status, total: current.size };
+        for (const key of current.keys()) this.queued.add(key);
+        this.drain();
+      })
+      .catch((e: unknown) => this.fail(e));
   }
 
   /** Loads documents in batches of bounded size and hands them to the index; keys no provider has are removed. */
@@ -257,6 +230,12 @@ export class SearchService {
     if (!host) return;
     const { groups, orphans } = this.route(keys);
     if (orphans.length > 0) await host.remove(orphans);
+    // The next batch is read while the index thread writes the last one.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (batch: SearchDocument[]) => {
+      await writing;
+      writing = host.upsert(batch);
+    };
     for (const [kind, list] of groups) {
       for (let i = 0; i < list.length && !this.stopping;) {
         const slice = list.slice(i, i + BATCH_DOCS);
@@ -268,17 +247,21 @@ export class SearchService {
           batch.push(doc);
           chars += (doc.fields.text?.length ?? 0) + (doc.fields.title?.length ?? 0);
           if (chars >= BATCH_CHARS) {
-            await host.upsert(batch.splice(0));
+            await write(batch.splice(0));
             chars = 0;
           }
         }
-        if (batch.length > 0) await host.upsert(batch);
+        if (batch.length > 0) await write(batch);
         const gone = slice.filter((k) => !found.has(k));
-        if (gone.length > 0) await host.remove(gone);
+        if (gone.length > 0) {
+          await writing;
+          await host.remove(gone);
+        }
         progress(slice.length);
         i += slice.length;
       }
     }
+    await writing;
   }
 
   private changed(keys: readonly string[]): void {
@@ -310,15 +293,24 @@ export class SearchService {
         while (this.queued.size > 0 && this.host) {
           const keys = [...this.queued];
           this.queued.clear();
-          await this.indexKeys(keys);
-          this.dirty = true;
+          await this.indexKeys(keys, (n) => {
+            if (this.rebuilding) this.status = { ...this.status, indexed: Math.min(this.status.total, this.status.indexed + n) };
+          });
+        }
+        if (this.rebuilding && this.queued.size === 0) {
+          this.rebuilding = false;
+          this.status = { state: 'ready', indexed: this.status.total, total: this.status.total, message: null };
         }
       })
-      .catch((error: unknown) => console.error('[briefing] search update:', error))
+      .catch((error: unknown) => {
+        if (isDamaged(error)) {
+          this.rebuilding = false;
+          this.reindexAll(error);
+        } else console.error('[briefing] search update:', error);
+      })
       .finally(() => {
         this.draining = false;
         if (this.queued.size > 0) this.changed([]);
-        else if (this.dirty && !this.stopping) this.scheduleSave();
       });
   }
 
@@ -329,34 +321,6 @@ export class SearchService {
     while (seen !== this.work) {
       seen = this.work;
       await seen;
-    }
-  }
-
-  private scheduleSave(): void {
-    if (!this.deps.cache) return;
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      this.saving = this.saving.then(() => this.save());
-    }, this.deps.saveDelayMs ?? 30_000);
-    this.saveTimer.unref();
-  }
-
-  private async save(): Promise<void> {
-    const { cache } = this.deps;
-    if (!cache || !this.host || !this.dirty) return;
-    this.dirty = false;
-    try {
-      // Only the shards that changed since the last save.
-      const all = this.saveFailed;
-      this.saveFailed = false;
-      for (const { shard, bytes } of await this.host.serialize(all)) await cache.write(shard, bytes);
-    } catch (error) {
-      this.dirty = true;
-      // The shards count as written once serialized: the next save writes them all.
-      this.saveFailed = true;
-      // A cache that cannot be written costs a rebuild at the next start, nothing more.
-      console.warn(`[briefing] the search index could not be saved to ${cache.folder}:`, error);
     }
   }
 
@@ -426,26 +390,37 @@ export class SearchService {
     if (!host) return [];
     const oneKind = resolved.filters.kinds.length === 1;
     const perKind = askedPerKind ?? (oneKind ? PER_KIND_ONE : PER_KIND);
-    const candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind, CANDIDATES));
+    let candidates: Candidates;
+    try {
+      candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind * 2, CANDIDATES));
+    } catch (error) {
+      if (!isDamaged(error)) throw error;
+      this.reindexAll(error);
+      return [];
+    }
     return answerQuery(parsed, candidates, (keys) => this.load(keys), {
       perKind,
       checkBudget: Math.max(CHECK_BUDGET, perKind * 2),
     });
   }
 
-  /** Stops indexing, writes the index if it changed, and stops the worker. */
+  /** Stops indexing and closes the index (every change indexed so far is in its file already) and its thread. */
   async shutdown(): Promise<void> {
     this.stopping = true;
     for (const off of this.unsubscribe.splice(0)) off();
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
     if (this.indexTimer) clearTimeout(this.indexTimer);
     this.indexTimer = null;
     await this.prepared;
     await this.work.catch(() => undefined);
-    await this.saving;
-    await this.save();
     await this.host?.close();
     this.host = null;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isDamaged(error: unknown): boolean {
+  return messageOf(error).startsWith(INDEX_DAMAGED);
 }

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Candidates, IndexQuery, SearchDocument } from '../../core/search/engine';
-import type { ShardLoad } from '../../core/search/shards';
-import type { IndexHost, ShardBytes } from './indexHost';
+import type { IndexHost, IndexOpened } from './indexHost';
 import type { WorkerReply, WorkerRequest } from './worker/protocol';
 
 type Pending = { resolve: (value: WorkerReply) => void };
@@ -30,31 +29,20 @@ export class WorkerIndexHost implements IndexHost {
     this.worker.on('exit', (code) => fail(new Error(`the search worker stopped (exit code ${code})`)));
   }
 
-  private async call(body: Body, transfer: ArrayBuffer[] = []): Promise<WorkerReply & { ok: true }> {
+  private async call(body: Body): Promise<WorkerReply & { ok: true }> {
     if (this.failure) throw this.failure;
     const id = this.next;
     this.next += 1;
     const reply = await new Promise<WorkerReply>((resolve) => {
       this.pending.set(id, { resolve });
-      this.worker.postMessage({ ...body, id }, transfer);
+      this.worker.postMessage({ ...body, id });
     });
     if (!reply.ok) throw new Error(reply.error);
     return reply;
   }
 
-  /**
-   * The bytes are handed over, not copied, when they fill their own buffer (a whole file just read: the caller
-   * keeps no use for them), so a shard of several MB costs this thread no copy while the user types. A view into
-   * a shared pool is copied.
-   */
-  async loadShard(shard: number, serialized: Uint8Array | null): Promise<ShardLoad> {
-    const buffer = serialized?.buffer;
-    const whole = serialized && buffer instanceof ArrayBuffer && serialized.byteOffset === 0 && serialized.byteLength === buffer.byteLength;
-    return (await this.call({ op: 'loadShard', shard, serialized }, whole ? [buffer] : [])).value as ShardLoad;
-  }
-
-  async loadedAll(): Promise<void> {
-    await this.call({ op: 'loadedAll' });
+  async open(path: string | null): Promise<IndexOpened> {
+    return (await this.call({ op: 'open', path })).value as IndexOpened;
   }
 
   async upsert(docs: readonly SearchDocument[]): Promise<void> {
@@ -69,11 +57,17 @@ export class WorkerIndexHost implements IndexHost {
     return (await this.call({ op: 'candidates', query, limit })).value as Candidates;
   }
 
-  async serialize(all: boolean): Promise<ShardBytes[]> {
-    return (await this.call({ op: 'serialize', all })).value as ShardBytes[];
+  async compact(): Promise<void> {
+    await this.call({ op: 'compact' });
   }
 
+  async written(): Promise<number> {
+    return (await this.call({ op: 'written' })).value as number;
+  }
+
+  /** Closes the index (its last changes are in the file already) and stops the thread. */
   async close(): Promise<void> {
+    if (!this.failure) await this.call({ op: 'close' }).catch(() => undefined);
     this.failure ??= new Error('the search index has been closed');
     this.worker.removeAllListeners('exit');
     await this.worker.terminate();

@@ -4,7 +4,6 @@ import type { StoredDocument } from '../store/document';
 import type { DataFolder } from '../store/dataFolder';
 import { loadFolderDocuments } from '../store/loadFolder';
 import { StorageFailure, storageError } from '../store/storageError';
-import { snapshotTextOf } from './snapshotText';
 
 export const SOURCES_DIR = 'sources';
 const SNAPSHOT_SUFFIX = '.snapshot.json';
@@ -153,23 +152,6 @@ export class SourceStore {
     await stored.persist();
     stored.setReadOnly('a source snapshot never changes');
     this.remember(snapshot);
-  }
-
-  /**
-   * The article text alone, for search. A snapshot the reader has open is taken from memory; otherwise only the
-   * text is decoded from the file (snapshotText.ts). Whenever that cannot be done for sure (a file not exactly as
-   * this app writes it, unreadable, damaged, newer), the snapshot is read the usual way, which reports the problem.
-   */
-  async snapshotText(
-    id: string,
-  ): Promise<{ readonly kind: 'ok'; readonly text: string } | { readonly kind: 'unavailable'; readonly message: string }> {
-    const cached = this.snapshots.get(id);
-    if (cached) return { kind: 'ok', text: cached.text };
-    const bytes = await this.folder.readBytes(this.snapshotPath(id));
-    const text = bytes ? snapshotTextOf(bytes, id) : null;
-    if (text !== null) return { kind: 'ok', text };
-    const full = await this.snapshot(id, { remember: false });
-    return full.kind === 'ok' ? { kind: 'ok', text: full.doc.text } : full;
   }
 
   /**

@@ -6,6 +6,9 @@ import type { SourceStore } from '../../sources/sourceStore';
 import type { SearchProvider } from '../provider';
 import { ListedStamps } from './listedStamps';
 
+/** Article files read side by side. */
+const READ_AT_ONCE = 6;
+
 /** A source's facets: the issue areas its live annotations are evidence for. */
 function linkedAreas(doc: SourceDoc): string[] {
   return [...new Set(liveAnnotations(doc.annotations).flatMap((a) => a.areaIds))].sort();
@@ -95,7 +98,7 @@ export class SourcesProvider implements SearchProvider {
   constructor(
     private readonly store: SourceStore,
     private readonly ready: () => Promise<void> = async () => undefined,
-    private readonly keptChars = 24_000_000,
+    private readonly keptChars = 8_000_000,
   ) {}
 
   private async text(doc: SourceDoc): Promise<string> {
@@ -106,10 +109,11 @@ export class SourcesProvider implements SearchProvider {
       this.texts.set(id, kept);
       return kept.text;
     }
-    // An article whose text cannot be read now is still found by its title and details.
-    const snapshot = await this.store.snapshotText(id);
+    // An article whose text cannot be read now is still found by its title and details. Read without keeping it
+    // among the snapshots the reader opened last: search reads many.
+    const snapshot = await this.store.snapshot(id, { remember: false });
     if (snapshot.kind !== 'ok') return '';
-    const { text } = snapshot;
+    const { text } = snapshot.doc;
     if (kept) this.textChars -= kept.text.length;
     this.texts.delete(id);
     if (text.length <= this.keptChars / 4) {
@@ -140,8 +144,15 @@ export class SourcesProvider implements SearchProvider {
   }
 
   async documents(keys: readonly string[]): Promise<SearchDocument[]> {
-    // Article texts are read side by side: a query's results and an indexing batch need several at once.
-    const found = await Promise.all(keys.map((key) => this.document(key)));
+    // Article texts are read a few side by side (a query's results need several at once), but not a whole indexing
+    // batch at once: each read ends in parsing its file on this thread, and 200 of them in a row would hold up the
+    // main process for a tenth of a second.
+    const found: (SearchDocument | null)[] = new Array<SearchDocument | null>(keys.length).fill(null);
+    let next = 0;
+    const reader = async () => {
+      for (let i = next++; i < keys.length; i = next++) found[i] = await this.document(keys[i] ?? '');
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, keys.length) }, reader));
     return found.filter((d): d is SearchDocument => d !== null);
   }
 

@@ -188,7 +188,7 @@ export function SearchPanel() {
         <p className={status.state === 'failed' ? 'search-status error-text' : 'search-status'} role="status">
           {status.state === 'failed'
             ? status.message
-            : `Still indexing: ${status.total > 0 ? Math.floor((100 * status.indexed) / status.total) : 0}% (${status.indexed.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} items). Areas, positions and every title are searched; the texts of the rest follow, so results may be incomplete.`}
+            : `Still indexing: ${status.total > 0 ? Math.floor((100 * status.indexed) / status.total) : 0}% (${status.indexed.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} items). What is indexed so far is searched; the rest follows, so results may be incomplete.`}
         </p>
       ) : null}
       {[...parsed.problems, ...chips.flatMap((c) => c.problem ?? [])].map((p) => (
