@@ -393,12 +393,21 @@ if (!json) {
   console.log(
     `\nsearch over ${search.documents.toLocaleString('en-US')} documents (${Math.round(search.textMb)} MB of text): ` +
       `p50 ${result.search_p50_ms} ms, p95 ${result.search_p95_ms} ms over ${search.queries} queries; ` +
-      `ready ${result.search_ready_ms} ms after a restart (areas and every title), every body in ${result.search_complete_ms} ms; ` +
+      `ready ${result.search_ready_ms} ms after a restart (the kept index open), checked against the book in ${result.search_complete_ms} ms; ` +
       `first build ${result.search_build_ms} ms; slowest p95 by query class ${JSON.stringify(search.byClass)}; ` +
       `cache ${result.search_cache_mb} MB; index memory about ${result.search_index_rss_mb} MB`,
   );
-  const searchOk = result.search_p95_ms <= 20 && result.search_ready_ms <= 2_000;
-  console.log(searchOk ? 'search targets met' : 'SEARCH TARGETS MISSED (search_p95 ≤ 20 ms; search_ready ≤ 2,000 ms)');
+  const searchOk =
+    result.search_p95_ms <= 20 &&
+    result.search_ready_ms <= 1_000 &&
+    result.search_build_ms <= 20_000 &&
+    result.search_cache_mb <= 60 &&
+    result.search_index_rss_mb <= 200;
+  console.log(
+    searchOk
+      ? 'search targets met'
+      : 'SEARCH TARGETS MISSED (search_p95 ≤ 20 ms; search_ready ≤ 1,000 ms; search_build ≤ 20,000 ms; search_cache ≤ 60 MB; search_index_rss ≤ 200 MB)',
+  );
   const positionsOk = result.board_200x3_open_p95_ms <= 100 && result.overview_large_first_page_ms <= 100;
   console.log(
     positionsOk ? 'positions targets met' : 'POSITIONS TARGETS MISSED (board 200 × 3 open p95 ≤ 100 ms; large overview ≤ 100 ms)',
