@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from '@photostructure/sqlite';
@@ -102,7 +102,7 @@ afterAll(() => {
 });
 
 function fresh(): SqliteIndex {
-  const { index } = SqliteIndex.open(null);
+  const index = SqliteIndex.open(null);
   opened.push(index);
   return index;
 }
@@ -254,34 +254,35 @@ describe('search over an index', () => {
   test('a persisted index opens to the same answers, and a damaged one is refused', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'briefing-search-index-'));
     const file = join(dir, 'index.sqlite');
-    const first = SqliteIndex.open(file).index;
+    const first = SqliteIndex.open(file);
     first.upsert(corpus);
     first.close();
     const where = build();
     const reopened = SqliteIndex.open(file);
-    expect(reopened.error).toBeNull();
-    opened.push(reopened.index);
-    const copy = { index: reopened.index, store: where.store };
+    opened.push(reopened);
+    const copy = { index: reopened, store: where.store };
     for (const q of ['technology', '"technology transfer"', '技术转让', 'kind:area', 'soyb']) {
       expect((await search(copy, q)).keys, q).toEqual((await search(where, q)).keys);
     }
     expect(copy.index.entries()).toEqual(where.index.entries());
     expect(copy.index.written).toBe(0);
     copy.index.close();
-    // Damaged: the file is refused (and replaced by an empty index, rebuilt by the service).
+    // Damaged: the file is refused, and left for the service to remove.
+    const good = await readFile(file);
     await writeFile(file, '{"version":1}\n'.repeat(1000));
-    const garbage = SqliteIndex.open(file);
-    opened.push(garbage.index);
-    expect(garbage.error).toMatch(/not a database|not a search index/);
-    garbage.index.upsert(corpus);
-    garbage.index.close();
-    // Another version is refused too.
+    expect(() => SqliteIndex.open(file)).toThrow(/cannot be used: file is not a database/);
+    expect((await readFile(file)).toString('utf8')).toBe('{"version":1}\n'.repeat(1000));
+    // Another SQLite database, and an index of another version, are refused too.
+    await rm(file);
     const other = new DatabaseSync(file);
-    other.exec('PRAGMA user_version = 99');
+    other.exec('CREATE TABLE notes(id INTEGER PRIMARY KEY)');
     other.close();
-    const older = SqliteIndex.open(file);
-    opened.push(older.index);
-    expect(older.error).toMatch(/version/);
+    expect(() => SqliteIndex.open(file)).toThrow(/not a search index/);
+    await writeFile(file, good);
+    const older = new DatabaseSync(file);
+    older.exec('PRAGMA user_version = 99');
+    older.close();
+    expect(() => SqliteIndex.open(file)).toThrow(/index version 99, expected \d+/);
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -72,8 +72,9 @@ function workerScript(): Promise<string> {
       target: 'node20',
       format: 'cjs',
       outfile,
-      // jsdom (the print sanitizer's DOM) reads its own files at run time, so it stays a package, as in the app.
-      external: ['jsdom'],
+      // jsdom (the print sanitizer's DOM) reads its own files at run time, and SQLite (the search index, used on this
+      // thread only without a search worker) finds its binary beside its own: both stay packages, as in the app.
+      external: ['jsdom', '@photostructure/sqlite'],
       // import('jsdom') (the print sanitizer, the Sources importer) must become require(): ESM resolution ignores
       // NODE_PATH, so from the bundle's temp folder a dynamic import would not find the package.
       supported: { 'dynamic-import': false },

@@ -35,6 +35,17 @@ export class IndexCache {
     for (const path of this.legacy) await this.removeOld(path);
   }
 
+  /** Removes the index's file and SQLite's files beside it (an unusable index, before a new one is made). */
+  async remove(): Promise<void> {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) {
+      try {
+        await this.fs.unlink(`${this.file}${suffix}`);
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw error;
+      }
+    }
+  }
+
   private async removeOld(path: string): Promise<void> {
     try {
       const stat = await this.fs.stat(path);

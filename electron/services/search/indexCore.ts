@@ -1,6 +1,6 @@
 import type { Candidates, IndexQuery, SearchDocument } from '../../core/search/engine';
 import { INDEX_DAMAGED, type IndexOpened } from './indexHost';
-import { isDamage, removeIndexFiles, SqliteIndex } from './sqliteIndex';
+import { isDamage, SqliteIndex } from './sqliteIndex';
 
 /** The index operations, on whatever thread calls them (the worker uses this too). */
 export class IndexCore {
@@ -9,7 +9,8 @@ export class IndexCore {
 
   /**
    * Runs an operation on the open index. Damage found on the way (the file was only checked in part when it was
-   * opened: a full check takes seconds on a large book) replaces the file by an empty index and says so.
+   * opened: a full check takes seconds on a large book) closes the index and says so: the service removes the file
+   * and opens a new one.
    */
   private use<T>(operation: (index: SqliteIndex) => T): T {
     const index = this.index;
@@ -19,20 +20,17 @@ export class IndexCore {
     } catch (error) {
       if (!isDamage(error) || this.path === null) throw error;
       index.close();
-      removeIndexFiles(this.path);
-      this.index = SqliteIndex.open(this.path).index;
-      throw new Error(`${INDEX_DAMAGED} (${error instanceof Error ? error.message : String(error)}) and was started again.`, {
-        cause: error,
-      });
+      this.index = null;
+      throw new Error(`${INDEX_DAMAGED}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
 
   open(path: string | null): IndexOpened {
     this.index?.close();
-    const { index, error } = SqliteIndex.open(path);
-    this.index = index;
+    this.index = null;
+    this.index = SqliteIndex.open(path);
     this.path = path;
-    return { entries: this.use((i) => i.entries()), error };
+    return { entries: this.use((i) => i.entries()) };
   }
 
   upsert(docs: readonly SearchDocument[]): void {

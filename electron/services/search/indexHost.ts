@@ -1,12 +1,14 @@
 import type { Candidates, IndexQuery, SearchDocument } from '../../core/search/engine';
 import type { IndexCore } from './indexCore';
-/** How an error starts when the index's file was found damaged and was replaced by an empty index: index it all again. */
-export const INDEX_DAMAGED = 'The search index was damaged';
+/** How the error starts when a file is not a usable index (not SQLite, not an index, another version, damaged). */
+export const INDEX_UNUSABLE = 'The search index file cannot be used';
 
-/** What opening the index found: every document it holds with its stamp, and why a file was not used, if it was not. */
+/** How an error starts when the index's file was found damaged after it was opened: the index is closed. */
+export const INDEX_DAMAGED = 'The search index is damaged';
+
+/** What opening the index found: every document it holds, with its stamp. */
 export interface IndexOpened {
   readonly entries: readonly (readonly [string, string])[];
-  readonly error: string | null;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface IndexOpened {
  * for command-line tools. Both take and give plain data.
  */
 export interface IndexHost {
-  /** Opens the index kept in the file at `path` (made if missing, replaced if unusable), or one in memory for null. */
+  /** Opens the index kept in the file at `path` (made if missing; refused if unusable), or one in memory for null. */
   open(path: string | null): Promise<IndexOpened>;
   upsert(docs: readonly SearchDocument[]): Promise<void>;
   remove(keys: readonly string[]): Promise<void>;

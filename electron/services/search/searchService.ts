@@ -5,7 +5,7 @@ import type { SearchKind } from '../../core/search/kinds';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/query';
 import type { SearchRequest, SearchResponse, SearchStatus } from '../../core/search/schemas';
 import type { IndexCache } from './indexCache';
-import { INDEX_DAMAGED, type IndexHost, type IndexOpened } from './indexHost';
+import { INDEX_DAMAGED, INDEX_UNUSABLE, type IndexHost } from './indexHost';
 import type { SearchProvider } from './provider';
 
 export interface SearchServiceDeps {
@@ -159,7 +159,7 @@ export class SearchService {
     const started = performance.now();
     const { cache } = this.deps;
     if (cache) await cache.prepare();
-    const opened = await this.open(host, cache?.file ?? null);
+    const opened = await this.open(host);
     if (opened.error) console.warn(`[briefing] search index not used (${opened.error}); re-indexing.`);
     const known = new Map(opened.entries);
     this.startup.firstMs = performance.now() - started;
@@ -193,20 +193,25 @@ export class SearchService {
     this.status = { state: 'ready', indexed: this.status.total, total: this.status.total, message: null };
   }
 
-  /** Opens the index; one found damaged while its entries were read has been started again empty, and is opened so. */
-  private async open(host: IndexHost, path: string | null): Promise<IndexOpened> {
+  /**
+   * Opens the index. A file that cannot be used (not an index, another version, damaged) is removed and a new one
+   * made: it is a cache, and the book is indexed again.
+   */
+  private async open(host: IndexHost): Promise<{ entries: readonly (readonly [string, string])[]; error: string | null }> {
+    const { cache } = this.deps;
     try {
-      return await host.open(path);
+      return { ...(await host.open(cache?.file ?? null)), error: null };
     } catch (error) {
-      if (!isDamaged(error)) throw error;
-      return { ...(await host.open(path)), error: messageOf(error) };
+      if (!cache || !(isDamaged(error) || messageOf(error).startsWith(INDEX_UNUSABLE))) throw error;
+      await cache.remove();
+      return { ...(await host.open(cache.file)), error: messageOf(error) };
     }
   }
 
   /**
    * The index's file turned out damaged after it was opened (it is only checked in part then: a full check takes
-   * seconds on a large book). It has been started again empty; everything is indexed again, the status says so,
-   * and searches answer from what is in so far.
+   * seconds on a large book), and the index was closed. The file is removed and a new one made; everything is
+   * indexed again, the status says so, and searches answer from what is in so far.
    */
   private reindexAll(error: unknown): void {
     console.warn(`[briefing] search: ${messageOf(error)} Indexing the book again.`);
@@ -214,7 +219,14 @@ export class SearchService {
     this.rebuilding = true;
     this.status = { state: 'indexing', indexed: 0, total: this.status.total, message: null };
     // In order with every other change, so that idle() and the next search wait for it.
+    const { cache } = this.deps;
+    const host = this.host;
     this.work = this.work
+      .then(async () => {
+        if (!cache || !host) return;
+        await cache.remove();
+        await host.open(cache.file);
+      })
       .then(() => this.stampsNow())
       .then((current) => {
         this.status = { ...this.status, total: current.size };
@@ -235,6 +247,9 @@ export class SearchService {
     const write = async (batch: SearchDocument[]) => {
       await writing;
       writing = host.upsert(batch);
+      // Its failure is thrown where it is awaited (before the next write, or at the end), not reported unhandled
+      // while the next batch is read.
+      writing.catch(() => undefined);
     };
     for (const [kind, list] of groups) {
       for (let i = 0; i < list.length && !this.stopping;) {
@@ -394,7 +409,8 @@ export class SearchService {
     try {
       candidates = await host.candidates(indexQueryOf(parsed, resolved.filters), Math.max(perKind * 2, CANDIDATES));
     } catch (error) {
-      if (!isDamaged(error)) throw error;
+      // While it is made again after damage, the index answers nothing (the status says it is indexing).
+      if (!isDamaged(error) && !this.rebuilding) throw error;
       this.reindexAll(error);
       return [];
     }

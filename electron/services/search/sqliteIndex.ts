@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { DatabaseSync, type DatabaseSyncInstance, type StatementSyncInstance } from '@photostructure/sqlite';
 import {
   fieldBoost,
@@ -13,6 +12,7 @@ import {
   type SearchDocument,
 } from '../../core/search/engine';
 import type { SearchKind } from '../../core/search/kinds';
+import { INDEX_UNUSABLE } from './indexHost';
 
 /**
  * The full-text index: SQLite's FTS5 over the term streams of this app's own tokenizer (core/search/engine.ts),
@@ -48,12 +48,6 @@ const CACHE_KIB = 16_384;
 /** Statements kept prepared (queries differ by their number of filters). */
 const STATEMENTS_KEPT = 64;
 
-export interface OpenedIndex {
-  readonly index: SqliteIndex;
-  /** Why an existing file was not used (damaged, another version): it was replaced by an empty index. */
-  readonly error: string | null;
-}
-
 /** A phrase in FTS5's query syntax. Terms hold only letters, digits and CJK characters, so quoting is enough. */
 function ftsPhrase(phrase: IndexPhrase): string {
   // (Asking for the exact form beside the prefix, to rank a word above longer words, doubled the time of a query.)
@@ -85,10 +79,6 @@ function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
-function removeFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
-}
-
 /** SQLite's result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB (their extended codes share the low byte). */
 const DAMAGE_CODES: ReadonlySet<number> = new Set([11, 26]);
 
@@ -99,11 +89,6 @@ export function isDamage(error: unknown): boolean {
   return typeof code === 'number' && DAMAGE_CODES.has(code & 0xff);
 }
 
-/** Deletes an index's files (the database and SQLite's files beside it). */
-export function removeIndexFiles(path: string): void {
-  removeFiles(path);
-}
-
 export class SqliteIndex {
   private readonly statements = new Map<string, StatementSyncInstance>();
   /** Documents written since the index was opened (added, changed or removed). */
@@ -112,26 +97,20 @@ export class SqliteIndex {
   private constructor(private readonly db: DatabaseSyncInstance) {}
 
   /**
-   * Opens the index at `path` (created if missing), or an index in memory when `path` is null. A file that is not
-   * a usable index of this version (damaged, of another version, not an index) is deleted and started afresh.
+   * Opens the index at `path` (made if missing or empty), or an index in memory when `path` is null. A file that is
+   * not a usable index of this version (not SQLite, not an index, another version, damaged where it is first read)
+   * is left as it is and refused with INDEX_UNUSABLE: the search service removes it (through the app's file port)
+   * and opens again.
    */
-  static open(path: string | null): OpenedIndex {
-    if (path === null) return { index: SqliteIndex.create(new DatabaseSync(':memory:')), error: null };
-    let error: string | null = null;
+  static open(path: string | null): SqliteIndex {
+    if (path === null) return SqliteIndex.create(new DatabaseSync(':memory:'));
+    const db = new DatabaseSync(path);
     try {
-      const db = new DatabaseSync(path);
-      try {
-        const index = SqliteIndex.existing(db);
-        if (index) return { index, error: null };
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
+      return SqliteIndex.existing(db) ?? SqliteIndex.create(db);
+    } catch (error) {
       if (db.isOpen) db.close();
-    } catch (e) {
-      error ??= e instanceof Error ? e.message : String(e);
+      throw new Error(`${INDEX_UNUSABLE}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    removeFiles(path);
-    return { index: SqliteIndex.create(new DatabaseSync(path)), error };
   }
 
   /** The index in `db` if it is one of this version; null for a new, empty file; throws for anything else. */
@@ -165,11 +144,13 @@ export class SqliteIndex {
   }
 
   private configure(): void {
-    // A rollback journal, deleted after each commit: a crash never leaves a half-written index, and a closed index
-    // is its one file. (With WAL, the binding's statements, finalised only when collected, keep the connection
-    // open after close(), and the -wal file with the newest pages stays beside the database.)
-    this.db.exec('PRAGMA journal_mode = DELETE');
+    // WAL with synchronous = NORMAL: a commit appends its pages to the -wal file without waiting for the disk, so the
+    // index never competes with the user's saves for fsync; an app crash loses nothing committed, and a power loss
+    // at most the last changes, never the file's consistency (they are indexed again from the stamps). The -wal file
+    // is cut back after checkpoints; closing checkpoints it to empty.
+    this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = NORMAL');
+    this.db.exec(`PRAGMA journal_size_limit = ${4 * 1024 * 1024}`);
     this.db.exec(`PRAGMA cache_size = -${CACHE_KIB}`);
     this.db.exec('PRAGMA busy_timeout = 2000');
   }
@@ -280,6 +261,7 @@ export class SqliteIndex {
   compact(): void {
     this.db.exec("INSERT INTO fts(fts) VALUES ('optimize')");
     this.db.exec('VACUUM');
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   /** Matching documents, best first: at most `perKind` of each kind, and how many matched in all. */
@@ -325,9 +307,18 @@ export class SqliteIndex {
     return { hits, total, byKind };
   }
 
+  /**
+   * Closes the index, its -wal file checkpointed to empty first. (The binding finalises prepared statements only
+   * when they are collected, so SQLite may keep the connection, and the -wal and -shm files, until then.)
+   */
   close(): void {
     this.statements.clear();
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    try {
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
   }
 }
 
